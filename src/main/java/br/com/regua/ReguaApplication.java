@@ -1,0 +1,17 @@
+package br.com.regua;
+
+import io.camunda.client.annotation.Deployment;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.autoconfigure.SpringBootApplication;
+import org.springframework.boot.context.properties.ConfigurationPropertiesScan;
+
+/** Régua: each debt is a Zeebe process instance that walks the dunning journey in {@code bpmn/}. */
+@SpringBootApplication
+@ConfigurationPropertiesScan
+@Deployment(resources = {"classpath*:/bpmn/**/*.bpmn", "classpath*:/bpmn/**/*.dmn"})
+public class ReguaApplication {
+
+  public static void main(String[] args) {
+    SpringApplication.run(ReguaApplication.class, args);
+  }
+}

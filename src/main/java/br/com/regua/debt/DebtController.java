@@ -1,0 +1,50 @@
+package br.com.regua.debt;
+
+import jakarta.validation.Valid;
+import java.net.URI;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RestController;
+
+/** The integrations' API: register debts, report payments, read a debt's state. */
+@RestController
+@RequestMapping("/api/debts")
+class DebtController {
+
+  private final DebtService debts;
+  private final PaymentService payments;
+
+  DebtController(DebtService debts, PaymentService payments) {
+    this.debts = debts;
+    this.payments = payments;
+  }
+
+  /** 201 for a new debt, 200 for the same registration again, 409 for the same id changed. */
+  @PostMapping
+  ResponseEntity<DebtView> register(@RequestBody @Valid RegisterDebtRequest request) {
+    DebtService.Registration registration = debts.register(request);
+    DebtView debt = registration.debt();
+    return registration.created()
+        ? ResponseEntity.created(URI.create("/api/debts/" + debt.debtId())).body(debt)
+        : ResponseEntity.ok(debt);
+  }
+
+  @GetMapping("/{debtId}")
+  DebtView get(@PathVariable String debtId) {
+    return debts.view(debtId);
+  }
+
+  /** 201 for a new payment, 200 for the same payment again (by paymentId). */
+  @PostMapping("/{debtId}/payments")
+  ResponseEntity<PaymentView> pay(
+      @PathVariable String debtId, @RequestBody @Valid PaymentRequest request) {
+    PaymentService.Receipt receipt = payments.receive(debtId, request);
+    return receipt.created()
+        ? ResponseEntity.status(201).body(receipt.payment())
+        : ResponseEntity.ok(receipt.payment());
+  }
+}

@@ -1,0 +1,231 @@
+package br.com.regua.debt;
+
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Optional;
+import java.util.UUID;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/** Debts, debtors and the debt's events, in PostgreSQL. */
+@Repository
+public class DebtRepository {
+
+  private static final String SELECT_DEBT =
+      """
+      select d.debt_id, d.amount_cents, d.open_balance_cents, d.due_date, d.status,
+             d.payment_token, d.registration_fingerprint, d.process_instance_key, d.registered_at,
+             d.propensity_score, d.late_payment_count, d.strategy, d.max_discount_percent,
+             d.max_installments, d.promise_max_days, d.final_action, d.interest_from,
+             p.document, p.name, p.email, p.phone, p.state
+        from debt d join debtor p on p.document = d.debtor_document
+      """;
+
+  private final JdbcClient jdbc;
+
+  DebtRepository(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  void upsertDebtor(Debt.DebtorRecord debtor, Instant now) {
+    jdbc.sql(
+            """
+            insert into debtor (document, name, email, phone, state, updated_at)
+            values (:document, :name, :email, :phone, :state, :now)
+            on conflict (document) do update
+               set name = excluded.name, email = excluded.email, phone = excluded.phone,
+                   state = excluded.state, updated_at = excluded.updated_at
+            """)
+        .param("document", debtor.document())
+        .param("name", debtor.name())
+        .param("email", debtor.email())
+        .param("phone", debtor.phone())
+        .param("state", debtor.state().name())
+        .param("now", Timestamp.from(now))
+        .update();
+  }
+
+  /** Inserts the debt unless one with its id exists; tells whether it inserted. */
+  boolean insertIfAbsent(Debt debt) {
+    return jdbc.sql(
+                """
+                insert into debt (debt_id, debtor_document, amount_cents, open_balance_cents,
+                                  due_date, status, payment_token, registration_fingerprint,
+                                  registered_at, updated_at, propensity_score,
+                                  late_payment_count, interest_from)
+                values (:debtId, :document, :amount, :amount, :dueDate, :status, :token,
+                        :fingerprint, :now, :now, :score, :late, :dueDate)
+                on conflict (debt_id) do nothing
+                """)
+            .param("debtId", debt.debtId())
+            .param("document", debt.debtor().document())
+            .param("amount", debt.amountCents())
+            .param("dueDate", debt.dueDate())
+            .param("status", debt.status().name())
+            .param("token", debt.paymentToken())
+            .param("fingerprint", debt.registrationFingerprint())
+            .param("now", Timestamp.from(debt.registeredAt()))
+            .param("score", debt.propensityScore())
+            .param("late", debt.latePaymentCount())
+            .update()
+        == 1;
+  }
+
+  /** Stores the strategy the journey decided. */
+  public void saveStrategy(String debtId, Debt.Strategy strategy) {
+    jdbc.sql(
+            """
+            update debt set strategy = :name, max_discount_percent = :discount,
+                            max_installments = :installments, promise_max_days = :promiseDays,
+                            final_action = :finalAction
+             where debt_id = :debtId
+            """)
+        .param("name", strategy.name())
+        .param("discount", strategy.maxDiscountPercent())
+        .param("installments", strategy.maxInstallments())
+        .param("promiseDays", strategy.promiseMaxDays())
+        .param("finalAction", strategy.finalAction())
+        .param("debtId", debtId)
+        .update();
+  }
+
+  /** Sets the status, whatever it was; callers hold the row lock and decide. */
+  public void setStatus(String debtId, DebtStatus status, Instant now) {
+    jdbc.sql("update debt set status = :status, updated_at = :now where debt_id = :debtId")
+        .param("status", status.name())
+        .param("now", Timestamp.from(now))
+        .param("debtId", debtId)
+        .update();
+  }
+
+  public void setInterestFrom(String debtId, LocalDate day) {
+    jdbc.sql("update debt set interest_from = :day where debt_id = :debtId")
+        .param("day", day)
+        .param("debtId", debtId)
+        .update();
+  }
+
+  public Optional<Debt> find(String debtId) {
+    return jdbc.sql(SELECT_DEBT + " where d.debt_id = :debtId")
+        .param("debtId", debtId)
+        .query(DebtRepository::mapDebt)
+        .optional();
+  }
+
+  /**
+   * Reads the debt and locks its row until the transaction ends. Payments and contacts both take
+   * this lock, so a reminder either goes out before a payment is acknowledged or sees it.
+   */
+  public Optional<Debt> lock(String debtId) {
+    return jdbc.sql(SELECT_DEBT + " where d.debt_id = :debtId for update of d")
+        .param("debtId", debtId)
+        .query(DebtRepository::mapDebt)
+        .optional();
+  }
+
+  void setProcessInstanceKey(String debtId, long key) {
+    jdbc.sql("update debt set process_instance_key = :key where debt_id = :debtId")
+        .param("key", key)
+        .param("debtId", debtId)
+        .update();
+  }
+
+  void updateBalance(String debtId, long openBalanceCents, DebtStatus status, Instant now) {
+    jdbc.sql(
+            """
+            update debt set open_balance_cents = :balance, status = :status, updated_at = :now
+             where debt_id = :debtId
+            """)
+        .param("balance", openBalanceCents)
+        .param("status", status.name())
+        .param("now", Timestamp.from(now))
+        .param("debtId", debtId)
+        .update();
+  }
+
+  /** Moves an open debt to a final status; a debt that already ended is left alone. */
+  boolean closeIfOpen(String debtId, DebtStatus status, Instant now) {
+    return jdbc.sql(
+                """
+                update debt set status = :status, updated_at = :now
+                 where debt_id = :debtId and status in ('ACTIVE', 'PROMISED', 'DISPUTED', 'NEGATIVATED')
+                """)
+            .param("status", status.name())
+            .param("now", Timestamp.from(now))
+            .param("debtId", debtId)
+            .update()
+        == 1;
+  }
+
+  public void addEvent(String debtId, DebtEventType type, String detail, Instant at) {
+    jdbc.sql(
+            """
+            insert into debt_event (debt_id, type, detail, occurred_at)
+            values (:debtId, :type, :detail, :at)
+            """)
+        .param("debtId", debtId)
+        .param("type", type.name())
+        .param("detail", detail)
+        .param("at", Timestamp.from(at))
+        .update();
+  }
+
+  /** Events and contacts of a debt, oldest first. */
+  List<TimelineEntry> timeline(String debtId) {
+    return jdbc.sql(
+            """
+            select occurred_at, type, null as channel, null as step, null as outcome, detail, id,
+                   0 as source
+              from debt_event where debt_id = :debtId
+            union all
+            select occurred_at, 'CONTACT', channel, step, outcome, detail, id, 1
+              from contact where debt_id = :debtId
+            order by occurred_at, source, id
+            """)
+        .param("debtId", debtId)
+        .query(
+            (rs, row) ->
+                new TimelineEntry(
+                    rs.getTimestamp("occurred_at").toInstant(),
+                    rs.getString("type"),
+                    rs.getString("channel"),
+                    rs.getString("step"),
+                    rs.getString("outcome"),
+                    rs.getString("detail")))
+        .list();
+  }
+
+  private static Debt mapDebt(ResultSet rs, int row) throws SQLException {
+    return new Debt(
+        rs.getString("debt_id"),
+        new Debt.DebtorRecord(
+            rs.getString("document"),
+            rs.getString("name"),
+            rs.getString("email"),
+            rs.getString("phone"),
+            Uf.valueOf(rs.getString("state"))),
+        rs.getLong("amount_cents"),
+        rs.getLong("open_balance_cents"),
+        rs.getObject("due_date", LocalDate.class),
+        DebtStatus.valueOf(rs.getString("status")),
+        rs.getObject("payment_token", UUID.class),
+        rs.getString("registration_fingerprint"),
+        rs.getObject("process_instance_key", Long.class),
+        rs.getTimestamp("registered_at").toInstant(),
+        rs.getObject("propensity_score", Integer.class),
+        rs.getInt("late_payment_count"),
+        rs.getString("strategy") == null
+            ? null
+            : new Debt.Strategy(
+                rs.getString("strategy"),
+                rs.getBigDecimal("max_discount_percent"),
+                rs.getInt("max_installments"),
+                rs.getInt("promise_max_days"),
+                rs.getString("final_action")),
+        rs.getObject("interest_from", LocalDate.class));
+  }
+}

@@ -1,0 +1,157 @@
+package br.com.regua.debt;
+
+import br.com.regua.api.ConflictException;
+import br.com.regua.api.NotFoundException;
+import br.com.regua.journey.Journeys;
+import br.com.regua.money.Money;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.HexFormat;
+import java.util.UUID;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/** Registers debts and starts their journeys; reads them back with their timeline. */
+@Service
+public class DebtService {
+
+  private static final Logger log = LoggerFactory.getLogger(DebtService.class);
+
+  private final DebtRepository debts;
+  private final Journeys journeys;
+  private final TransactionTemplate tx;
+  private final Clock clock;
+
+  DebtService(DebtRepository debts, Journeys journeys, TransactionTemplate tx, Clock clock) {
+    this.debts = debts;
+    this.journeys = journeys;
+    this.tx = tx;
+    this.clock = clock;
+  }
+
+  /** What a registration did: created the debt, or found the same one already there. */
+  public record Registration(DebtView debt, boolean created) {}
+
+  /**
+   * Stores the debt, then starts its journey. The same request again finds the stored debt and
+   * returns it (starting the journey if the first attempt stored the debt but could not reach the
+   * engine); the same id with other content is a conflict.
+   */
+  public Registration register(RegisterDebtRequest request) {
+    Debt candidate = toDebt(request, clock.instant());
+    boolean created =
+        tx.execute(
+            status -> {
+              debts.upsertDebtor(candidate.debtor(), candidate.registeredAt());
+              boolean inserted = debts.insertIfAbsent(candidate);
+              if (inserted) {
+                debts.addEvent(
+                    candidate.debtId(),
+                    DebtEventType.REGISTERED,
+                    "Dívida de " + Money.toReais(candidate.amountCents()),
+                    candidate.registeredAt());
+              }
+              return inserted;
+            });
+    Debt stored = debts.find(candidate.debtId()).orElseThrow();
+    if (!created && !stored.registrationFingerprint().equals(candidate.registrationFingerprint())) {
+      throw new ConflictException(
+          "debtId", "debt " + candidate.debtId() + " is already registered with different content");
+    }
+    if (stored.processInstanceKey() == null) {
+      startJourney(stored.debtId());
+    }
+    return new Registration(view(stored.debtId()), created);
+  }
+
+  public DebtView view(String debtId) {
+    Debt debt = debts.find(debtId).orElseThrow(() -> NotFoundException.debt(debtId));
+    return DebtView.of(debt, debts.timeline(debtId));
+  }
+
+  /** Ends an open debt's journey with the given status; idempotent. */
+  public void close(String debtId, DebtStatus status) {
+    tx.executeWithoutResult(
+        s -> {
+          Instant now = clock.instant();
+          if (debts.closeIfOpen(debtId, status, now)) {
+            debts.addEvent(debtId, DebtEventType.valueOf(status.name()), null, now);
+          }
+        });
+  }
+
+  /**
+   * Starts the journey under the debt's row lock, so two identical registrations racing each other
+   * start one journey, not two.
+   */
+  private void startJourney(String debtId) {
+    tx.executeWithoutResult(
+        s -> {
+          Debt debt = debts.lock(debtId).orElseThrow();
+          if (debt.processInstanceKey() != null) {
+            return;
+          }
+          long key = journeys.start(debt.debtId(), debt.dueDate());
+          debts.setProcessInstanceKey(debtId, key);
+          debts.addEvent(
+              debtId, DebtEventType.JOURNEY_STARTED, "instância " + key, clock.instant());
+          log.info("Journey {} started for debt {}", key, debtId);
+        });
+  }
+
+  private static Debt toDebt(RegisterDebtRequest request, Instant now) {
+    RegisterDebtRequest.Debtor d = request.debtor();
+    Debt.DebtorRecord debtor =
+        new Debt.DebtorRecord(
+            TaxId.parse(d.document()).digits(),
+            d.name().strip(),
+            d.email().strip(),
+            d.phone(),
+            d.state());
+    long cents = Money.parseCents(request.amount());
+    return new Debt(
+        request.debtId(),
+        debtor,
+        cents,
+        cents,
+        request.dueDate(),
+        DebtStatus.ACTIVE,
+        UUID.randomUUID(),
+        fingerprint(request.debtId(), debtor, cents, request),
+        null,
+        now,
+        request.propensityScore(),
+        request.latePaymentCount() == null ? 0 : request.latePaymentCount(),
+        null,
+        request.dueDate());
+  }
+
+  private static String fingerprint(
+      String debtId, Debt.DebtorRecord debtor, long cents, RegisterDebtRequest request) {
+    String canonical =
+        String.join(
+            "\u001f",
+            debtId,
+            debtor.document(),
+            debtor.name(),
+            debtor.email(),
+            debtor.phone(),
+            debtor.state().name(),
+            Long.toString(cents),
+            request.dueDate().toString(),
+            String.valueOf(request.propensityScore()),
+            String.valueOf(request.latePaymentCount()));
+    try {
+      byte[] hash =
+          MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(hash);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+}

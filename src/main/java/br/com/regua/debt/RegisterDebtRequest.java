@@ -1,0 +1,42 @@
+package br.com.regua.debt;
+
+import br.com.regua.money.BrlAmount;
+import jakarta.validation.Valid;
+import jakarta.validation.constraints.Email;
+import jakarta.validation.constraints.Max;
+import jakarta.validation.constraints.Min;
+import jakarta.validation.constraints.NotBlank;
+import jakarta.validation.constraints.NotNull;
+import jakarta.validation.constraints.Pattern;
+import jakarta.validation.constraints.PositiveOrZero;
+import jakarta.validation.constraints.Size;
+import java.time.LocalDate;
+
+/**
+ * {@code POST /api/debts}: what the creditor's system tells us about a debt. The payment-propensity
+ * score (0–1000) and the count of past late payments are optional inputs of the strategy decision.
+ */
+public record RegisterDebtRequest(
+    @NotBlank @Size(max = 64) @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String debtId,
+    @NotNull @Valid Debtor debtor,
+    @NotNull @BrlAmount String amount,
+    @NotNull LocalDate dueDate,
+    @Min(0) @Max(1000) Integer propensityScore,
+    @PositiveOrZero Integer latePaymentCount) {
+
+  /** Ids travel in URLs and as correlation keys: letters, digits and . _ - only. */
+  public static final String ID_PATTERN = "[A-Za-z0-9._-]+";
+
+  public static final String ID_MESSAGE = "may contain only letters, digits, '.', '_' and '-'";
+
+  public record Debtor(
+      @NotNull @ValidTaxId String document,
+      @NotBlank @Size(max = 200) String name,
+      @NotBlank @Email @Size(max = 320) String email,
+      @NotNull
+          @Pattern(
+              regexp = "\\+[1-9][0-9]{7,14}",
+              message = "must be an E.164 phone number, e.g. +5511987654321")
+          String phone,
+      @NotNull Uf state) {}
+}

@@ -1,0 +1,123 @@
+package br.com.regua.engine;
+
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.engine.EngineFactory;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The real Zeebe engine running inside this JVM, reached over gRPC like any cluster.
+ *
+ * <p>It keeps its state in memory and owns a controllable clock. The engine's clock starts at the
+ * system time and only moves forward by {@link #advance}, so this class mirrors it as the system
+ * clock plus the same offset: the service's "now" (contact windows, business days) and the engine's
+ * timers read the same time.
+ */
+public final class EmbeddedEngine implements AutoCloseable {
+
+  /** How long the engine may take to notice a clock move before we assume nothing fell due. */
+  private static final Duration NOTICE_TIME = Duration.ofMillis(300);
+
+  private final ZeebeTestEngine engine;
+  private final int port;
+  private final ZoneId zone;
+  private volatile Duration offset = Duration.ZERO;
+
+  private EmbeddedEngine(ZeebeTestEngine engine, int port, ZoneId zone) {
+    this.engine = engine;
+    this.port = port;
+    this.zone = zone;
+  }
+
+  /** Starts an engine on the given gRPC port, or on a free one when the port is 0. */
+  public static EmbeddedEngine start(int port, ZoneId zone) {
+    int actualPort = port == 0 ? freePort() : port;
+    ZeebeTestEngine engine = EngineFactory.create(actualPort);
+    engine.start();
+    return new EmbeddedEngine(engine, actualPort, zone);
+  }
+
+  public String grpcAddress() {
+    return "http://localhost:" + port;
+  }
+
+  public ZeebeTestEngine engine() {
+    return engine;
+  }
+
+  /** A clock that reads the engine's time. */
+  public Clock clock() {
+    return new Clock() {
+      @Override
+      public ZoneId getZone() {
+        return zone;
+      }
+
+      @Override
+      public Clock withZone(ZoneId other) {
+        return Clock.offset(Clock.system(other), offset);
+      }
+
+      @Override
+      public Instant instant() {
+        return now();
+      }
+    };
+  }
+
+  public Instant now() {
+    return Instant.now().plus(offset);
+  }
+
+  /**
+   * Moves the engine clock forward; timers due by then fire. The engine notices the new time on its
+   * next scheduler tick, so this gives it a moment to start on what fell due, then waits until it
+   * is quiet again (bounded: workers may keep it busy, callers observe results themselves).
+   */
+  public synchronized Instant advance(Duration duration) {
+    if (duration.isNegative()) {
+      throw new IllegalArgumentException("the engine clock only moves forward");
+    }
+    engine.increaseTime(duration);
+    offset = offset.plus(duration);
+    try {
+      engine.waitForBusyState(NOTICE_TIME);
+    } catch (TimeoutException nothingFellDue) {
+      // no timer was due
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    awaitIdle(Duration.ofSeconds(2));
+    return now();
+  }
+
+  /** Waits until the engine has no more work queued, up to the given bound. */
+  public void awaitIdle(Duration bound) {
+    try {
+      engine.waitForIdleState(bound);
+    } catch (TimeoutException busy) {
+      // Job workers keep the engine busy; the caller observes results with its own waits.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Override
+  public void close() {
+    engine.stop();
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free port for the embedded engine", e);
+    }
+  }
+}

@@ -1,0 +1,70 @@
+package br.com.regua.journey;
+
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.command.ClientStatusException;
+import io.grpc.Status.Code;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.Map;
+import org.springframework.stereotype.Component;
+
+/** Starts journeys and tells them what happened, through the Camunda client. */
+@Component
+public class Journeys {
+
+  /**
+   * How long the engine keeps a message no journey waits for yet: a payment that races the
+   * journey's start is still correlated once the journey subscribes.
+   */
+  static final Duration MESSAGE_TTL = Duration.ofHours(1);
+
+  private final CamundaClient client;
+
+  Journeys(CamundaClient client) {
+    this.client = client;
+  }
+
+  /** Starts the dunning journey of a debt and returns its process instance key. */
+  public long start(String debtId, LocalDate dueDate) {
+    return client
+        .newCreateInstanceCommand()
+        .bpmnProcessId(JourneyModel.DUNNING_JOURNEY)
+        .latestVersion()
+        .variables(Map.of(JourneyModel.DEBT_ID, debtId, JourneyModel.DUE_DATE, dueDate.toString()))
+        .send()
+        .join()
+        .getProcessInstanceKey();
+  }
+
+  /**
+   * Publishes a payment to the debt's journey with the payment id as message id, so the engine
+   * drops a repeat of the same payment.
+   */
+  public void publishPayment(String debtId, String paymentId, boolean settled, String openBalance) {
+    publish(
+        settled ? JourneyModel.PAYMENT_RECEIVED : JourneyModel.PARTIAL_PAYMENT_RECEIVED,
+        debtId,
+        paymentId,
+        Map.of("openBalance", openBalance));
+  }
+
+  /** Publishes a message once per id: the engine's "already published" is a success here. */
+  private void publish(
+      String messageName, String correlationKey, String messageId, Map<String, Object> variables) {
+    try {
+      client
+          .newPublishMessageCommand()
+          .messageName(messageName)
+          .correlationKey(correlationKey)
+          .messageId(messageId)
+          .timeToLive(MESSAGE_TTL)
+          .variables(variables)
+          .send()
+          .join();
+    } catch (ClientStatusException e) {
+      if (e.getStatusCode() != Code.ALREADY_EXISTS) {
+        throw e;
+      }
+    }
+  }
+}

@@ -1,0 +1,208 @@
+package br.com.regua.debt;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import br.com.regua.support.IntegrationTest;
+import br.com.regua.support.TestDebtors;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.function.Consumer;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.MethodSource;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** The debts API: registration, idempotency, payments and bad input, through HTTP. */
+class DebtApiTest extends IntegrationTest {
+
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void registeringADebtStoresItAndStartsItsJourney() {
+    // given
+    String debtId = TestDebtors.uniqueId("reg");
+    ObjectNode body = api.debt(debtId, "1234.56", LocalDate.now().plusDays(20));
+
+    // when
+    ResponseEntity<JsonNode> response = api.post("/api/debts", body);
+
+    // then
+    assertThat(response.getStatusCode().value()).isEqualTo(201);
+    assertThat(response.getHeaders().getLocation()).hasPath("/api/debts/" + debtId);
+    JsonNode debt = response.getBody();
+    assertThat(debt.get("status").asText()).isEqualTo("ACTIVE");
+    assertThat(debt.get("amount").asText()).isEqualTo("1234.56");
+    assertThat(debt.get("openBalance").asText()).isEqualTo("1234.56");
+    assertThat(types(debt)).containsExactly("REGISTERED", "JOURNEY_STARTED");
+    Long key =
+        jdbc.sql("select process_instance_key from debt where debt_id = ?")
+            .param(debtId)
+            .query(Long.class)
+            .single();
+    assertThat(key).isPositive();
+  }
+
+  @Test
+  void theSameRegistrationAgainReturnsTheSameDebtAndStartsNoSecondJourney() {
+    // given a registered debt
+    String debtId = TestDebtors.uniqueId("idem");
+    ObjectNode body = api.debt(debtId, "99.90", LocalDate.now().plusDays(20));
+    JsonNode first = api.post("/api/debts", body).getBody();
+
+    // when the same request comes again
+    ResponseEntity<JsonNode> again = api.post("/api/debts", body);
+
+    // then it is the same debt, 200, with one journey
+    assertThat(again.getStatusCode().value()).isEqualTo(200);
+    assertThat(again.getBody().get("registeredAt")).isEqualTo(first.get("registeredAt"));
+    assertThat(types(again.getBody())).containsExactly("REGISTERED", "JOURNEY_STARTED");
+  }
+
+  @Test
+  void theSameDebtIdWithOtherContentIsAConflict() {
+    // given a registered debt
+    String debtId = TestDebtors.uniqueId("conflict");
+    ObjectNode body = api.debt(debtId, "99.90", LocalDate.now().plusDays(20));
+    api.post("/api/debts", body);
+
+    // when the same id comes with another amount
+    body.put("amount", "100.00");
+    ResponseEntity<JsonNode> response = api.post("/api/debts", body);
+
+    // then 409, and the stored debt is unchanged
+    assertThat(response.getStatusCode().value()).isEqualTo(409);
+    assertThat(response.getHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(response.getBody().at("/errors/0/field").asText()).isEqualTo("debtId");
+    assertThat(api.get("/api/debts/" + debtId).getBody().get("amount").asText()).isEqualTo("99.90");
+  }
+
+  static Stream<Arguments> badRegistrations() {
+    return Stream.of(
+        bad("debtor.document", b -> debtor(b).put("document", "123.456.789-00")),
+        bad("debtor.document", b -> debtor(b).put("document", "11111111111")),
+        bad("debtor.document", b -> debtor(b).put("document", "12.345.678/0001-00")),
+        bad("debtor.email", b -> debtor(b).put("email", "not-an-email")),
+        bad("debtor.phone", b -> debtor(b).put("phone", "11 98765-4321")),
+        bad("debtor.state", b -> debtor(b).put("state", "XX")),
+        bad("debtor.name", b -> debtor(b).put("name", " ")),
+        bad("debtor", b -> b.remove("debtor")),
+        bad("amount", b -> b.put("amount", "12.345")),
+        bad("amount", b -> b.put("amount", "-10.00")),
+        bad("amount", b -> b.put("amount", "0.00")),
+        bad("amount", b -> b.put("amount", "1e3")),
+        bad("amount", b -> b.remove("amount")),
+        bad("dueDate", b -> b.put("dueDate", "2026-02-30")),
+        bad("dueDate", b -> b.put("dueDate", "10/01/2027")),
+        bad("debtId", b -> b.put("debtId", "has spaces/and slashes")),
+        bad("debtId", b -> b.put("debtId", "x".repeat(65))));
+  }
+
+  @ParameterizedTest(name = "{0}: {2}")
+  @MethodSource("badRegistrations")
+  void badInputIsA400NamingTheFieldAndStoresNothing(
+      String field, Consumer<ObjectNode> breakIt, String description) {
+    // given a valid body with one field broken
+    String debtId = TestDebtors.uniqueId("bad");
+    ObjectNode body = api.debt(debtId, "10.00", LocalDate.now().plusDays(20));
+    breakIt.accept(body);
+
+    // when
+    ResponseEntity<JsonNode> response = api.post("/api/debts", body);
+
+    // then
+    assertThat(response.getStatusCode().value()).isEqualTo(400);
+    assertThat(response.getHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+    assertThat(response.getBody().get("errors").findValuesAsText("field")).contains(field);
+    assertThat(countDebts(debtId)).isZero();
+  }
+
+  @Test
+  void malformedJsonIsA400() {
+    ResponseEntity<JsonNode> response = api.post("/api/debts", "{\"debtId\": ");
+
+    assertThat(response.getStatusCode().value()).isEqualTo(400);
+    assertThat(response.getBody().at("/errors/0/field").asText()).isEqualTo("body");
+  }
+
+  @Test
+  void aPaymentForAnUnknownDebtIsA404() {
+    ResponseEntity<JsonNode> response =
+        api.post(
+            "/api/debts/nobody-owes-this/payments",
+            api.payment("p-1", "10.00", "2026-11-20T10:00:00-03:00"));
+
+    assertThat(response.getStatusCode().value()).isEqualTo(404);
+    assertThat(response.getHeaders().getContentType())
+        .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+  }
+
+  @Test
+  void paymentsAreIdempotentByPaymentIdAndLowerTheBalance() {
+    // given a debt of 100.00
+    String debtId = TestDebtors.uniqueId("pay");
+    api.post("/api/debts", api.debt(debtId, "100.00", LocalDate.now().plusDays(20)));
+    String paymentId = TestDebtors.uniqueId("p");
+    ObjectNode payment = api.payment(paymentId, "30.00", "2026-11-20T10:00:00-03:00");
+
+    // when the same partial payment is sent twice
+    ResponseEntity<JsonNode> first = api.post("/api/debts/" + debtId + "/payments", payment);
+    ResponseEntity<JsonNode> second = api.post("/api/debts/" + debtId + "/payments", payment);
+
+    // then it counts once
+    assertThat(first.getStatusCode().value()).isEqualTo(201);
+    assertThat(second.getStatusCode().value()).isEqualTo(200);
+    assertThat(second.getBody().get("openBalance").asText()).isEqualTo("70.00");
+    JsonNode debt = api.get("/api/debts/" + debtId).getBody();
+    assertThat(debt.get("openBalance").asText()).isEqualTo("70.00");
+    assertThat(debt.get("status").asText()).isEqualTo("ACTIVE");
+
+    // and the same paymentId with another amount is a conflict that changes nothing
+    payment.put("amount", "31.00");
+    ResponseEntity<JsonNode> changed = api.post("/api/debts/" + debtId + "/payments", payment);
+    assertThat(changed.getStatusCode().value()).isEqualTo(409);
+    assertThat(api.get("/api/debts/" + debtId).getBody().get("openBalance").asText())
+        .isEqualTo("70.00");
+  }
+
+  @Test
+  void badPaymentsAreA400NamingTheField() {
+    String debtId = TestDebtors.uniqueId("badpay");
+    api.post("/api/debts", api.debt(debtId, "100.00", LocalDate.now().plusDays(20)));
+
+    ResponseEntity<JsonNode> response =
+        api.post(
+            "/api/debts/" + debtId + "/payments",
+            api.payment("p-" + debtId, "10.001", "yesterday"));
+
+    assertThat(response.getStatusCode().value()).isEqualTo(400);
+    assertThat(response.getBody().get("errors").findValuesAsText("field")).contains("paidAt");
+  }
+
+  private static Arguments bad(String field, Consumer<ObjectNode> breakIt) {
+    return Arguments.of(field, breakIt, field + " broken");
+  }
+
+  private static ObjectNode debtor(ObjectNode body) {
+    return (ObjectNode) body.get("debtor");
+  }
+
+  private static List<String> types(JsonNode debt) {
+    return debt.get("timeline").findValuesAsText("type");
+  }
+
+  private long countDebts(String debtId) {
+    return jdbc.sql("select count(*) from debt where debt_id = ?")
+        .param(debtId)
+        .query(Long.class)
+        .single();
+  }
+}

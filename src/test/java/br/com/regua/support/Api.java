@@ -1,0 +1,62 @@
+package br.com.regua.support;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.time.LocalDate;
+import org.springframework.boot.test.context.TestComponent;
+import org.springframework.boot.test.web.client.TestRestTemplate;
+import org.springframework.http.HttpEntity;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.ResponseEntity;
+
+/** The service's REST API as a test calls it: JSON in, status and JSON out. */
+@TestComponent
+public class Api {
+
+  private final ObjectMapper json;
+  private TestRestTemplate http;
+
+  Api(ObjectMapper json) {
+    this.json = json;
+  }
+
+  void bind(TestRestTemplate http) {
+    this.http = http;
+  }
+
+  /** A valid registration body for a fresh debtor; tests change one field to break it. */
+  public ObjectNode debt(String debtId, String amount, LocalDate dueDate) {
+    ObjectNode body = json.createObjectNode();
+    body.put("debtId", debtId);
+    ObjectNode debtor = body.putObject("debtor");
+    debtor.put("document", TestDebtors.cpf());
+    debtor.put("name", "Maria da Silva");
+    debtor.put("email", debtId.toLowerCase() + "@devedor.example.test");
+    debtor.put("phone", "+5511987654321");
+    debtor.put("state", "SP");
+    body.put("amount", amount);
+    body.put("dueDate", dueDate.toString());
+    return body;
+  }
+
+  public ObjectNode payment(String paymentId, String amount, String paidAt) {
+    ObjectNode body = json.createObjectNode();
+    body.put("paymentId", paymentId);
+    body.put("amount", amount);
+    body.put("paidAt", paidAt);
+    return body;
+  }
+
+  public ResponseEntity<JsonNode> post(String path, Object body) {
+    HttpHeaders headers = new HttpHeaders();
+    headers.setContentType(MediaType.APPLICATION_JSON);
+    String text = body instanceof String raw ? raw : json.valueToTree(body).toString();
+    return http.postForEntity(path, new HttpEntity<>(text, headers), JsonNode.class);
+  }
+
+  public ResponseEntity<JsonNode> get(String path) {
+    return http.getForEntity(path, JsonNode.class);
+  }
+}

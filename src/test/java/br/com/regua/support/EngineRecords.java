@@ -1,0 +1,94 @@
+package br.com.regua.support;
+
+import br.com.regua.engine.EmbeddedEngine;
+import io.camunda.zeebe.process.test.filters.RecordStream;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.intent.TimerIntent;
+import io.camunda.zeebe.protocol.record.value.BpmnElementType;
+import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
+import io.camunda.zeebe.protocol.record.value.TimerRecordValue;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.stream.Stream;
+import java.util.stream.StreamSupport;
+
+/** Questions tests ask of the engine's record stream (everything the engine wrote). */
+public final class EngineRecords {
+
+  private final EmbeddedEngine engine;
+
+  public EngineRecords(EmbeddedEngine engine) {
+    this.engine = engine;
+  }
+
+  public RecordStream stream() {
+    return RecordStream.of(engine.engine().getRecordStreamSource());
+  }
+
+  private Stream<Record<ProcessInstanceRecordValue>> processInstanceRecords() {
+    return StreamSupport.stream(stream().processInstanceRecords().spliterator(), false);
+  }
+
+  /** The instance and every instance it called, directly or not. */
+  public Set<Long> instanceTree(long rootKey) {
+    Set<Long> tree = new HashSet<>(Set.of(rootKey));
+    boolean grew = true;
+    while (grew) {
+      grew =
+          tree.addAll(
+              processInstanceRecords()
+                  .filter(r -> r.getValue().getBpmnElementType() == BpmnElementType.PROCESS)
+                  .filter(r -> tree.contains(r.getValue().getParentProcessInstanceKey()))
+                  .map(r -> r.getValue().getProcessInstanceKey())
+                  .toList());
+    }
+    return tree;
+  }
+
+  /**
+   * The timer waiting at an element anywhere in the journey (the instance or what it called):
+   * created, and neither triggered nor cancelled.
+   */
+  public Optional<TimerRecordValue> activeTimer(long rootKey, String elementId) {
+    Set<Long> tree = instanceTree(rootKey);
+    List<Record<TimerRecordValue>> timers =
+        StreamSupport.stream(stream().timerRecords().spliterator(), false)
+            .filter(r -> tree.contains(r.getValue().getProcessInstanceKey()))
+            .filter(r -> r.getValue().getTargetElementId().equals(elementId))
+            .toList();
+    return timers.stream()
+        .filter(r -> r.getIntent() == TimerIntent.CREATED)
+        .filter(
+            created ->
+                timers.stream()
+                    .noneMatch(
+                        other ->
+                            other.getKey() == created.getKey()
+                                && other.getIntent() != TimerIntent.CREATED))
+        .map(Record::getValue)
+        .reduce((first, second) -> second);
+  }
+
+  /** How many times an element completed anywhere in the journey. */
+  public long completions(long rootKey, String elementId) {
+    Set<Long> tree = instanceTree(rootKey);
+    return processInstanceRecords()
+        .filter(r -> r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED)
+        .filter(r -> tree.contains(r.getValue().getProcessInstanceKey()))
+        .filter(r -> r.getValue().getElementId().equals(elementId))
+        .count();
+  }
+
+  /** Whether the process instance has completed (reached an end event). */
+  public boolean isCompleted(long processInstanceKey) {
+    return processInstanceRecords()
+        .anyMatch(
+            r ->
+                r.getValue().getProcessInstanceKey() == processInstanceKey
+                    && r.getValue().getBpmnElementType() == BpmnElementType.PROCESS
+                    && r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED);
+  }
+}

@@ -1,0 +1,112 @@
+package br.com.regua.support;
+
+import br.com.regua.engine.EmbeddedEngine;
+import io.camunda.client.CamundaClient;
+import io.camunda.zeebe.process.test.assertions.ProcessInstanceAssert;
+import io.camunda.zeebe.protocol.record.value.TimerRecordValue;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Stream;
+
+/**
+ * One real Zeebe engine for all process tests, without the Spring application: no workers run, so a
+ * test activates and completes each job itself. The models are deployed from {@code bpmn/}, the
+ * same files the application deploys.
+ */
+public final class ProcessTestEngine {
+
+  private static ProcessTestEngine instance;
+
+  private final EmbeddedEngine engine;
+  private final CamundaClient client;
+  private final EngineRecords records;
+
+  private ProcessTestEngine() {
+    engine = EmbeddedEngine.start(0, ZoneId.of("America/Sao_Paulo"));
+    client =
+        CamundaClient.newClientBuilder()
+            .grpcAddress(URI.create(engine.grpcAddress()))
+            .preferRestOverGrpc(false)
+            .build();
+    records = new EngineRecords(engine);
+    deployModels();
+  }
+
+  public static synchronized ProcessTestEngine get() {
+    if (instance == null) {
+      instance = new ProcessTestEngine();
+      Runtime.getRuntime().addShutdownHook(new Thread(instance::close));
+    }
+    return instance;
+  }
+
+  public CamundaClient client() {
+    return client;
+  }
+
+  public EmbeddedEngine engine() {
+    return engine;
+  }
+
+  public Instant now() {
+    return engine.now();
+  }
+
+  /** Moves the clock to the instant (never backwards) and waits until the engine is quiet. */
+  public void advanceTo(Instant target) {
+    Instant now = engine.now();
+    if (target.isAfter(now)) {
+      engine.advance(java.time.Duration.between(now, target));
+    }
+    idle();
+  }
+
+  public void idle() {
+    engine.awaitIdle(java.time.Duration.ofSeconds(5));
+  }
+
+  public ProcessInstanceAssert assertThatInstance(long processInstanceKey) {
+    idle();
+    return new ProcessInstanceAssert(processInstanceKey, records.stream());
+  }
+
+  /** The timer waiting at an element anywhere in the journey; see {@link EngineRecords}. */
+  public Optional<TimerRecordValue> activeTimer(long rootKey, String elementId) {
+    return records.activeTimer(rootKey, elementId);
+  }
+
+  /** How many times an element completed anywhere in the journey. */
+  public long completions(long rootKey, String elementId) {
+    return records.completions(rootKey, elementId);
+  }
+
+  private void deployModels() {
+    try (Stream<Path> files = Files.list(Path.of("bpmn"))) {
+      var command = client.newDeployResourceCommand();
+      List<Path> models =
+          files
+              .filter(f -> f.toString().endsWith(".bpmn") || f.toString().endsWith(".dmn"))
+              .sorted()
+              .toList();
+      var step = command.addResourceFile(models.get(0).toString());
+      for (Path model : models.subList(1, models.size())) {
+        step = step.addResourceFile(model.toString());
+      }
+      step.send().join();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void close() {
+    client.close();
+    engine.close();
+  }
+}

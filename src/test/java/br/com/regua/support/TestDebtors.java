@@ -1,0 +1,43 @@
+package br.com.regua.support;
+
+import java.util.concurrent.ThreadLocalRandom;
+
+/** Fresh debtors for tests: valid CPFs and unique addresses, so tests never share a mailbox. */
+public final class TestDebtors {
+
+  private TestDebtors() {}
+
+  /** A random CPF with correct check digits. */
+  public static String cpf() {
+    int[] d = new int[11];
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    do {
+      for (int i = 0; i < 9; i++) {
+        d[i] = random.nextInt(10);
+      }
+    } while (d[0] == d[1] && d[1] == d[2]);
+    d[9] = check(d, 9, 10);
+    d[10] = check(d, 10, 11);
+    StringBuilder cpf = new StringBuilder();
+    for (int digit : d) {
+      cpf.append(digit);
+    }
+    return cpf.toString();
+  }
+
+  private static int check(int[] d, int length, int firstWeight) {
+    int sum = 0;
+    for (int i = 0; i < length; i++) {
+      sum += d[i] * (firstWeight - i);
+    }
+    int remainder = sum % 11;
+    return remainder < 2 ? 0 : 11 - remainder;
+  }
+
+  public static String uniqueId(String prefix) {
+    return prefix
+        + "-"
+        + Long.toString(System.nanoTime(), 36)
+        + Integer.toString(ThreadLocalRandom.current().nextInt(1 << 20), 36);
+  }
+}
