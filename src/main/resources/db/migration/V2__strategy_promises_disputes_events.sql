@@ -18,6 +18,8 @@ alter table debt alter column interest_from set not null;
 -- Steps now include promise ids ("Promessa P-123") and follow-up stages.
 alter table contact alter column step type varchar(100);
 alter table contact alter column idempotency_key type varchar(300);
+-- the message as rendered for the debtor (SMS/WhatsApp text, email body)
+alter table contact add column payload text;
 
 create table promise (
     promise_id    varchar(64)  primary key,

@@ -77,6 +77,15 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem;
   }
 
+  @ExceptionHandler(RuleViolationException.class)
+  ProblemDetail ruleViolation(RuleViolationException ex) {
+    ProblemDetail problem =
+        ProblemDetail.forStatusAndDetail(HttpStatus.UNPROCESSABLE_ENTITY, ex.getMessage());
+    problem.setTitle("Refused by a business rule");
+    problem.setProperty("errors", List.of(new FieldError(ex.field(), ex.getMessage())));
+    return problem;
+  }
+
   private static ResponseEntity<Object> badRequest(List<FieldError> errors) {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(

@@ -3,6 +3,11 @@ package br.com.regua.contact;
 /** What became of a contact attempt. */
 public enum ContactOutcome {
   SENT,
-  /** Not sent, on purpose; the detail says why (e.g. the debt was paid). */
+  /**
+   * Rendered and logged with its payload, but no provider carried it: SMS, WhatsApp and letters
+   * have no provider integration yet (the channels issue adds them).
+   */
+  RECORDED,
+  /** Not sent, on purpose; the detail says why (e.g. the debt was paid, or is disputed). */
   SUPPRESSED
 }

@@ -1,13 +1,19 @@
 package br.com.regua.contact;
 
 import java.sql.Timestamp;
-import java.time.Instant;
+import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
+import java.util.List;
+import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
 /** The contact log: every attempt, its outcome, and the key that makes it happen once. */
 @Repository
 class ContactRepository {
+
+  private static final DateTimeFormatter WHEN =
+      DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZoneId.of("America/Sao_Paulo"));
 
   private final JdbcClient jdbc;
 
@@ -23,29 +29,61 @@ class ContactRepository {
         > 0;
   }
 
-  void record(
-      String debtId,
-      String idempotencyKey,
-      String step,
-      Channel channel,
-      String template,
-      ContactOutcome outcome,
-      String detail,
-      Instant at) {
+  ContactOutcome outcome(String idempotencyKey) {
+    return jdbc.sql("select outcome from contact where idempotency_key = :key")
+        .param("key", idempotencyKey)
+        .query((rs, n) -> ContactOutcome.valueOf(rs.getString(1)))
+        .single();
+  }
+
+  void record(Contact contact, ContactOutcome outcome, String detail, String payload) {
     jdbc.sql(
             """
             insert into contact (debt_id, idempotency_key, step, channel, template, outcome,
-                                 detail, occurred_at)
-            values (:debtId, :key, :step, :channel, :template, :outcome, :detail, :at)
+                                 detail, payload, occurred_at)
+            values (:debtId, :key, :step, :channel, :template, :outcome, :detail, :payload, :at)
             """)
-        .param("debtId", debtId)
-        .param("key", idempotencyKey)
-        .param("step", step)
-        .param("channel", channel.name())
-        .param("template", template)
+        .param("debtId", contact.debtId())
+        .param("key", contact.key())
+        .param("step", contact.step())
+        .param("channel", contact.channel().name())
+        .param("template", contact.template())
         .param("outcome", outcome.name())
         .param("detail", detail)
-        .param("at", Timestamp.from(at))
+        .param("payload", payload)
+        .param("at", Timestamp.from(contact.at()))
         .update();
+  }
+
+  Optional<String> lastDeliveredStep(String debtId) {
+    return jdbc.sql(
+            """
+            select step from contact
+            where debt_id = :debtId and outcome in ('SENT', 'RECORDED')
+            order by occurred_at desc, id desc limit 1
+            """)
+        .param("debtId", debtId)
+        .query(String.class)
+        .optional();
+  }
+
+  List<String> history(String debtId, int limit) {
+    return jdbc.sql(
+            """
+            select step, channel, outcome, occurred_at from contact
+            where debt_id = :debtId order by occurred_at desc, id desc limit :limit
+            """)
+        .param("debtId", debtId)
+        .param("limit", limit)
+        .query(
+            (rs, n) ->
+                WHEN.format(rs.getTimestamp("occurred_at").toInstant())
+                    + " "
+                    + rs.getString("step")
+                    + " "
+                    + rs.getString("channel")
+                    + ": "
+                    + rs.getString("outcome"))
+        .list();
   }
 }

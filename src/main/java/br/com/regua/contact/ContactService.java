@@ -3,16 +3,19 @@ package br.com.regua.contact;
 import br.com.regua.debt.Debt;
 import br.com.regua.debt.DebtRepository;
 import java.time.Clock;
-import java.time.Instant;
+import java.util.List;
+import java.util.Map;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Reaches debtors, once per step. Each attempt runs under the debt's row lock: the open balance is
- * read right before sending (a paid debt is never charged), and the contact log's idempotency key
- * turns a redelivered job into a no-op.
+ * Reaches debtors, once per step. Each attempt runs under the debt's row lock: the status and open
+ * balance are read right before sending (a paid or disputed debt is never charged), and the contact
+ * log's idempotency key turns a redelivered job into a no-op. Email goes out over SMTP; SMS,
+ * WhatsApp and letters are rendered and recorded with their payload until their providers are
+ * integrated.
  */
 @Service
 public class ContactService {
@@ -22,6 +25,7 @@ public class ContactService {
   private final DebtRepository debts;
   private final ContactRepository contacts;
   private final EmailChannel email;
+  private final MessageTemplates templates;
   private final TransactionTemplate tx;
   private final Clock clock;
 
@@ -29,21 +33,29 @@ public class ContactService {
       DebtRepository debts,
       ContactRepository contacts,
       EmailChannel email,
+      MessageTemplates templates,
       TransactionTemplate tx,
       Clock clock) {
     this.debts = debts;
     this.contacts = contacts;
     this.email = email;
+    this.templates = templates;
     this.tx = tx;
     this.clock = clock;
   }
 
   /**
-   * Sends the reminder of a journey step, unless it was sent already or the debt is no longer open.
-   * A delivery failure throws: the job retries and, when retries run out, becomes an incident;
-   * nothing is recorded as sent.
+   * Sends the message of a journey step, unless it was sent already or the debt may not be
+   * contacted now (paid, closed, disputed). A delivery failure throws: the job retries and, when
+   * retries run out, becomes an incident; nothing is recorded as sent.
    */
   public ContactOutcome remind(String debtId, String step, Channel channel, String template) {
+    return remind(debtId, step, channel, template, Map.of());
+  }
+
+  /** As {@link #remind(String, String, Channel, String)}, with more values for the template. */
+  public ContactOutcome remind(
+      String debtId, String step, Channel channel, String template, Map<String, ?> values) {
     String key = debtId + ":" + step + ":" + channel;
     return tx.execute(
         status -> {
@@ -53,29 +65,39 @@ public class ContactService {
                   .orElseThrow(() -> new IllegalStateException("unknown debt " + debtId));
           if (contacts.exists(key)) {
             log.info("Reminder {} already handled; redelivered job ignored", key);
-            return ContactOutcome.SENT;
+            return contacts.outcome(key);
           }
-          Instant now = clock.instant();
-          if (!debt.status().isOpen() || debt.openBalanceCents() == 0) {
+          Contact contact = new Contact(debtId, key, step, channel, template, clock.instant());
+          if (!debt.status().allowsContact() || debt.openBalanceCents() == 0) {
             contacts.record(
-                debtId,
-                key,
-                step,
-                channel,
-                template,
+                contact,
                 ContactOutcome.SUPPRESSED,
-                "dívida " + debt.status() + ": nada a cobrar",
-                now);
+                "dívida " + debt.status() + ": nenhum contato agora",
+                null);
             return ContactOutcome.SUPPRESSED;
           }
-          String detail =
-              switch (channel) {
-                case EMAIL -> email.send(debt, template);
-                case SMS, WHATSAPP, LETTER ->
-                    throw new UnsupportedOperationException(channel + " is not available yet");
-              };
-          contacts.record(debtId, key, step, channel, template, ContactOutcome.SENT, detail, now);
-          return ContactOutcome.SENT;
+          MessageTemplates.Message message = templates.render(channel, template, debt, values);
+          if (channel == Channel.EMAIL) {
+            email.send(debt, message);
+            contacts.record(contact, ContactOutcome.SENT, "e-mail " + template, message.body());
+            return ContactOutcome.SENT;
+          }
+          contacts.record(
+              contact,
+              ContactOutcome.RECORDED,
+              channel + " sem provedor integrado: mensagem registrada",
+              message.body());
+          return ContactOutcome.RECORDED;
         });
+  }
+
+  /** The last step that reached the debtor (sent or recorded), or "registro" before any. */
+  public String currentStage(String debtId) {
+    return contacts.lastDeliveredStep(debtId).orElse("registro");
+  }
+
+  /** The newest contacts of a debt, one line each, for the agent who is about to call. */
+  public List<String> history(String debtId, int limit) {
+    return contacts.history(debtId, limit);
   }
 }

@@ -148,7 +148,7 @@ public class DebtRepository {
   }
 
   /** Moves an open debt to a final status; a debt that already ended is left alone. */
-  boolean closeIfOpen(String debtId, DebtStatus status, Instant now) {
+  public boolean closeIfOpen(String debtId, DebtStatus status, Instant now) {
     return jdbc.sql(
                 """
                 update debt set status = :status, updated_at = :now
@@ -159,6 +159,25 @@ public class DebtRepository {
             .param("debtId", debtId)
             .update()
         == 1;
+  }
+
+  /**
+   * The status a debt returns to when a pause (promise, dispute) ends: negativated if the bureau
+   * still holds it, active otherwise.
+   */
+  public DebtStatus statusAfterPause(String debtId) {
+    boolean negativated =
+        jdbc.sql(
+                """
+                select exists (select 1 from debt_event where debt_id = :debtId
+                                  and type = 'NEGATIVATED')
+                   and not exists (select 1 from debt_event where debt_id = :debtId
+                                      and type = 'DENEGATIVATION_REQUESTED')
+                """)
+            .param("debtId", debtId)
+            .query(Boolean.class)
+            .single();
+    return negativated ? DebtStatus.NEGATIVATED : DebtStatus.ACTIVE;
   }
 
   public void addEvent(String debtId, DebtEventType type, String detail, Instant at) {
@@ -172,6 +191,19 @@ public class DebtRepository {
         .param("detail", detail)
         .param("at", Timestamp.from(at))
         .update();
+  }
+
+  /** When an event of the type first happened to the debt, if it did. */
+  public Optional<Instant> firstEvent(String debtId, DebtEventType type) {
+    return jdbc.sql(
+            """
+            select occurred_at from debt_event where debt_id = :debtId and type = :type
+             order by occurred_at limit 1
+            """)
+        .param("debtId", debtId)
+        .param("type", type.name())
+        .query((rs, row) -> rs.getTimestamp(1).toInstant())
+        .optional();
   }
 
   /** Events and contacts of a debt, oldest first. */

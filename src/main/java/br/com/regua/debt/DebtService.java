@@ -9,6 +9,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.HexFormat;
 import java.util.UUID;
 import org.slf4j.Logger;
@@ -96,7 +97,7 @@ public class DebtService {
           if (debt.processInstanceKey() != null) {
             return;
           }
-          long key = journeys.start(debt.debtId(), debt.dueDate());
+          long key = journeys.start(debt, LocalDate.now(clock));
           debts.setProcessInstanceKey(debtId, key);
           debts.addEvent(
               debtId, DebtEventType.JOURNEY_STARTED, "instância " + key, clock.instant());

@@ -4,6 +4,7 @@ import br.com.regua.api.ConflictException;
 import br.com.regua.api.NotFoundException;
 import br.com.regua.journey.Journeys;
 import br.com.regua.money.Money;
+import br.com.regua.promise.PromiseService;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
@@ -22,6 +23,7 @@ public class PaymentService {
   private final DebtRepository debts;
   private final JdbcClient jdbc;
   private final Journeys journeys;
+  private final PromiseService promises;
   private final TransactionTemplate tx;
   private final Clock clock;
 
@@ -29,11 +31,13 @@ public class PaymentService {
       DebtRepository debts,
       JdbcClient jdbc,
       Journeys journeys,
+      PromiseService promises,
       TransactionTemplate tx,
       Clock clock) {
     this.debts = debts;
     this.jdbc = jdbc;
     this.journeys = journeys;
+    this.promises = promises;
     this.tx = tx;
     this.clock = clock;
   }
@@ -84,6 +88,7 @@ public class PaymentService {
                       + Money.toReais(balance),
                   now);
               if (newStatus == DebtStatus.PAID && debt.status() != DebtStatus.PAID) {
+                promises.keepActive(debtId, now);
                 debts.addEvent(debtId, DebtEventType.PAID, null, now);
               }
               Debt updated = debts.find(debtId).orElseThrow();

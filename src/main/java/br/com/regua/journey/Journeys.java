@@ -1,10 +1,14 @@
 package br.com.regua.journey;
 
+import br.com.regua.debt.Debt;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.command.ClientStatusException;
 import io.grpc.Status.Code;
+import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
+import java.util.HashMap;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -24,13 +28,25 @@ public class Journeys {
     this.client = client;
   }
 
-  /** Starts the dunning journey of a debt and returns its process instance key. */
-  public long start(String debtId, LocalDate dueDate) {
+  /**
+   * Starts the dunning journey of a debt and returns its process instance key. The variables are
+   * the inputs of the strategy decision and what the timers and gateways read.
+   */
+  public long start(Debt debt, LocalDate today) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(JourneyModel.DEBT_ID, debt.debtId());
+    variables.put(JourneyModel.DUE_DATE, debt.dueDate().toString());
+    variables.put(JourneyModel.AMOUNT, BigDecimal.valueOf(debt.amountCents(), 2));
+    variables.put(JourneyModel.PROPENSITY_SCORE, debt.propensityScore());
+    variables.put(JourneyModel.LATE_PAYMENT_COUNT, debt.latePaymentCount());
+    variables.put(JourneyModel.DEBTOR_TYPE, debt.debtor().type().name());
+    variables.put(JourneyModel.DEBTOR_STATE, debt.debtor().state().name());
+    variables.put(JourneyModel.DAYS_TO_DUE, ChronoUnit.DAYS.between(today, debt.dueDate()));
     return client
         .newCreateInstanceCommand()
         .bpmnProcessId(JourneyModel.DUNNING_JOURNEY)
         .latestVersion()
-        .variables(Map.of(JourneyModel.DEBT_ID, debtId, JourneyModel.DUE_DATE, dueDate.toString()))
+        .variables(variables)
         .send()
         .join()
         .getProcessInstanceKey();
@@ -48,8 +64,11 @@ public class Journeys {
         Map.of("openBalance", openBalance));
   }
 
-  /** Publishes a message once per id: the engine's "already published" is a success here. */
-  private void publish(
+  /**
+   * Publishes a message to the debt's journey once per id: the engine's "already published" is a
+   * success here, so callers may retry freely.
+   */
+  public void publish(
       String messageName, String correlationKey, String messageId, Map<String, Object> variables) {
     try {
       client

@@ -1,17 +1,16 @@
 package br.com.regua.journey;
 
+import static br.com.regua.support.JourneyDriver.at;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
+import static org.assertj.core.api.Assertions.within;
 
-import br.com.regua.support.ProcessTestEngine;
+import br.com.regua.support.JourneyDriver;
+import br.com.regua.support.JourneyDriver.DebtSpec;
 import io.camunda.client.api.response.ActivatedJob;
-import io.camunda.zeebe.protocol.record.value.TimerRecordValue;
 import java.time.Duration;
-import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
-import java.util.ArrayList;
+import java.time.OffsetDateTime;
+import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.IntStream;
@@ -19,234 +18,278 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
-import org.junit.jupiter.params.provider.Arguments;
+import org.junit.jupiter.params.provider.CsvSource;
 import org.junit.jupiter.params.provider.MethodSource;
 
 /**
- * The journey model itself on the real engine, with no workers: the test plays the workers, checks
- * each timer's date before moving the clock, and sends the payment from every state the journey can
- * wait in.
+ * The phases of the régua on the real engine, with no workers: the test plays each job, checks each
+ * timer's date before moving the clock, and ends each journey the way JOURNEY.md says.
  */
 class DunningJourneyProcessTest {
 
-  private static final ZoneId SAO_PAULO = ZoneId.of("America/Sao_Paulo");
-  private static final LocalTime REMINDER_TIME = LocalTime.of(9, 0);
-
-  /** The default régua of bpmn/dunning-journey.bpmn, in order. */
-  private static final List<Step> STEPS =
+  /** The contact steps of the standard strategy, in order. */
+  private static final List<Step> STANDARD_STEPS =
       List.of(
-          new Step("D-3", -3, "reminder-before-due"),
-          new Step("D0", 0, "reminder-due-day"),
-          new Step("D+3", 3, "reminder-overdue"),
-          new Step("D+7", 7, "reminder-overdue"),
-          new Step("D+15", 15, "reminder-overdue"));
+          new Step("D-3", -3, "EMAIL", "reminder-before-due"),
+          new Step("D0", 0, "EMAIL", "reminder-due-day"),
+          new Step("D+1", 1, "EMAIL", "extra-day-offer"),
+          new Step("D+3", 3, "WHATSAPP", "negotiation-link"),
+          new Step("D+7", 7, "EMAIL", "renegotiation-options"),
+          new Step("D+15", 15, "SMS", "reminder-sms"));
 
-  private record Step(String name, int daysFromDue, String template) {
-    Instant sendAt(LocalDate dueDate) {
-      return dueDate.plusDays(daysFromDue).atTime(REMINDER_TIME).atZone(SAO_PAULO).toInstant();
+  record Step(String name, int daysFromDue, String channel, String template) {
+    LocalDate day(LocalDate dueDate) {
+      return dueDate.plusDays(daysFromDue);
     }
   }
 
-  private final ProcessTestEngine zeebe = ProcessTestEngine.get();
-  private final List<Long> started = new ArrayList<>();
-  private int debtCounter;
+  private final JourneyDriver journeys = new JourneyDriver();
 
   @AfterEach
   void cancelLeftovers() {
-    // The engine is shared: a journey left waiting would fire its timers in the next test.
-    for (long key : started) {
-      try {
-        zeebe.client().newCancelInstanceCommand(key).send().join();
-      } catch (RuntimeException alreadyEnded) {
-        // completed or cancelled by the test itself
-      }
-    }
-    zeebe.idle();
+    journeys.cancelLeftovers();
   }
 
   @Test
-  void eachStepWaitsForItsDateThenRemindsAndTheJourneyEndsUnresolved() {
-    // given a debt due in ten days
-    LocalDate dueDate = today().plusDays(10);
-    String debtId = newDebtId();
-    long journey = startJourney(debtId, dueDate);
+  void theStandardStrategyRunsEveryPhaseNegativatesAndHandsOffAtD60() {
+    // given a standard debt of a debtor in São Paulo, due in ten days
+    LocalDate dueDate = journeys.today().plusDays(10);
+    DebtSpec debt = journeys.standardDebt(dueDate);
+    long journey = journeys.start(debt);
 
-    for (Step step : STEPS) {
-      // then the step's timer waits for its date, 09:00 in São Paulo
-      TimerRecordValue timer = zeebe.activeTimer(journey, "WaitUntilStepDateTimer").orElseThrow();
-      assertThat(Instant.ofEpochMilli(timer.getDueDate()))
+    // then each contact step waits for its day at 09:00, then asks for its message
+    for (Step step : STANDARD_STEPS) {
+      assertThat(journeys.timer(journey, "WaitUntilStepDateTimer"))
           .as("timer of %s", step.name())
-          .isEqualTo(step.sendAt(dueDate));
-      assertThat(activate(JourneyModel.SEND_REMINDER)).as("nothing sent early").isEmpty();
-
-      // when the clock reaches it
-      zeebe.advanceTo(step.sendAt(dueDate));
-
-      // then the reminder of that step is asked for
-      ActivatedJob job = awaitJob(JourneyModel.SEND_REMINDER);
-      assertThat(job.getVariablesAsMap())
-          .containsEntry("debtId", debtId)
-          .containsEntry("step", step.name())
-          .containsEntry("channel", "EMAIL")
-          .containsEntry("template", step.template());
-      complete(job);
+          .contains(at(step.day(dueDate), 9));
+      assertThat(journeys.activate(JourneyModel.SEND_REMINDER)).as("nothing early").isEmpty();
+      journeys.advanceTo(at(step.day(dueDate), 9));
+      journeys.expectReminder(step.name(), step.channel(), step.template());
     }
 
-    ActivatedJob close = awaitJob(JourneyModel.CLOSE_DEBT);
-    assertThat(close.getCustomHeaders()).containsEntry("outcome", "UNRESOLVED");
-    complete(close);
-    zeebe
-        .assertThatInstance(journey)
+    // the prior notice goes out at D+20 and names SP's 20-day wait
+    assertThat(journeys.timer(journey, "WaitUntilNegativationNoticeTimer"))
+        .contains(at(dueDate.plusDays(20), 9));
+    journeys.advanceTo(at(dueDate.plusDays(20), 9));
+    OffsetDateTime noticeSentAt = journeys.sendNotice(20);
+
+    // the negativation waits 20 days from the notice
+    assertThat(journeys.timer(journey, "WaitNegativationPeriodTimer"))
+        .contains(noticeSentAt.plusDays(20).toInstant());
+    assertThat(journeys.activate("negativate-debt")).isEmpty();
+    journeys.advanceTo(noticeSentAt.plusDays(20).toInstant());
+    journeys.complete(journeys.awaitJob("negativate-debt"));
+
+    // and at D+60 the debt is handed off, as the strategy says
+    assertThat(journeys.timer(journey, "WaitUntilFinalActionTimer"))
+        .contains(at(dueDate.plusDays(60), 9));
+    journeys.advanceTo(at(dueDate.plusDays(60), 9));
+    ActivatedJob close = journeys.awaitJob(JourneyModel.CLOSE_DEBT);
+    assertThat(close.getVariablesAsMap()).containsEntry("outcome", "HANDED_OFF");
+    journeys.complete(close);
+    journeys
+        .assertThatJourney(journey)
         .isCompleted()
-        .hasPassedElement("JourneyUnresolvedEndEvent")
+        .hasPassedElement("JourneyClosedEndEvent")
         .hasNotPassedElement("DebtPaidEndEvent");
   }
 
-  /** Every place the journey can wait: before each step's timer fires, or at its job. */
-  static Stream<Arguments> waitingStates() {
-    return IntStream.rangeClosed(0, STEPS.size())
-        .boxed()
-        .flatMap(done -> Stream.of(Arguments.of(done, false), Arguments.of(done, true)));
-  }
-
-  @ParameterizedTest(name = "after {0} steps, waiting at the job: {1}")
-  @MethodSource("waitingStates")
-  void aFullPaymentEndsTheJourneyFromEveryWaitingState(int stepsDone, boolean atJob) {
-    // given a journey that got as far as the parameters say
-    LocalDate dueDate = today().plusDays(10);
-    String debtId = newDebtId();
-    long journey = startJourney(debtId, dueDate);
-    for (Step step : STEPS.subList(0, stepsDone)) {
-      zeebe.advanceTo(step.sendAt(dueDate));
-      complete(awaitJob(JourneyModel.SEND_REMINDER));
-    }
-    if (atJob && stepsDone < STEPS.size()) {
-      zeebe.advanceTo(STEPS.get(stepsDone).sendAt(dueDate));
-    }
-
-    // when the full payment arrives
-    publish(JourneyModel.PAYMENT_RECEIVED, debtId, "pay-" + debtId);
-
-    // then the journey ends paid, and nothing waits any more
-    zeebe
-        .assertThatInstance(journey)
-        .isCompleted()
-        .hasPassedElement("DebtPaidEndEvent")
-        .hasNotPassedElement("JourneyUnresolvedEndEvent");
-    assertThat(zeebe.activeTimer(journey, "WaitUntilStepDateTimer")).isEmpty();
-    zeebe.advanceTo(dueDate.plusDays(90).atStartOfDay(SAO_PAULO).toInstant());
-    assertThat(activate(JourneyModel.SEND_REMINDER)).isEmpty();
-    assertThat(activate(JourneyModel.CLOSE_DEBT)).isEmpty();
-  }
-
   @Test
-  void aPartialPaymentLeavesTheJourneyWaitingWhereItWas() {
-    // given a journey waiting for D-3
-    LocalDate dueDate = today().plusDays(10);
-    String debtId = newDebtId();
-    long journey = startJourney(debtId, dueDate);
+  void theLightStrategyNeverNegativatesAndWritesOffAtD60() {
+    LocalDate dueDate = journeys.today().plusDays(10);
+    long journey = journeys.start(journeys.lightDebt(dueDate));
 
-    // when part of the debt is paid
-    publish(JourneyModel.PARTIAL_PAYMENT_RECEIVED, debtId, "partial-" + debtId);
+    for (Step step : STANDARD_STEPS) {
+      journeys.advanceTo(at(step.day(dueDate), 9));
+      journeys.expectReminder(step.name(), step.channel(), step.template());
+    }
+    journeys.advanceTo(at(dueDate.plusDays(45), 9));
 
-    // then the journey notes it and still waits for the D-3 reminder
-    zeebe.assertThatInstance(journey).isActive().hasPassedElement("PartialPaymentNotedEndEvent");
-    assertThat(zeebe.activeTimer(journey, "WaitUntilStepDateTimer").orElseThrow().getDueDate())
-        .isEqualTo(STEPS.getFirst().sendAt(dueDate).toEpochMilli());
+    assertThat(journeys.activate(JourneyModel.SEND_NEGATIVATION_NOTICE)).isEmpty();
+    assertThat(journeys.activate("negativate-debt")).isEmpty();
+    journeys.advanceTo(at(dueDate.plusDays(60), 9));
+    ActivatedJob close = journeys.awaitJob(JourneyModel.CLOSE_DEBT);
+    assertThat(close.getVariablesAsMap()).containsEntry("outcome", "WRITTEN_OFF");
+    journeys.complete(close);
+    journeys
+        .assertThatJourney(journey)
+        .isCompleted()
+        .hasNotPassedElement("SendNegativationNoticeTask");
+  }
+
+  @ParameterizedTest(name = "debtor in {0}: negativation {1} days after the notice")
+  @CsvSource({"MT, 45", "PI, 15", "RJ, 10"})
+  void theNegativationWaitFollowsTheDebtorsState(String state, int days) {
+    LocalDate dueDate = journeys.today().minusDays(20);
+    long journey = journeys.start(journeys.standardDebt(dueDate).inState(state));
+
+    OffsetDateTime noticeSentAt = journeys.sendNotice(days);
+
+    assertThat(journeys.timer(journey, "WaitNegativationPeriodTimer"))
+        .contains(noticeSentAt.plusDays(days).toInstant());
   }
 
   @Test
   void aDebtRegisteredLateSkipsThePassedStepsWithoutABurst() {
     // given a debt already ten days overdue
-    LocalDate dueDate = today().minusDays(10);
-    String debtId = newDebtId();
+    LocalDate dueDate = journeys.today().minusDays(10);
 
     // when its journey starts
-    long journey = startJourney(debtId, dueDate);
+    long journey = journeys.start(journeys.standardDebt(dueDate));
 
-    // then D-3, D0, D+3 and D+7 are skipped, nothing is sent now, and D+15 waits for its date
-    assertThat(zeebe.completions(journey, "StepSkippedEndEvent")).isEqualTo(4);
-    assertThat(activate(JourneyModel.SEND_REMINDER)).isEmpty();
-    TimerRecordValue timer = zeebe.activeTimer(journey, "WaitUntilStepDateTimer").orElseThrow();
-    assertThat(Instant.ofEpochMilli(timer.getDueDate())).isEqualTo(STEPS.getLast().sendAt(dueDate));
+    // then D-3, D0, D+1, D+3 and D+7 are skipped, nothing is sent now, and D+15 waits for its date
+    assertThat(journeys.completions(journey, "StepSkippedEndEvent")).isEqualTo(5);
+    assertThat(journeys.activate(JourneyModel.SEND_REMINDER)).isEmpty();
+    assertThat(journeys.timer(journey, "WaitUntilStepDateTimer"))
+        .contains(at(dueDate.plusDays(15), 9));
   }
 
   @Test
   void aDebtRegisteredOnItsDueDayGetsTheDueDayReminderOnce() {
-    // given a debt due today, registered after the 09:00 reminder time may have passed
-    LocalDate dueDate = today();
-    String debtId = newDebtId();
+    LocalDate dueDate = journeys.today();
+    long journey = journeys.start(journeys.standardDebt(dueDate));
+    journeys.advanceTo(at(dueDate, 9)); // no move if 09:00 has passed
 
-    // when its journey starts
-    long journey = startJourney(debtId, dueDate);
-    zeebe.advanceTo(STEPS.get(1).sendAt(dueDate)); // no move if 09:00 has passed
-
-    // then D-3 is skipped and exactly one reminder, D0, is asked for
-    assertThat(zeebe.completions(journey, "StepSkippedEndEvent")).isEqualTo(1);
-    ActivatedJob job = awaitJob(JourneyModel.SEND_REMINDER);
-    assertThat(job.getVariablesAsMap()).containsEntry("step", "D0");
-    assertThat(activate(JourneyModel.SEND_REMINDER)).isEmpty();
+    assertThat(journeys.completions(journey, "StepSkippedEndEvent")).isEqualTo(1);
+    journeys.expectReminder("D0", "EMAIL", "reminder-due-day");
+    assertThat(journeys.activate(JourneyModel.SEND_REMINDER)).isEmpty();
   }
 
-  private LocalDate today() {
-    return LocalDate.ofInstant(zeebe.now(), SAO_PAULO);
+  /**
+   * Where a standard journey can wait: before each contact step's timer, at its job, before the
+   * notice, during the negativation wait, and before D+60. Each state is reached by playing the
+   * first {@code n} of these moves.
+   */
+  static Stream<Integer> waitingStates() {
+    return IntStream.rangeClosed(0, STANDARD_STEPS.size() * 2 + 3).boxed();
   }
 
-  private String newDebtId() {
-    return "debt-" + System.nanoTime() + "-" + (++debtCounter);
+  @ParameterizedTest(name = "after {0} moves")
+  @MethodSource("waitingStates")
+  void aFullPaymentEndsTheJourneyFromEveryWaitingState(int moves) {
+    // given a journey that got as far as the parameter says
+    LocalDate dueDate = journeys.today().plusDays(10);
+    DebtSpec debt = journeys.standardDebt(dueDate);
+    long journey = journeys.start(debt);
+    boolean negativated = playStandardMoves(dueDate, moves);
+
+    // when the full payment arrives
+    journeys.publish(
+        JourneyModel.PAYMENT_RECEIVED, debt.debtId(), "pay-" + debt.debtId(), Map.of());
+
+    // then de-negativation is asked for (the worker answers whether there was one) and the
+    // journey ends paid, with nothing left waiting
+    ActivatedJob denegativation = journeys.awaitJob("request-denegativation");
+    journeys.complete(
+        denegativation,
+        negativated
+            ? Map.of("denegativationDeadline", dueDate.plusDays(50).toString())
+            : java.util.Collections.singletonMap("denegativationDeadline", null));
+    if (negativated) {
+      journeys.complete(
+          journeys.awaitJob("check-denegativation"), Map.of("denegativationConfirmed", true));
+    }
+    journeys
+        .assertThatJourney(journey)
+        .isCompleted()
+        .hasPassedElement(negativated ? "DebtPaidAndDenegativatedEndEvent" : "DebtPaidEndEvent")
+        .hasNotPassedElement("JourneyClosedEndEvent");
+    journeys.advanceTo(at(dueDate.plusDays(120), 9));
+    assertThat(journeys.activate(JourneyModel.SEND_REMINDER)).isEmpty();
+    assertThat(journeys.activate(JourneyModel.CLOSE_DEBT)).isEmpty();
+    assertThat(journeys.activate("negativate-debt")).isEmpty();
   }
 
-  private long startJourney(String debtId, LocalDate dueDate) {
-    long key =
-        zeebe
-            .client()
-            .newCreateInstanceCommand()
-            .bpmnProcessId(JourneyModel.DUNNING_JOURNEY)
-            .latestVersion()
-            .variables(Map.of("debtId", debtId, "dueDate", dueDate.toString()))
-            .send()
-            .join()
-            .getProcessInstanceKey();
-    started.add(key);
-    zeebe.idle();
-    return key;
+  /**
+   * Plays the first {@code moves} of the standard journey: each step's timer then its job, then the
+   * notice timer, the notice job, the negativation. Returns whether the debt got negativated.
+   */
+  private boolean playStandardMoves(LocalDate dueDate, int moves) {
+    int move = 0;
+    for (Step step : STANDARD_STEPS) {
+      if (move++ == moves) {
+        return false;
+      }
+      journeys.advanceTo(at(step.day(dueDate), 9));
+      if (move++ == moves) {
+        return false;
+      }
+      journeys.expectReminder(step.name(), step.channel(), step.template());
+    }
+    if (move++ == moves) {
+      return false;
+    }
+    journeys.advanceTo(at(dueDate.plusDays(20), 9));
+    if (move++ == moves) {
+      return false;
+    }
+    OffsetDateTime noticeSentAt = journeys.sendNotice(20);
+    if (move++ == moves) {
+      return false;
+    }
+    journeys.advanceTo(noticeSentAt.plusDays(20).toInstant());
+    journeys.complete(journeys.awaitJob("negativate-debt"));
+    return true;
   }
 
-  private void publish(String message, String debtId, String messageId) {
-    zeebe
-        .client()
-        .newPublishMessageCommand()
-        .messageName(message)
-        .correlationKey(debtId)
-        .messageId(messageId)
-        .send()
-        .join();
+  @Test
+  void afterANegativatedDebtIsPaidTheBureauIsCheckedUntilTheRemovalIsConfirmed() {
+    LocalDate dueDate = journeys.today().minusDays(20);
+    DebtSpec debt = journeys.standardDebt(dueDate);
+    long journey = journeys.start(debt);
+    OffsetDateTime noticeSentAt = journeys.sendNotice(20);
+    journeys.advanceTo(noticeSentAt.plusDays(20).toInstant());
+    journeys.complete(journeys.awaitJob("negativate-debt"));
+
+    journeys.publish(
+        JourneyModel.PAYMENT_RECEIVED, debt.debtId(), "pay-" + debt.debtId(), Map.of());
+    journeys.complete(
+        journeys.awaitJob("request-denegativation"),
+        Map.of("denegativationDeadline", journeys.today().plusDays(7).toString()));
+
+    // the bureau has not removed it yet: ask again four hours later
+    journeys.complete(
+        journeys.awaitJob("check-denegativation"), Map.of("denegativationConfirmed", false));
+    assertThat(journeys.timer(journey, "RecheckDenegativationTimer").orElseThrow())
+        .isCloseTo(journeys.now().plus(Duration.ofHours(4)), within(1, ChronoUnit.SECONDS));
+    journeys.advanceBy(Duration.ofHours(4));
+    journeys.complete(
+        journeys.awaitJob("check-denegativation"), Map.of("denegativationConfirmed", true));
+
+    journeys
+        .assertThatJourney(journey)
+        .isCompleted()
+        .hasPassedElement("DebtPaidAndDenegativatedEndEvent");
   }
 
-  private List<ActivatedJob> activate(String jobType) {
-    zeebe.idle();
-    return zeebe
-        .client()
-        .newActivateJobsCommand()
-        .jobType(jobType)
-        .maxJobsToActivate(10)
-        .timeout(Duration.ofSeconds(2))
-        .requestTimeout(Duration.ofMillis(100))
-        .send()
-        .join()
-        .getJobs();
+  @Test
+  void aPartialPaymentLeavesTheJourneyWaitingWhereItWas() {
+    LocalDate dueDate = journeys.today().plusDays(10);
+    DebtSpec debt = journeys.standardDebt(dueDate);
+    long journey = journeys.start(debt);
+
+    journeys.publish(
+        JourneyModel.PARTIAL_PAYMENT_RECEIVED, debt.debtId(), "partial-" + debt.debtId(), Map.of());
+
+    journeys.assertThatJourney(journey).isActive().hasPassedElement("PartialPaymentNotedEndEvent");
+    assertThat(journeys.timer(journey, "WaitUntilStepDateTimer"))
+        .contains(at(dueDate.minusDays(3), 9));
   }
 
-  /** Waits for exactly one job of the type: the engine notices a clock move on its next tick. */
-  private ActivatedJob awaitJob(String jobType) {
-    List<ActivatedJob> jobs =
-        await().atMost(Duration.ofSeconds(10)).until(() -> activate(jobType), j -> !j.isEmpty());
-    assertThat(jobs).hasSize(1);
-    return jobs.getFirst();
-  }
+  @Test
+  void anAgreementEndsTheJourneyRenegotiated() {
+    LocalDate dueDate = journeys.today().minusDays(5);
+    DebtSpec debt = journeys.standardDebt(dueDate);
+    long journey = journeys.start(debt);
 
-  private void complete(ActivatedJob job) {
-    zeebe.client().newCompleteCommand(job).send().join();
-    zeebe.idle();
+    journeys.publish(
+        JourneyModel.AGREEMENT_SIGNED, debt.debtId(), "agreement-" + debt.debtId(), Map.of());
+
+    ActivatedJob close = journeys.awaitJob(JourneyModel.CLOSE_DEBT);
+    assertThat(close.getVariablesAsMap()).containsEntry("outcome", "RENEGOTIATED");
+    journeys.complete(close);
+    journeys.assertThatJourney(journey).isCompleted().hasPassedElement("DebtRenegotiatedEndEvent");
+    journeys.advanceTo(at(dueDate.plusDays(20), 9));
+    assertThat(journeys.activate(JourneyModel.SEND_REMINDER)).isEmpty();
   }
 }

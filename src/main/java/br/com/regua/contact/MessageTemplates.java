@@ -1,0 +1,106 @@
+package br.com.regua.contact;
+
+import br.com.regua.debt.Debt;
+import br.com.regua.money.Money;
+import com.samskivert.mustache.Mustache;
+import com.samskivert.mustache.Template;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.time.format.DateTimeFormatter;
+import java.util.HashMap;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.ConcurrentHashMap;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.core.io.Resource;
+import org.springframework.core.io.ResourceLoader;
+import org.springframework.stereotype.Component;
+
+/**
+ * The texts debtors receive: Mustache files in {@code templates/<channel>/<name>.mustache} (email,
+ * sms, whatsapp, letter), edited without touching Java. An email template's first line is {@code
+ * Assunto: …}. Every template sees the debtor's first name, the open balance, the due date, the
+ * payment link and the limits of the debt's strategy; callers may add their own values.
+ */
+@Component
+class MessageTemplates {
+
+  private static final DateTimeFormatter BR_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
+  private static final String SUBJECT_PREFIX = "Assunto:";
+
+  /** A rendered message; {@code subject} is null outside email. */
+  record Message(String subject, String body) {}
+
+  private record Parsed(Template subject, Template body) {}
+
+  private final ResourceLoader resources;
+  private final String paymentLinkBaseUrl;
+  private final Map<String, Parsed> cache = new ConcurrentHashMap<>();
+
+  MessageTemplates(
+      ResourceLoader resources,
+      @Value("${regua.payment-link.base-url}") String paymentLinkBaseUrl) {
+    this.resources = resources;
+    this.paymentLinkBaseUrl = paymentLinkBaseUrl;
+  }
+
+  Message render(Channel channel, String name, Debt debt, Map<String, ?> extra) {
+    Parsed template = cache.computeIfAbsent(channel + "/" + name, k -> load(channel, name));
+    Map<String, Object> model = new HashMap<>(extra);
+    model.put("nome", firstName(debt.debtor().name()));
+    model.put("valor", Money.toReais(debt.openBalanceCents()));
+    model.put("vencimento", BR_DATE.format(debt.dueDate()));
+    model.put("linkPagamento", paymentLink(debt));
+    if (debt.strategy() != null) {
+      model.put("descontoMaximo", percent(debt.strategy().maxDiscountPercent()));
+      model.put("parcelasMaximas", debt.strategy().maxInstallments());
+    }
+    return new Message(
+        template.subject() == null ? null : template.subject().execute(model),
+        template.body().execute(model));
+  }
+
+  String paymentLink(Debt debt) {
+    return paymentLinkBaseUrl + "/" + debt.paymentToken();
+  }
+
+  private Parsed load(Channel channel, String name) {
+    if (!name.matches("[a-z0-9-]+")) {
+      throw new IllegalArgumentException("bad template name " + name);
+    }
+    String folder = channel.name().toLowerCase(Locale.ROOT);
+    Resource resource =
+        resources.getResource("classpath:templates/" + folder + "/" + name + ".mustache");
+    String text;
+    try {
+      text = resource.getContentAsString(StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(folder + " template " + name + " not found", e);
+    }
+    Mustache.Compiler compiler = Mustache.compiler().escapeHTML(false).defaultValue("");
+    if (channel != Channel.EMAIL) {
+      return new Parsed(null, compiler.compile(text.strip()));
+    }
+    int newline = text.indexOf('\n');
+    String firstLine = newline < 0 ? text : text.substring(0, newline);
+    if (!firstLine.startsWith(SUBJECT_PREFIX)) {
+      throw new IllegalStateException(
+          "email template " + name + " must start with a line '" + SUBJECT_PREFIX + " …'");
+    }
+    return new Parsed(
+        compiler.compile(firstLine.substring(SUBJECT_PREFIX.length()).strip()),
+        compiler.compile(text.substring(newline + 1).stripLeading()));
+  }
+
+  private static String percent(BigDecimal value) {
+    return value == null ? "" : value.stripTrailingZeros().toPlainString() + "%";
+  }
+
+  private static String firstName(String name) {
+    String trimmed = name.strip();
+    int space = trimmed.indexOf(' ');
+    return space < 0 ? trimmed : trimmed.substring(0, space);
+  }
+}

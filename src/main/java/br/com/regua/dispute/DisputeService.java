@@ -1,0 +1,235 @@
+package br.com.regua.dispute;
+
+import br.com.regua.api.ConflictException;
+import br.com.regua.api.NotFoundException;
+import br.com.regua.debt.Debt;
+import br.com.regua.debt.DebtEventType;
+import br.com.regua.debt.DebtRepository;
+import br.com.regua.debt.DebtStatus;
+import br.com.regua.journey.JourneyModel;
+import br.com.regua.journey.Journeys;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Timestamp;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Disputes (contestações): while one is open, nothing reaches the debtor and nothing firm happens.
+ * Opening one makes the debt {@code DISPUTED} at once and tells the journey, which opens a review
+ * task for an agent. The decision comes from that task (Tasklist) or from the API; either way the
+ * journey's workers {@link #resume} or cancel the debt.
+ */
+@Service
+public class DisputeService {
+
+  private final DebtRepository debts;
+  private final JdbcClient jdbc;
+  private final Journeys journeys;
+  private final TransactionTemplate tx;
+  private final Clock clock;
+
+  DisputeService(
+      DebtRepository debts,
+      JdbcClient jdbc,
+      Journeys journeys,
+      TransactionTemplate tx,
+      Clock clock) {
+    this.debts = debts;
+    this.jdbc = jdbc;
+    this.journeys = journeys;
+    this.tx = tx;
+    this.clock = clock;
+  }
+
+  public record Outcome(DisputeView dispute, boolean created) {}
+
+  /** Opens a dispute once per {@code disputeId}; 409 if the debt is closed or already disputed. */
+  public Outcome open(String debtId, String disputeId, String reason) {
+    Outcome outcome =
+        tx.execute(
+            status -> {
+              Debt debt = debts.lock(debtId).orElseThrow(() -> NotFoundException.debt(debtId));
+              Optional<DisputeView> existing = find(disputeId);
+              if (existing.isPresent()) {
+                DisputeView stored = existing.get();
+                if (!stored.debtId().equals(debtId) || !stored.reason().equals(reason.strip())) {
+                  throw new ConflictException(
+                      "disputeId",
+                      "dispute " + disputeId + " was already opened with other content");
+                }
+                return new Outcome(stored, false);
+              }
+              if (!debt.status().isOpen()) {
+                throw new ConflictException(
+                    "debtId", "debt " + debtId + " is " + debt.status() + ": nothing to dispute");
+              }
+              openDispute(debtId)
+                  .ifPresent(
+                      open -> {
+                        throw new ConflictException(
+                            "disputeId",
+                            "debt " + debtId + " already has open dispute " + open.disputeId());
+                      });
+              Instant now = clock.instant();
+              jdbc.sql(
+                      """
+                      insert into dispute (dispute_id, debt_id, reason, status, opened_at)
+                      values (:id, :debtId, :reason, 'OPEN', :now)
+                      """)
+                  .param("id", disputeId)
+                  .param("debtId", debtId)
+                  .param("reason", reason.strip())
+                  .param("now", Timestamp.from(now))
+                  .update();
+              debts.setStatus(debtId, DebtStatus.DISPUTED, now);
+              debts.addEvent(
+                  debtId,
+                  DebtEventType.DISPUTE_OPENED,
+                  "Contestação " + disputeId + ": " + reason,
+                  now);
+              return new Outcome(find(disputeId).orElseThrow(), true);
+            });
+    if (outcome.dispute().status() == DisputeView.Status.OPEN) {
+      journeys.publish(
+          JourneyModel.DISPUTE_OPENED,
+          debtId,
+          "dispute:" + disputeId,
+          Map.of("disputeId", disputeId, "disputeReason", outcome.dispute().reason()));
+    }
+    return outcome;
+  }
+
+  /**
+   * Decides an open dispute from the API and tells the journey, which resumes or cancels the debt.
+   * The same decision again is accepted (and told again); another decision is a conflict.
+   */
+  public DisputeView decide(
+      String debtId, String disputeId, ResolutionRequest.Resolution resolution, String notes) {
+    DisputeView dispute =
+        find(disputeId)
+            .filter(d -> d.debtId().equals(debtId))
+            .orElseThrow(
+                () -> new NotFoundException("dispute " + disputeId + " not found for " + debtId));
+    DisputeView.Status decided = statusOf(resolution);
+    if (dispute.status() != DisputeView.Status.OPEN && dispute.status() != decided) {
+      throw new ConflictException(
+          "resolution", "dispute " + disputeId + " was already resolved as " + dispute.status());
+    }
+    journeys.publish(
+        JourneyModel.DISPUTE_RESOLVED,
+        debtId,
+        "dispute-resolution:" + disputeId,
+        Map.of("disputeResolution", resolution.name(), "resolutionNotes", notes));
+    return dispute;
+  }
+
+  /**
+   * The dispute did not hold: the open dispute (if any) is closed as resumed and the debt goes back
+   * to where it stood. Idempotent; run by the journey.
+   */
+  public void resume(String debtId, String notes) {
+    tx.executeWithoutResult(
+        status -> {
+          Debt debt = debts.lock(debtId).orElseThrow(() -> NotFoundException.debt(debtId));
+          Instant now = clock.instant();
+          openDispute(debtId)
+              .ifPresent(
+                  open -> {
+                    resolve(open.disputeId(), DisputeView.Status.RESUMED, notes, now);
+                    debts.addEvent(
+                        debtId,
+                        DebtEventType.DISPUTE_RESOLVED,
+                        "Contestação " + open.disputeId() + " improcedente: cobrança retomada",
+                        now);
+                  });
+          if (debt.status() == DebtStatus.DISPUTED) {
+            debts.setStatus(debtId, debts.statusAfterPause(debtId), now);
+          }
+        });
+  }
+
+  /**
+   * The dispute held: closes it as cancelled and the debt as {@code CANCELLED}. Idempotent; run by
+   * the journey.
+   */
+  public void cancelDebt(String debtId, String notes) {
+    tx.executeWithoutResult(
+        status -> {
+          debts.lock(debtId).orElseThrow(() -> NotFoundException.debt(debtId));
+          Instant now = clock.instant();
+          closeAsCancelled(debtId, notes, now);
+          if (debts.closeIfOpen(debtId, DebtStatus.CANCELLED, now)) {
+            debts.addEvent(debtId, DebtEventType.CANCELLED, notes, now);
+          }
+        });
+  }
+
+  private void closeAsCancelled(String debtId, String notes, Instant at) {
+    openDispute(debtId)
+        .ifPresent(
+            open -> {
+              resolve(open.disputeId(), DisputeView.Status.CANCELLED, notes, at);
+              debts.addEvent(
+                  debtId,
+                  DebtEventType.DISPUTE_RESOLVED,
+                  "Contestação " + open.disputeId() + " procedente: dívida cancelada",
+                  at);
+            });
+  }
+
+  public Optional<DisputeView> openDispute(String debtId) {
+    return jdbc.sql(SELECT + " where debt_id = :debtId and status = 'OPEN'")
+        .param("debtId", debtId)
+        .query(DisputeService::map)
+        .optional();
+  }
+
+  private Optional<DisputeView> find(String disputeId) {
+    return jdbc.sql(SELECT + " where dispute_id = :id")
+        .param("id", disputeId)
+        .query(DisputeService::map)
+        .optional();
+  }
+
+  private void resolve(String disputeId, DisputeView.Status status, String notes, Instant at) {
+    jdbc.sql(
+            """
+            update dispute set status = :status, resolution_notes = :notes, resolved_at = :at
+             where dispute_id = :id
+            """)
+        .param("status", status.name())
+        .param("notes", notes)
+        .param("at", Timestamp.from(at))
+        .param("id", disputeId)
+        .update();
+  }
+
+  private static DisputeView.Status statusOf(ResolutionRequest.Resolution resolution) {
+    return switch (resolution) {
+      case RESUME -> DisputeView.Status.RESUMED;
+      case CANCEL -> DisputeView.Status.CANCELLED;
+    };
+  }
+
+  private static final String SELECT =
+      "select dispute_id, debt_id, reason, status, resolution_notes, opened_at, resolved_at"
+          + " from dispute";
+
+  private static DisputeView map(ResultSet rs, int row) throws SQLException {
+    Timestamp resolvedAt = rs.getTimestamp("resolved_at");
+    return new DisputeView(
+        rs.getString("dispute_id"),
+        rs.getString("debt_id"),
+        rs.getString("reason"),
+        DisputeView.Status.valueOf(rs.getString("status")),
+        rs.getString("resolution_notes"),
+        rs.getTimestamp("opened_at").toInstant(),
+        resolvedAt == null ? null : resolvedAt.toInstant());
+  }
+}

@@ -1,0 +1,73 @@
+package br.com.regua.journey;
+
+import br.com.regua.contact.ContactService;
+import br.com.regua.debt.Debt;
+import br.com.regua.debt.DebtRepository;
+import br.com.regua.dispute.DisputeService;
+import br.com.regua.dispute.DisputeView;
+import br.com.regua.money.Money;
+import io.camunda.client.annotation.JobWorker;
+import io.camunda.client.annotation.Variable;
+import java.math.BigDecimal;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.stereotype.Component;
+
+/**
+ * {@code prepare-agent-task}: before a human task opens, gathers what the agent needs on the form:
+ * who the debtor is, what is owed, the strategy's limits and the contact history (seed 003: agents
+ * see every contact before they call).
+ */
+@Component
+public class PrepareAgentTaskWorker {
+
+  private static final int HISTORY_LINES = 10;
+
+  private final DebtRepository debts;
+  private final ContactService contacts;
+  private final DisputeService disputes;
+  private final String paymentLinkBaseUrl;
+
+  PrepareAgentTaskWorker(
+      DebtRepository debts,
+      ContactService contacts,
+      DisputeService disputes,
+      @Value("${regua.payment-link.base-url}") String paymentLinkBaseUrl) {
+    this.debts = debts;
+    this.contacts = contacts;
+    this.disputes = disputes;
+    this.paymentLinkBaseUrl = paymentLinkBaseUrl;
+  }
+
+  /** The variables the forms in {@code forms/} show. */
+  public record AgentContext(
+      String debtorName,
+      String debtorPhone,
+      String amount,
+      String openBalance,
+      String dueDate,
+      String paymentLink,
+      String strategyName,
+      BigDecimal maxDiscountPercent,
+      Integer maxInstallments,
+      String contactHistory,
+      String disputeReason) {}
+
+  @JobWorker(type = JourneyModel.PREPARE_AGENT_TASK)
+  public AgentContext prepare(@Variable String debtId) {
+    Debt debt = debts.find(debtId).orElseThrow();
+    Debt.Strategy strategy = debt.strategy();
+    String history = String.join("\n", contacts.history(debtId, HISTORY_LINES));
+    return new AgentContext(
+        debt.debtor().name(),
+        debt.debtor().phone(),
+        Money.toReais(debt.amountCents()),
+        Money.toReais(debt.openBalanceCents()),
+        debt.dueDate().toString(),
+        paymentLinkBaseUrl + "/" + debt.paymentToken(),
+        strategy == null ? null : strategy.name(),
+        strategy == null ? null : strategy.maxDiscountPercent(),
+        strategy == null ? null : strategy.maxInstallments(),
+        history.isEmpty() ? "Nenhum contato ainda." : history,
+        disputes.openDispute(debtId).map(DisputeView::reason).orElse(null));
+  }
+}

@@ -1,0 +1,215 @@
+package br.com.regua.support;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import br.com.regua.journey.JourneyModel;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.zeebe.process.test.assertions.ProcessInstanceAssert;
+import io.camunda.zeebe.protocol.record.value.TimerRecordValue;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.OffsetDateTime;
+import java.time.ZoneId;
+import java.time.temporal.ChronoUnit;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.concurrent.atomic.AtomicInteger;
+
+/**
+ * Drives journeys on the shared {@link ProcessTestEngine} with no workers: the test plays each job
+ * (asserting what the model asked for), moves the engine clock, and publishes the messages the API
+ * would. Dates are relative to the engine's clock, which only moves forward.
+ */
+public final class JourneyDriver {
+
+  public static final ZoneId SAO_PAULO = ZoneId.of("America/Sao_Paulo");
+  private static final AtomicInteger COUNTER = new AtomicInteger();
+
+  private final ProcessTestEngine zeebe = ProcessTestEngine.get();
+  private final List<Long> started = new ArrayList<>();
+
+  /** The inputs of the strategy decision, and the debt's identity. */
+  public record DebtSpec(
+      String debtId,
+      LocalDate dueDate,
+      int amount,
+      Integer propensityScore,
+      int latePaymentCount,
+      String debtorType,
+      String debtorState) {
+
+    public DebtSpec inState(String state) {
+      return new DebtSpec(
+          debtId, dueDate, amount, propensityScore, latePaymentCount, debtorType, state);
+    }
+  }
+
+  /** Decided "standard" (rule 6): emails, WhatsApp, SMS, negativation, hand-off at D+60. */
+  public DebtSpec standardDebt(LocalDate dueDate) {
+    return new DebtSpec(newDebtId(), dueDate, 1_000, null, 0, "PF", "SP");
+  }
+
+  /** Decided "light" (rule 4): no calls, no negativation, write-off at D+60. */
+  public DebtSpec lightDebt(LocalDate dueDate) {
+    return new DebtSpec(newDebtId(), dueDate, 150, null, 0, "PF", "SP");
+  }
+
+  /** Decided "intensive" with the preventive call (rule 1). */
+  public DebtSpec intensiveDebt(LocalDate dueDate) {
+    return new DebtSpec(newDebtId(), dueDate, 8_000, null, 3, "PF", "SP");
+  }
+
+  /** Starts the journey and plays {@code record-strategy}; returns the process instance key. */
+  public long start(DebtSpec debt) {
+    Map<String, Object> variables = new HashMap<>();
+    variables.put(JourneyModel.DEBT_ID, debt.debtId());
+    variables.put(JourneyModel.DUE_DATE, debt.dueDate().toString());
+    variables.put(JourneyModel.AMOUNT, debt.amount());
+    variables.put(JourneyModel.PROPENSITY_SCORE, debt.propensityScore());
+    variables.put(JourneyModel.LATE_PAYMENT_COUNT, debt.latePaymentCount());
+    variables.put(JourneyModel.DEBTOR_TYPE, debt.debtorType());
+    variables.put(JourneyModel.DEBTOR_STATE, debt.debtorState());
+    variables.put(JourneyModel.DAYS_TO_DUE, ChronoUnit.DAYS.between(today(), debt.dueDate()));
+    long key =
+        zeebe
+            .client()
+            .newCreateInstanceCommand()
+            .bpmnProcessId(JourneyModel.DUNNING_JOURNEY)
+            .latestVersion()
+            .variables(variables)
+            .send()
+            .join()
+            .getProcessInstanceKey();
+    started.add(key);
+    ActivatedJob strategy = awaitJob(JourneyModel.RECORD_STRATEGY);
+    assertThat(strategy.getVariablesAsMap()).containsKey(JourneyModel.DUNNING_STRATEGY);
+    complete(strategy);
+    return key;
+  }
+
+  public LocalDate today() {
+    return LocalDate.ofInstant(zeebe.now(), SAO_PAULO);
+  }
+
+  public Instant now() {
+    return zeebe.now();
+  }
+
+  /** A moment of a day, in São Paulo. */
+  public static Instant at(LocalDate day, int hour) {
+    return day.atTime(LocalTime.of(hour, 0)).atZone(SAO_PAULO).toInstant();
+  }
+
+  public void advanceTo(Instant target) {
+    zeebe.advanceTo(target);
+  }
+
+  public void advanceBy(Duration duration) {
+    zeebe.advanceTo(zeebe.now().plus(duration));
+  }
+
+  /** The instant the timer at the element waits for, anywhere in the journey. */
+  public Optional<Instant> timer(long journey, String elementId) {
+    return zeebe
+        .activeTimer(journey, elementId)
+        .map(TimerRecordValue::getDueDate)
+        .map(Instant::ofEpochMilli);
+  }
+
+  public long completions(long journey, String elementId) {
+    return zeebe.completions(journey, elementId);
+  }
+
+  public ProcessInstanceAssert assertThatJourney(long journey) {
+    return zeebe.assertThatInstance(journey);
+  }
+
+  /** Activates what is there now: empty when the model asks for nothing of that type. */
+  public List<ActivatedJob> activate(String jobType) {
+    zeebe.idle();
+    return zeebe
+        .client()
+        .newActivateJobsCommand()
+        .jobType(jobType)
+        .maxJobsToActivate(10)
+        .timeout(Duration.ofSeconds(2))
+        .requestTimeout(Duration.ofMillis(100))
+        .send()
+        .join()
+        .getJobs();
+  }
+
+  /** Waits for exactly one job of the type: the engine notices a clock move on its next tick. */
+  public ActivatedJob awaitJob(String jobType) {
+    List<ActivatedJob> jobs =
+        await().atMost(Duration.ofSeconds(10)).until(() -> activate(jobType), j -> !j.isEmpty());
+    assertThat(jobs).as("jobs of type %s", jobType).hasSize(1);
+    return jobs.getFirst();
+  }
+
+  public void complete(ActivatedJob job) {
+    complete(job, Map.of());
+  }
+
+  public void complete(ActivatedJob job, Map<String, Object> variables) {
+    zeebe.client().newCompleteCommand(job).variables(variables).send().join();
+    zeebe.idle();
+  }
+
+  /** Waits for the step's {@code send-reminder}, checks what it asks for and plays it. */
+  public void expectReminder(String step, String channel, String template) {
+    ActivatedJob job = awaitJob(JourneyModel.SEND_REMINDER);
+    assertThat(job.getVariablesAsMap())
+        .as("reminder expected: %s", step)
+        .containsEntry("step", step)
+        .containsEntry("channel", channel)
+        .containsEntry("template", template);
+    complete(job);
+  }
+
+  /** Plays {@code send-negativation-notice} as sent now; returns the notice time. */
+  public OffsetDateTime sendNotice(int expectedWaitDays) {
+    ActivatedJob job = awaitJob(JourneyModel.SEND_NEGATIVATION_NOTICE);
+    assertThat(job.getVariablesAsMap()).containsEntry("negativationWaitDays", expectedWaitDays);
+    OffsetDateTime sentAt =
+        OffsetDateTime.ofInstant(zeebe.now().truncatedTo(ChronoUnit.MILLIS), SAO_PAULO);
+    complete(job, Map.of("noticeSentAt", sentAt.toString()));
+    return sentAt;
+  }
+
+  public void publish(String message, String debtId, String messageId, Map<String, Object> vars) {
+    zeebe
+        .client()
+        .newPublishMessageCommand()
+        .messageName(message)
+        .correlationKey(debtId)
+        .messageId(messageId)
+        .variables(vars)
+        .send()
+        .join();
+    zeebe.idle();
+  }
+
+  /** Cancels what a test left running: the engine is shared, leftovers would fire later. */
+  public void cancelLeftovers() {
+    for (long key : started) {
+      try {
+        zeebe.client().newCancelInstanceCommand(key).send().join();
+      } catch (RuntimeException alreadyEnded) {
+        // completed or cancelled by the test itself
+      }
+    }
+    started.clear();
+    zeebe.idle();
+  }
+
+  private static String newDebtId() {
+    return "debt-" + System.nanoTime() + "-" + COUNTER.incrementAndGet();
+  }
+}
