@@ -156,8 +156,9 @@ public final class UserTasks {
   }
 
   /**
-   * Completes the task with the variables, as Tasklist's "Concluir tarefa" does, and waits until
-   * the engine has completed it. The variables are merged into the process like job variables.
+   * Completes the task with the variables, as Tasklist does when an agent submits the form, and
+   * waits until the engine has completed it. The variables are merged into the process like a
+   * job's.
    *
    * @throws UserTaskRejectedException with the engine's reason, e.g. when the task is already
    *     completed or was cancelled
@@ -184,7 +185,7 @@ public final class UserTasks {
     Record<?> outcome =
         await("the engine's answer to completing user task " + userTaskKey)
             .atMost(TIMEOUT)
-            .until(() -> outcomeOf(position, userTaskKey), Optional::isPresent)
+            .until(() -> outcomeOf(position), Optional::isPresent)
             .orElseThrow();
     if (outcome.getRecordType() == RecordType.COMMAND_REJECTION) {
       throw new UserTaskRejectedException(
@@ -194,17 +195,16 @@ public final class UserTasks {
   }
 
   /**
-   * The rejection of our command, or the task's completion after it. Without task listeners (our
-   * models have none) the engine completes the task while processing the command.
+   * What the engine wrote in answer to our command: its rejection, or the task's COMPLETED event,
+   * written while processing the command since our models have no task listeners.
    */
-  private Optional<Record<?>> outcomeOf(long commandPosition, long userTaskKey) {
+  private Optional<Record<?>> outcomeOf(long commandPosition) {
     return records().stream()
-        .filter(r -> r.getValueType() == ValueType.USER_TASK && r.getPosition() > commandPosition)
+        .filter(r -> r.getSourceRecordPosition() == commandPosition)
         .filter(
             r ->
-                (r.getRecordType() == RecordType.COMMAND_REJECTION
-                        && r.getSourceRecordPosition() == commandPosition)
-                    || (r.getKey() == userTaskKey && r.getIntent() == UserTaskIntent.COMPLETED))
+                r.getRecordType() == RecordType.COMMAND_REJECTION
+                    || r.getIntent() == UserTaskIntent.COMPLETED)
         .findFirst();
   }
 
