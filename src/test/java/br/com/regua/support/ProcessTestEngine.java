@@ -17,8 +17,9 @@ import java.util.stream.Stream;
 
 /**
  * One real Zeebe engine for all process tests, without the Spring application: no workers run, so a
- * test activates and completes each job itself. The models are deployed from {@code bpmn/}, the
- * same files the application deploys.
+ * test activates and completes each job itself, and completes user tasks with {@link #userTasks()}.
+ * The models and forms are deployed from {@code bpmn/} and {@code forms/}, the same files the
+ * application deploys.
  */
 public final class ProcessTestEngine {
 
@@ -27,6 +28,7 @@ public final class ProcessTestEngine {
   private final EmbeddedEngine engine;
   private final CamundaClient client;
   private final EngineRecords records;
+  private final UserTasks userTasks;
 
   private ProcessTestEngine() {
     engine = EmbeddedEngine.start(0, ZoneId.of("America/Sao_Paulo"));
@@ -36,6 +38,7 @@ public final class ProcessTestEngine {
             .preferRestOverGrpc(false)
             .build();
     records = new EngineRecords(engine);
+    userTasks = new UserTasks(engine.engine());
     deployModels();
   }
 
@@ -53,6 +56,11 @@ public final class ProcessTestEngine {
 
   public EmbeddedEngine engine() {
     return engine;
+  }
+
+  /** The open Camunda user tasks, and completing them as an agent would in Tasklist. */
+  public UserTasks userTasks() {
+    return userTasks;
   }
 
   public Instant now() {
@@ -87,19 +95,29 @@ public final class ProcessTestEngine {
     return records.completions(rootKey, elementId);
   }
 
+  /** One deployment of every model in {@code bpmn/} and every form in {@code forms/}. */
   private void deployModels() {
-    try (Stream<Path> files = Files.list(Path.of("bpmn"))) {
-      var command = client.newDeployResourceCommand();
-      List<Path> models =
-          files
-              .filter(f -> f.toString().endsWith(".bpmn") || f.toString().endsWith(".dmn"))
-              .sorted()
-              .toList();
-      var step = command.addResourceFile(models.get(0).toString());
-      for (Path model : models.subList(1, models.size())) {
-        step = step.addResourceFile(model.toString());
-      }
-      step.send().join();
+    List<Path> resources =
+        Stream.concat(
+                files(Path.of("bpmn"), ".bpmn", ".dmn").stream(),
+                files(Path.of("forms"), ".form").stream())
+            .toList();
+    var step = client.newDeployResourceCommand().addResourceFile(resources.get(0).toString());
+    for (Path resource : resources.subList(1, resources.size())) {
+      step = step.addResourceFile(resource.toString());
+    }
+    step.send().join();
+  }
+
+  private static List<Path> files(Path folder, String... extensions) {
+    if (!Files.isDirectory(folder)) {
+      return List.of();
+    }
+    try (Stream<Path> files = Files.list(folder)) {
+      return files
+          .filter(f -> Stream.of(extensions).anyMatch(f.toString()::endsWith))
+          .sorted()
+          .toList();
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
