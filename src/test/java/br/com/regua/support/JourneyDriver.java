@@ -126,6 +126,11 @@ public final class JourneyDriver {
     return zeebe.completions(journey, elementId);
   }
 
+  /** The agents' side: Camunda user tasks of the journey (and of what it called). */
+  public UserTasks userTasks() {
+    return zeebe.userTasks();
+  }
+
   public ProcessInstanceAssert assertThatJourney(long journey) {
     return zeebe.assertThatInstance(journey);
   }

@@ -1,0 +1,171 @@
+package br.com.regua.journey;
+
+import static br.com.regua.support.JourneyDriver.at;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import br.com.regua.support.JourneyDriver;
+import br.com.regua.support.JourneyDriver.DebtSpec;
+import br.com.regua.support.UserTasks.UserTask;
+import io.camunda.client.api.response.ActivatedJob;
+import java.time.LocalDate;
+import java.util.Map;
+import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Test;
+
+/**
+ * The human tasks of the intensive strategy (preventive call, D+1 call, negotiation) and the
+ * dispute review, completed as an agent would in Tasklist (through {@link
+ * br.com.regua.support.UserTasks}, since the in-JVM engine has no REST API), and how each outcome
+ * routes the journey.
+ */
+class AgentTasksProcessTest {
+
+  private final JourneyDriver journeys = new JourneyDriver();
+
+  @AfterEach
+  void cancelLeftovers() {
+    journeys.cancelLeftovers();
+  }
+
+  @Test
+  void thePreventiveCallOpensAtD5ForTheAgentsWithTheDebtorsContext() {
+    LocalDate dueDate = journeys.today().plusDays(10);
+    long journey = journeys.start(journeys.intensiveDebt(dueDate));
+
+    assertThat(journeys.timer(journey, "WaitUntilPreventiveCallTimer"))
+        .contains(at(dueDate.minusDays(5), 9));
+    journeys.advanceTo(at(dueDate.minusDays(5), 9));
+    prepareAgentTask();
+
+    UserTask call = journeys.userTasks().awaitOpen(journey, "PreventiveCallUserTask");
+    assertThat(call.formId()).isEqualTo("preventive-call");
+    assertThat(call.candidateGroups()).containsExactly("collection-agents");
+    assertThat(call.variables()).containsEntry("debtorName", "Maria da Silva");
+  }
+
+  @Test
+  void aPromiseOnThePreventiveCallIsRegisteredAsAPromise() {
+    LocalDate dueDate = journeys.today().plusDays(10);
+    long journey = journeys.start(journeys.intensiveDebt(dueDate));
+    journeys.advanceTo(at(dueDate.minusDays(5), 9));
+    prepareAgentTask();
+    UserTask call = journeys.userTasks().awaitOpen(journey, "PreventiveCallUserTask");
+
+    journeys
+        .userTasks()
+        .complete(
+            call.key(),
+            Map.of("callOutcome", "PROMISED", "promisedDate", dueDate.plusDays(2).toString()));
+
+    ActivatedJob register = journeys.awaitJob(JourneyModel.REGISTER_PROMISE);
+    assertThat(register.getVariablesAsMap())
+        .containsEntry("promisedDate", dueDate.plusDays(2).toString())
+        .containsEntry("promiseSource", "Ligação preventiva");
+  }
+
+  @Test
+  void aPreventiveCallNobodyTookExpiresAtD3AndTheRéguaGoesOn() {
+    LocalDate dueDate = journeys.today().plusDays(10);
+    long journey = journeys.start(journeys.intensiveDebt(dueDate));
+    journeys.advanceTo(at(dueDate.minusDays(5), 9));
+    prepareAgentTask();
+    journeys.userTasks().awaitOpen(journey, "PreventiveCallUserTask");
+
+    journeys.advanceTo(at(dueDate.minusDays(3), 9));
+
+    assertThat(journeys.userTasks().open(journey)).isEmpty();
+    journeys.expectReminder("D-3", "EMAIL", "reminder-before-due");
+  }
+
+  @Test
+  void theDebtorWhoAcceptsTheExtraDayOnTheD1CallGetsItGranted() {
+    // an intensive debt too close to due for a preventive call (rule 2) gets the D+1 call
+    LocalDate dueDate = journeys.today().plusDays(1);
+    DebtSpec debt = journeys.intensiveDebt(dueDate);
+    long journey = journeys.start(debt);
+    journeys.advanceTo(at(dueDate, 9));
+    journeys.expectReminder("D0", "EMAIL", "reminder-due-day");
+
+    journeys.advanceTo(at(dueDate.plusDays(1), 9));
+    prepareAgentTask();
+    UserTask call = journeys.userTasks().awaitOpen(journey, "ExtraDayCallUserTask");
+    assertThat(call.formId()).isEqualTo("extra-day-call");
+    journeys.userTasks().complete(call.key(), Map.of("extraDayOutcome", "ACCEPTED"));
+
+    journeys.complete(journeys.awaitJob(JourneyModel.GRANT_EXTRA_DAY));
+    journeys.advanceTo(at(dueDate.plusDays(3), 9));
+    journeys.expectReminder("D+3", "WHATSAPP", "negotiation-link");
+  }
+
+  @Test
+  void aDeclinedExtraDayGrantsNothing() {
+    LocalDate dueDate = journeys.today().plusDays(1);
+    long journey = journeys.start(journeys.intensiveDebt(dueDate));
+    journeys.advanceTo(at(dueDate, 9));
+    journeys.expectReminder("D0", "EMAIL", "reminder-due-day");
+    journeys.advanceTo(at(dueDate.plusDays(1), 9));
+    prepareAgentTask();
+    UserTask call = journeys.userTasks().awaitOpen(journey, "ExtraDayCallUserTask");
+
+    journeys.userTasks().complete(call.key(), Map.of("extraDayOutcome", "DECLINED"));
+
+    assertThat(journeys.activate(JourneyModel.GRANT_EXTRA_DAY)).isEmpty();
+    journeys.assertThatJourney(journey).isActive();
+    assertThat(journeys.timer(journey, "WaitUntilStepDateTimer"))
+        .contains(at(dueDate.plusDays(3), 9));
+  }
+
+  @Test
+  void theIntensiveStrategyNegotiatesThroughAnAgentAfterTheD15Sms() {
+    LocalDate dueDate = journeys.today().minusDays(14);
+    long journey = journeys.start(journeys.intensiveDebt(dueDate));
+    journeys.advanceTo(at(dueDate.plusDays(15), 9));
+    journeys.expectReminder("D+15", "SMS", "reminder-sms");
+
+    prepareAgentTask();
+    UserTask negotiation = journeys.userTasks().awaitOpen(journey, "NegotiationCallUserTask");
+    assertThat(negotiation.formId()).isEqualTo("negotiation-call");
+    journeys
+        .userTasks()
+        .complete(
+            negotiation.key(),
+            Map.of(
+                "negotiationOutcome", "PROMISED", "promisedDate", dueDate.plusDays(25).toString()));
+
+    ActivatedJob register = journeys.awaitJob(JourneyModel.REGISTER_PROMISE);
+    assertThat(register.getVariablesAsMap()).containsEntry("promiseSource", "Negociação");
+  }
+
+  @Test
+  void anAgentWhoFindsTheDisputeUnfoundedInTasklistResumesCollection() {
+    LocalDate dueDate = journeys.today().minusDays(4);
+    DebtSpec debt = journeys.standardDebt(dueDate);
+    long journey = journeys.start(debt);
+    journeys.publish(
+        JourneyModel.DISPUTE_OPENED,
+        debt.debtId(),
+        "dispute:T1",
+        Map.of("disputeId", "T1", "disputeReason", "Valor errado"));
+    prepareAgentTask();
+    UserTask review = journeys.userTasks().awaitOpen(journey, "DisputeReviewUserTask");
+    assertThat(review.formId()).isEqualTo("dispute-review");
+
+    journeys
+        .userTasks()
+        .complete(
+            review.key(),
+            Map.of("disputeResolution", "RESUME", "resolutionNotes", "valor confere"));
+
+    ActivatedJob resume = journeys.awaitJob(JourneyModel.RESUME_DEBT);
+    assertThat(resume.getVariablesAsMap()).containsEntry("resolutionNotes", "valor confere");
+    journeys.complete(resume);
+    assertThat(journeys.timer(journey, "WaitUntilStepDateTimer"))
+        .contains(at(dueDate.plusDays(7), 9));
+  }
+
+  private void prepareAgentTask() {
+    journeys.complete(
+        journeys.awaitJob(JourneyModel.PREPARE_AGENT_TASK),
+        Map.of("debtorName", "Maria da Silva", "openBalance", "8000.00"));
+  }
+}
