@@ -161,6 +161,18 @@ public class DebtRepository {
         == 1;
   }
 
+  /**
+   * When the debt's latest payment was made (the payer's time, not when we heard of it): the day a
+   * full payment settles the debt starts legal deadlines such as the negativation's removal.
+   */
+  public Optional<Instant> lastPaymentAt(String debtId) {
+    return jdbc.sql(
+            "select paid_at from payment where debt_id = :debtId order by paid_at desc limit 1")
+        .param("debtId", debtId)
+        .query((rs, row) -> rs.getTimestamp("paid_at").toInstant())
+        .optional();
+  }
+
   public void addEvent(String debtId, DebtEventType type, String detail, Instant at) {
     jdbc.sql(
             """

@@ -14,9 +14,10 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
  * @param connectTimeout default 2 s
  * @param readTimeout how long to wait for a response; default 5 s
  * @param creditor the creditor's name as the bureau shows it to the debtor; default {@code Régua}
- * @param retryBackoff how long a job waits after each failed call before its next try: the first
- *     failure waits the first duration, the second the second, and every later one the last;
- *     default 1 min, 5 min, 30 min. The number of tries is the task's {@code retries} in the model.
+ * @param retryBackoff how long a job whose bureau call failed waits before its next try, growing as
+ *     its retries run out: the durations are the waits before the last tries, the longest last (see
+ *     {@link CreditBureauRetryPolicy}); default 1 min, 5 min, 30 min. The number of tries is the
+ *     task's {@code retries} in the model.
  */
 @ConfigurationProperties(prefix = "regua.credit-bureau")
 public record CreditBureauProperties(
