@@ -152,6 +152,30 @@ class NegativationWorkersTest extends IntegrationTest {
         .doesNotContain("NEGATIVATION_SKIPPED");
   }
 
+  @Test
+  void aDebtWhoseNegativationWasRemovedIsNotReportedAgain() {
+    // given a debt negativated, then removed, then active again (a dispute resolved, say)
+    String debtId = TestDebtors.uniqueId("neg-again");
+    register(debtId, "700.00");
+    stubNegativation(debtId);
+    runToCompletion("negativate-debt-test", debtId);
+    debts.setStatus(debtId, DebtStatus.CANCELLED, engine.now());
+    stubRemoval(debtId);
+    stubStatusPendingThenRemoved(debtId);
+    runToCompletion("denegativation-test", debtId);
+    debts.setStatus(debtId, DebtStatus.ACTIVE, engine.now());
+
+    // when the journey asks for its negativation again
+    runToCompletion("negativate-debt-test", debtId);
+
+    // then the bureau's idempotency key (the debt id) is not reused: skipped, and said why
+    bureau.verify(1, negativationRequests(debtId));
+    JsonNode debt = api.get("/api/debts/" + debtId).getBody();
+    assertThat(debt.get("status").asText()).isEqualTo("ACTIVE");
+    assertThat(events(debt, "NEGATIVATION_SKIPPED"))
+        .containsExactly("negativação " + protocol(debtId) + " já removida; não se repete");
+  }
+
   /** Why a debt must not be negativated, as the timeline says it. */
   enum NotNegativated {
     PAID("dívida paga"),
