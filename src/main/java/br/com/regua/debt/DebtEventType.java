@@ -17,6 +17,8 @@ public enum DebtEventType {
   EMAIL_OPENED,
   PORTAL_VISITED,
   NEGATIVATION_NOTICE_SENT,
+  /** The journey asked for a negativation and it was not made; the detail says why. */
+  NEGATIVATION_SKIPPED,
   NEGATIVATED,
   DENEGATIVATION_REQUESTED,
   DENEGATIVATED,

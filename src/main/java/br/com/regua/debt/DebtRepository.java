@@ -169,15 +169,25 @@ public class DebtRepository {
     boolean negativated =
         jdbc.sql(
                 """
-                select exists (select 1 from debt_event where debt_id = :debtId
-                                  and type = 'NEGATIVATED')
-                   and not exists (select 1 from debt_event where debt_id = :debtId
-                                      and type = 'DENEGATIVATION_REQUESTED')
+                select exists (select 1 from negativation
+                                where debt_id = :debtId and status = 'NEGATIVATED')
                 """)
             .param("debtId", debtId)
             .query(Boolean.class)
             .single();
     return negativated ? DebtStatus.NEGATIVATED : DebtStatus.ACTIVE;
+  }
+
+  /**
+   * When the debt's latest payment was made (the payer's time, not when we heard of it): the day a
+   * full payment settles the debt starts legal deadlines such as the negativation's removal.
+   */
+  public Optional<Instant> lastPaymentAt(String debtId) {
+    return jdbc.sql(
+            "select paid_at from payment where debt_id = :debtId order by paid_at desc limit 1")
+        .param("debtId", debtId)
+        .query((rs, row) -> rs.getTimestamp("paid_at").toInstant())
+        .optional();
   }
 
   public void addEvent(String debtId, DebtEventType type, String detail, Instant at) {

@@ -13,10 +13,11 @@ import org.springframework.test.context.DynamicPropertyRegistry;
 import org.springframework.test.context.DynamicPropertySource;
 
 /**
- * Base of the tests that run the whole service: the real embedded Zeebe engine, PostgreSQL, and a
- * GreenMail SMTP server. Every subclass shares one Spring context, one engine and one SMTP server
- * (context caching), so tests never assume a clean engine clock or an empty mailbox: each works
- * with its own debts and debtor addresses, and dates relative to the engine clock.
+ * Base of the tests that run the whole service: the real embedded Zeebe engine, PostgreSQL, a
+ * GreenMail SMTP server and a WireMock credit bureau ({@link CreditBureauStub}). Every subclass
+ * shares one Spring context, one engine, one SMTP server and one bureau (context caching), so tests
+ * never assume a clean engine clock, an empty mailbox or a fresh bureau: each works with its own
+ * debts and debtor addresses, and dates relative to the engine clock.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -33,6 +34,11 @@ public abstract class IntegrationTest {
   static void smtp(DynamicPropertyRegistry registry) {
     registry.add("spring.mail.host", () -> "127.0.0.1");
     registry.add("spring.mail.port", () -> SMTP.getSmtp().getPort());
+  }
+
+  @DynamicPropertySource
+  static void creditBureau(DynamicPropertyRegistry registry) {
+    registry.add("regua.credit-bureau.base-url", CreditBureauStub::baseUrl);
   }
 
   @BeforeEach

@@ -1,0 +1,173 @@
+package br.com.regua.negativation;
+
+import com.fasterxml.jackson.annotation.JsonFormat;
+import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
+import java.net.http.HttpClient;
+import java.time.LocalDate;
+import java.util.Set;
+import java.util.function.Supplier;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.http.HttpHeaders;
+import org.springframework.http.MediaType;
+import org.springframework.http.client.JdkClientHttpRequestFactory;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClient;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestClientResponseException;
+
+/**
+ * The credit bureau's API (Serasa/SPC/Boa Vista-like), as we define it for the bureau's
+ * integration. Every request carries {@code Authorization: Bearer <apiKey>}; bodies are JSON.
+ *
+ * <ul>
+ *   <li>{@code POST /v1/negativations} with {@code Idempotency-Key: negativate:<debtId>} and
+ *       <pre>{@code
+ * {"reference": "INV-1001", "document": "52998224725", "debtorName": "Maria da Silva",
+ *  "amount": "1234.56", "dueDate": "2026-12-03", "creditor": "Régua"}
+ * }</pre>
+ *       {@code reference} is our debt id, {@code document} the CPF/CNPJ digits, {@code amount} the
+ *       open balance as a decimal string in reais. Answers {@code 201} (created) or {@code 200}
+ *       (the same Idempotency-Key again: the same negativation) with {@code {"protocol": "NEG-123",
+ *       "status": "ACTIVE"}}.
+ *   <li>{@code POST /v1/negativations/{protocol}/removal} with {@code Idempotency-Key:
+ *       remove:<debtId>}, no body: {@code 202 {"protocol": "NEG-123", "status":
+ *       "REMOVAL_REQUESTED"}} (a repeat answers the same; a bureau that removes at once may answer
+ *       {@code "REMOVED"}).
+ *   <li>{@code GET /v1/negativations/{protocol}}: {@code {"protocol": "NEG-123", "status": "ACTIVE"
+ *       | "REMOVAL_REQUESTED" | "REMOVED"}}.
+ * </ul>
+ *
+ * <p>Errors: a 4xx means the bureau refused the request and a retry will not change that ({@link
+ * CreditBureauRejectedException}, with status and body), except 408, 409 (a request with the same
+ * Idempotency-Key is still being processed) and 429, which mean "try again later". Those, any 5xx,
+ * timeouts, refused connections and unreadable answers are {@link
+ * CreditBureauUnavailableException}. The client never retries by itself: the job fails and Zeebe
+ * retries it with backoff (see {@link CreditBureauRetryPolicy}); the Idempotency-Key makes the
+ * repeat safe even when the first request reached the bureau and only its answer was lost.
+ */
+@Component
+public class CreditBureauClient {
+
+  private static final Logger log = LoggerFactory.getLogger(CreditBureauClient.class);
+
+  static final String IDEMPOTENCY_KEY = "Idempotency-Key";
+
+  /** 4xx answers that say "not now" rather than "no". */
+  private static final Set<Integer> TRANSIENT_CLIENT_ERRORS = Set.of(408, 409, 429);
+
+  /** Enough of an error body to explain it in an incident, not a whole HTML error page. */
+  private static final int MAX_BODY_IN_MESSAGE = 500;
+
+  private final RestClient rest;
+
+  /** Takes Spring Boot's builder (its JSON settings and observations); the timeouts are ours. */
+  CreditBureauClient(RestClient.Builder builder, CreditBureauProperties properties) {
+    // HTTP/1.1: the JDK client would otherwise try an h2c upgrade on plain http, which some
+    // gateways mishandle; the bureau's API gains nothing from HTTP/2.
+    HttpClient http =
+        HttpClient.newBuilder()
+            .version(HttpClient.Version.HTTP_1_1)
+            .connectTimeout(properties.connectTimeout())
+            .build();
+    JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(http);
+    requestFactory.setReadTimeout(properties.readTimeout());
+    builder.baseUrl(properties.baseUrl().toString()).requestFactory(requestFactory);
+    if (properties.apiKey().isEmpty()) {
+      log.warn("regua.credit-bureau.api-key is not set: requests go without Authorization");
+    } else {
+      builder.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + properties.apiKey());
+    }
+    this.rest = builder.build();
+  }
+
+  /** What we report: one debt, one debtor. */
+  public record NegativationRequest(
+      String reference,
+      String document,
+      String debtorName,
+      String amount,
+      @JsonFormat(shape = JsonFormat.Shape.STRING, pattern = "yyyy-MM-dd") LocalDate dueDate,
+      String creditor) {}
+
+  /** A negativation as the bureau holds it. */
+  @JsonIgnoreProperties(ignoreUnknown = true)
+  public record BureauNegativation(String protocol, BureauStatus status) {}
+
+  public enum BureauStatus {
+    ACTIVE,
+    REMOVAL_REQUESTED,
+    REMOVED
+  }
+
+  /** Reports the debt; a repeat for the same debt returns the negativation made the first time. */
+  public BureauNegativation negativate(NegativationRequest request) {
+    return call(
+        "negativation of " + request.reference(),
+        () ->
+            rest.post()
+                .uri("/v1/negativations")
+                .header(IDEMPOTENCY_KEY, "negativate:" + request.reference())
+                .contentType(MediaType.APPLICATION_JSON)
+                .accept(MediaType.APPLICATION_JSON)
+                .body(request)
+                .retrieve()
+                .body(BureauNegativation.class));
+  }
+
+  /** Asks the bureau to remove the negativation; a repeat for the same debt changes nothing. */
+  public BureauNegativation requestRemoval(String protocol, String debtId) {
+    return call(
+        "removal of negativation " + protocol + " (debt " + debtId + ")",
+        () ->
+            rest.post()
+                .uri("/v1/negativations/{protocol}/removal", protocol)
+                .header(IDEMPOTENCY_KEY, "remove:" + debtId)
+                .accept(MediaType.APPLICATION_JSON)
+                .retrieve()
+                .body(BureauNegativation.class));
+  }
+
+  /** Where the negativation stands at the bureau. */
+  public BureauNegativation status(String protocol) {
+    return call(
+        "status of negativation " + protocol,
+        () ->
+            rest.get()
+                .uri("/v1/negativations/{protocol}", protocol)
+                .accept(MediaType.APPLICATION_JSON)
+                .retrieve()
+                .body(BureauNegativation.class));
+  }
+
+  private static BureauNegativation call(String operation, Supplier<BureauNegativation> exchange) {
+    BureauNegativation answer;
+    try {
+      answer = exchange.get();
+    } catch (RestClientResponseException e) {
+      int status = e.getStatusCode().value();
+      String body = abbreviate(e.getResponseBodyAsString());
+      if (e.getStatusCode().is4xxClientError() && !TRANSIENT_CLIENT_ERRORS.contains(status)) {
+        throw new CreditBureauRejectedException(operation, status, body);
+      }
+      throw new CreditBureauUnavailableException(
+          operation + " failed at the credit bureau: HTTP " + status + " " + body, e);
+    } catch (RestClientException e) {
+      // I/O (refused, timed out, reset) or an answer we could not read
+      throw new CreditBureauUnavailableException(
+          operation + " failed: credit bureau unreachable or unreadable: " + e.getMessage(), e);
+    }
+    if (answer == null || answer.protocol() == null || answer.status() == null) {
+      throw new CreditBureauUnavailableException(
+          operation + ": the credit bureau answered without protocol or status");
+    }
+    return answer;
+  }
+
+  private static String abbreviate(String body) {
+    String text = body.strip();
+    return text.length() <= MAX_BODY_IN_MESSAGE
+        ? text
+        : text.substring(0, MAX_BODY_IN_MESSAGE) + "…";
+  }
+}
