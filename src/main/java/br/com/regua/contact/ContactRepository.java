@@ -60,9 +60,11 @@ class ContactRepository {
             """
             select step from contact
             where debt_id = :debtId and outcome in ('SENT', 'RECORDED')
+              and step not like :followUps
             order by occurred_at desc, id desc limit 1
             """)
         .param("debtId", debtId)
+        .param("followUps", ContactService.FOLLOW_UP + "%")
         .query(String.class)
         .optional();
   }

@@ -91,9 +91,18 @@ public class ContactService {
         });
   }
 
-  /** The last step that reached the debtor (sent or recorded), or "registro" before any. */
-  public String currentStage(String debtId) {
-    return contacts.lastDeliveredStep(debtId).orElse("registro");
+  /** How the contact log names follow-ups; they answer a stage, they never start one. */
+  static final String FOLLOW_UP = "Acompanhamento ";
+
+  /**
+   * Sends a follow-up to the debtor's engagement ({@code email-opened}, {@code portal-visit}) at
+   * most once per debt per stage of the régua: the stage is the last step that reached the debtor
+   * (follow-ups aside), so ten opens of the D+7 email give one follow-up, and the D+15 SMS opens a
+   * new stage.
+   */
+  public ContactOutcome followUp(String debtId, String followUp, Channel channel, String template) {
+    String stage = contacts.lastDeliveredStep(debtId).orElse("registro");
+    return remind(debtId, FOLLOW_UP + followUp + " após " + stage, channel, template);
   }
 
   /** The newest contacts of a debt, one line each, for the agent who is about to call. */

@@ -8,8 +8,7 @@ import org.springframework.stereotype.Component;
 
 /**
  * {@code send-follow-up}: a message prompted by the debtor's engagement (email opened, portal
- * visited). At most once per debt per stage of the régua: the stage is the last step that reached
- * the debtor, so ten opens of the D+7 email give one follow-up, and the D+15 SMS opens a new stage.
+ * visited), once per debt per stage of the régua (see {@link ContactService#followUp}).
  */
 @Component
 public class SendFollowUpWorker {
@@ -24,8 +23,6 @@ public class SendFollowUpWorker {
 
   @JobWorker(type = JourneyModel.SEND_FOLLOW_UP)
   public void sendFollowUp(@VariablesAsType Input input) {
-    String stage = contacts.currentStage(input.debtId());
-    contacts.remind(
-        input.debtId(), input.followUp() + " após " + stage, input.channel(), input.template());
+    contacts.followUp(input.debtId(), input.followUp(), input.channel(), input.template());
   }
 }

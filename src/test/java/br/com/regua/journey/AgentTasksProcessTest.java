@@ -78,6 +78,32 @@ class AgentTasksProcessTest {
   }
 
   @Test
+  void aPromiseBrokenAfterD3DoesNotReopenThePreventiveCall() {
+    // given the preventive call waiting for an agent at D-5
+    LocalDate dueDate = journeys.today().plusDays(10);
+    DebtSpec debt = journeys.intensiveDebt(dueDate);
+    long journey = journeys.start(debt);
+    journeys.advanceTo(at(dueDate.minusDays(5), 9));
+    prepareAgentTask();
+    journeys.userTasks().awaitOpen(journey, "PreventiveCallUserTask");
+
+    // when the debtor promises (through the API) to pay two days before the due date, and doesn't
+    journeys.publish(
+        JourneyModel.PROMISE_MADE,
+        debt.debtId(),
+        "promise:PC",
+        Map.of("promiseId", "PC", "promisedDate", dueDate.minusDays(2).toString()));
+    journeys.complete(journeys.awaitJob(JourneyModel.SEND_REMINDER));
+    journeys.advanceTo(at(dueDate, 9));
+    journeys.complete(journeys.awaitJob(JourneyModel.BREAK_PROMISE));
+
+    // then the régua resumes at the due day, without calling again
+    journeys.expectReminder("D0", "EMAIL", "reminder-due-day");
+    assertThat(journeys.activate(JourneyModel.PREPARE_AGENT_TASK)).isEmpty();
+    assertThat(journeys.userTasks().open(journey)).isEmpty();
+  }
+
+  @Test
   void theDebtorWhoAcceptsTheExtraDayOnTheD1CallGetsItGranted() {
     // an intensive debt too close to due for a preventive call (rule 2) gets the D+1 call
     LocalDate dueDate = journeys.today().plusDays(1);

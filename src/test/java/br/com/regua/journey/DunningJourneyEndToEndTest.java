@@ -1,8 +1,13 @@
 package br.com.regua.journey;
 
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import br.com.regua.support.CreditBureauStub;
 import br.com.regua.support.EngineRecords;
 import br.com.regua.support.IntegrationTest;
 import br.com.regua.support.TestDebtors;
@@ -15,6 +20,7 @@ import java.time.Instant;
 import java.time.LocalDate;
 import java.time.LocalTime;
 import java.time.ZoneId;
+import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
@@ -23,52 +29,80 @@ import org.springframework.http.ResponseEntity;
 
 /**
  * The journey as a user lives it: register through the API, move the engine clock through the dev
- * endpoint, read the emails that reached the SMTP server, pay, and read the debt back.
+ * endpoint, read the emails that reached the SMTP server and the requests that reached the credit
+ * bureau (WireMock), pay, and read the debt back.
  */
 class DunningJourneyEndToEndTest extends IntegrationTest {
 
   private static final ZoneId SAO_PAULO = ZoneId.of("America/Sao_Paulo");
   private static final Duration AWAIT = Duration.ofSeconds(20);
+  private static final DateTimeFormatter BR_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   @Test
-  void anUnpaidDebtGetsEveryReminderByEmailThenEndsUnresolved() throws Exception {
-    // given a debt due in ten days
+  void anUnpaidStandardDebtWalksTheWholeRéguaIsNegativatedAndHandedOff() throws Exception {
+    // given a standard debt (no score, no late history) of a debtor in São Paulo, due in 10 days
     LocalDate dueDate = today().plusDays(10);
     String debtId = TestDebtors.uniqueId("e2e-unpaid");
     String email = register(debtId, "1234.56", dueDate);
+    CreditBureauStub.acceptNegativation(debtId);
+    await().atMost(AWAIT).until(() -> timelineTypes(debtId).contains("STRATEGY_DECIDED"));
 
     // when the clock walks through the régua
-    int[] reminderDays = {-3, 0, 3, 7, 15};
-    for (int i = 0; i < reminderDays.length; i++) {
-      moveClockTo(at(dueDate.plusDays(reminderDays[i]), 9, 1));
-      int expected = i + 1;
-      await().atMost(AWAIT).until(() -> mailsTo(email).size() == expected);
+    int[] stepDays = {-3, 0, 1, 3, 7, 15};
+    for (int day : stepDays) {
+      moveClockTo(at(dueDate.plusDays(day), 9, 1));
+      await().atMost(AWAIT).until(() -> contacts(debtId).size() == indexOf(stepDays, day) + 1);
     }
+    moveClockTo(at(dueDate.plusDays(20), 9, 1));
+    await().atMost(AWAIT).until(() -> timelineTypes(debtId).contains("NEGATIVATION_NOTICE_SENT"));
+    moveClockTo(at(dueDate.plusDays(40), 9, 2));
+    await().atMost(AWAIT).until(() -> status(debtId).equals("NEGATIVATED"));
+    moveClockTo(at(dueDate.plusDays(60), 9, 1));
+    await().atMost(AWAIT).until(() -> status(debtId).equals("HANDED_OFF"));
 
-    // then five emails, each with the amount, the due date and the payment link
+    // then every step went out on its channel: emails sent, WhatsApp and SMS recorded
+    assertThat(contacts(debtId))
+        .extracting(
+            c ->
+                c.get("step").asText()
+                    + " "
+                    + c.get("channel").asText()
+                    + " "
+                    + c.get("outcome").asText())
+        .containsExactly(
+            "D-3 EMAIL SENT",
+            "D0 EMAIL SENT",
+            "D+1 EMAIL SENT",
+            "D+3 WHATSAPP RECORDED",
+            "D+7 EMAIL SENT",
+            "D+15 SMS RECORDED",
+            "Aviso prévio de negativação EMAIL SENT");
     List<MimeMessage> mails = mailsTo(email);
     assertThat(mails).hasSize(5);
-    assertThat(mails.getFirst().getSubject()).contains("vence em");
-    assertThat(mails.get(1).getSubject()).contains("vence hoje");
     for (MimeMessage mail : mails) {
-      String body = body(mail);
-      assertThat(body)
+      assertThat(body(mail))
           .contains("R$ 1.234,56")
-          .contains(dueDate.format(java.time.format.DateTimeFormatter.ofPattern("dd/MM/yyyy")))
+          .contains(BR_DATE.format(dueDate))
           .containsPattern("https://pagar\\.example\\.test/p/[0-9a-f-]{36}");
     }
-    await().atMost(AWAIT).until(() -> status(debtId).equals("UNRESOLVED"));
-    JsonNode debt = api.get("/api/debts/" + debtId).getBody();
-    List<JsonNode> contacts =
-        debt.get("timeline").findParents("type").stream()
-            .filter(entry -> entry.get("type").asText().equals("CONTACT"))
-            .toList();
-    assertThat(contacts)
-        .extracting(c -> c.get("step").asText())
-        .containsExactly("D-3", "D0", "D+3", "D+7", "D+15");
-    assertThat(contacts).allSatisfy(c -> assertThat(c.get("channel").asText()).isEqualTo("EMAIL"));
-    assertThat(contacts).allSatisfy(c -> assertThat(c.get("outcome").asText()).isEqualTo("SENT"));
-    assertThat(debt.get("timeline").findValuesAsText("type")).last().isEqualTo("UNRESOLVED");
+    assertThat(body(mails.get(3))).contains("até 10%").contains("até 6 vezes");
+    assertThat(body(mails.getLast()))
+        .contains("art. 43")
+        .contains(BR_DATE.format(dueDate.plusDays(40)));
+
+    // the bureau got the negativation once, 20 days after the notice
+    CreditBureauStub.SERVER.verify(
+        1,
+        postRequestedFor(urlEqualTo("/v1/negativations"))
+            .withHeader("Idempotency-Key", equalTo("negativate:" + debtId)));
+    assertThat(timelineTypes(debtId))
+        .containsSubsequence(
+            "REGISTERED",
+            "JOURNEY_STARTED",
+            "STRATEGY_DECIDED",
+            "NEGATIVATION_NOTICE_SENT",
+            "NEGATIVATED",
+            "HANDED_OFF");
   }
 
   @Test
@@ -97,9 +131,45 @@ class DunningJourneyEndToEndTest extends IntegrationTest {
     moveClockTo(at(dueDate.plusDays(60), 12, 0));
     engine.awaitIdle(Duration.ofSeconds(2));
     assertThat(mailsTo(email)).hasSize(1);
-    assertThat(api.get("/api/debts/" + debtId).getBody().get("timeline").findValuesAsText("type"))
+    assertThat(timelineTypes(debtId))
         .containsSubsequence("REGISTERED", "CONTACT", "PAYMENT_RECEIVED", "PAID")
-        .doesNotContain("UNRESOLVED");
+        .doesNotContain("HANDED_OFF", "NEGATIVATED");
+  }
+
+  @Test
+  void aNegativatedDebtPaidInFullIsRemovedFromTheBureauWithinTheLegalDeadline() {
+    // given a debt negativated 20 days after the notice
+    LocalDate dueDate = today().minusDays(20);
+    String debtId = TestDebtors.uniqueId("e2e-denegativate");
+    register(debtId, "800.00", dueDate);
+    CreditBureauStub.acceptNegativation(debtId);
+    CreditBureauStub.acceptRemoval(debtId);
+    CreditBureauStub.removalPendingThenDone(debtId);
+    await().atMost(AWAIT).until(() -> timelineTypes(debtId).contains("NEGATIVATION_NOTICE_SENT"));
+    moveClockTo(engine.now().plus(Duration.ofDays(20)).plusSeconds(60));
+    await().atMost(AWAIT).until(() -> status(debtId).equals("NEGATIVATED"));
+
+    // when it is paid
+    String protocol = CreditBureauStub.protocol(debtId);
+    api.post(
+        "/api/debts/" + debtId + "/payments",
+        api.payment("ted-" + debtId, "800.00", engine.now().toString()));
+
+    // then the removal is requested at once, checked, and confirmed four hours later
+    await().atMost(AWAIT).until(() -> timelineTypes(debtId).contains("DENEGATIVATION_REQUESTED"));
+    await()
+        .atMost(AWAIT)
+        .until(
+            () ->
+                CreditBureauStub.SERVER
+                    .findAll(getRequestedFor(urlEqualTo("/v1/negativations/" + protocol)))
+                    .size(),
+            checks -> checks == 1);
+    engine.awaitIdle(Duration.ofSeconds(2)); // the re-check timer is set
+    moveClockTo(engine.now().plus(Duration.ofHours(4)).plusSeconds(60));
+    await().atMost(AWAIT).until(() -> timelineTypes(debtId).contains("DENEGATIVATED"));
+    assertThat(status(debtId)).isEqualTo("PAID");
+    await().atMost(AWAIT).until(() -> journeyEnded(journeyKey(debtId)));
   }
 
   @Test
@@ -139,6 +209,10 @@ class DunningJourneyEndToEndTest extends IntegrationTest {
         .isEqualTo(400);
   }
 
+  private static int indexOf(int[] values, int value) {
+    return Arrays.stream(values).boxed().toList().indexOf(value);
+  }
+
   private String register(String debtId, String amount, LocalDate dueDate) {
     var body = api.debt(debtId, amount, dueDate);
     assertThat(api.post("/api/debts", body).getStatusCode().value()).isEqualTo(201);
@@ -164,6 +238,16 @@ class DunningJourneyEndToEndTest extends IntegrationTest {
 
   private String status(String debtId) {
     return api.get("/api/debts/" + debtId).getBody().get("status").asText();
+  }
+
+  private List<String> timelineTypes(String debtId) {
+    return api.get("/api/debts/" + debtId).getBody().get("timeline").findValuesAsText("type");
+  }
+
+  private List<JsonNode> contacts(String debtId) {
+    return api.get("/api/debts/" + debtId).getBody().get("timeline").findParents("type").stream()
+        .filter(entry -> entry.get("type").asText().equals("CONTACT"))
+        .toList();
   }
 
   private long journeyKey(String debtId) {

@@ -6,9 +6,7 @@ import static com.github.tomakehurst.wiremock.client.WireMock.anyUrl;
 import static com.github.tomakehurst.wiremock.client.WireMock.containing;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
-import static com.github.tomakehurst.wiremock.client.WireMock.get;
 import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
@@ -26,7 +24,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import com.github.tomakehurst.wiremock.matching.RequestPatternBuilder;
-import com.github.tomakehurst.wiremock.stubbing.Scenario;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.process.test.assertions.ProcessInstanceAssert;
@@ -102,7 +99,7 @@ class NegativationWorkersTest extends IntegrationTest {
     String debtId = TestDebtors.uniqueId("neg-active");
     ObjectNode registration = register(debtId, "1234.56");
     pay(debtId, "200.00", "2026-11-10T10:00:00-03:00");
-    stubNegativation(debtId);
+    CreditBureauStub.acceptNegativation(debtId);
 
     // when the journey negativates it
     runToCompletion("negativate-debt-test", debtId);
@@ -127,9 +124,10 @@ class NegativationWorkersTest extends IntegrationTest {
     JsonNode debt = api.get("/api/debts/" + debtId).getBody();
     assertThat(debt.get("status").asText()).isEqualTo("NEGATIVATED");
     assertThat(events(debt, "NEGATIVATED"))
-        .containsExactly("Protocolo " + protocol(debtId) + "; valor negativado R$ 1.034,56");
+        .containsExactly(
+            "Protocolo " + CreditBureauStub.protocol(debtId) + "; valor negativado R$ 1.034,56");
     assertThat(storedNegativation(debtId))
-        .isEqualTo(Map.of("protocol", protocol(debtId), "status", "NEGATIVATED"));
+        .isEqualTo(Map.of("protocol", CreditBureauStub.protocol(debtId), "status", "NEGATIVATED"));
   }
 
   @Test
@@ -137,7 +135,7 @@ class NegativationWorkersTest extends IntegrationTest {
     // given a debt negativated once
     String debtId = TestDebtors.uniqueId("neg-twice");
     register(debtId, "300.00");
-    stubNegativation(debtId);
+    CreditBureauStub.acceptNegativation(debtId);
     runToCompletion("negativate-debt-test", debtId);
 
     // when a negativate-debt job for it runs again
@@ -157,11 +155,11 @@ class NegativationWorkersTest extends IntegrationTest {
     // given a debt negativated, then removed, then active again (a dispute resolved, say)
     String debtId = TestDebtors.uniqueId("neg-again");
     register(debtId, "700.00");
-    stubNegativation(debtId);
+    CreditBureauStub.acceptNegativation(debtId);
     runToCompletion("negativate-debt-test", debtId);
     debts.setStatus(debtId, DebtStatus.CANCELLED, engine.now());
-    stubRemoval(debtId);
-    stubStatusPendingThenRemoved(debtId);
+    CreditBureauStub.acceptRemoval(debtId);
+    CreditBureauStub.removalPendingThenDone(debtId);
     runToCompletion("denegativation-test", debtId);
     debts.setStatus(debtId, DebtStatus.ACTIVE, engine.now());
 
@@ -173,7 +171,8 @@ class NegativationWorkersTest extends IntegrationTest {
     JsonNode debt = api.get("/api/debts/" + debtId).getBody();
     assertThat(debt.get("status").asText()).isEqualTo("ACTIVE");
     assertThat(events(debt, "NEGATIVATION_SKIPPED"))
-        .containsExactly("negativação " + protocol(debtId) + " já removida; não se repete");
+        .containsExactly(
+            "negativação " + CreditBureauStub.protocol(debtId) + " já removida; não se repete");
   }
 
   /** Why a debt must not be negativated, as the timeline says it. */
@@ -201,7 +200,7 @@ class NegativationWorkersTest extends IntegrationTest {
     } else {
       debts.setStatus(debtId, DebtStatus.valueOf(state.name()), engine.now());
     }
-    stubNegativation(debtId);
+    CreditBureauStub.acceptNegativation(debtId);
 
     // when the journey asks for its negativation
     runToCompletion("negativate-debt-test", debtId);
@@ -288,12 +287,12 @@ class NegativationWorkersTest extends IntegrationTest {
     // given a negativated debt paid in full on Thursday 19 November 2026
     String debtId = TestDebtors.uniqueId("neg-paid");
     register(debtId, "500.00");
-    stubNegativation(debtId);
+    CreditBureauStub.acceptNegativation(debtId);
     runToCompletion("negativate-debt-test", debtId);
     pay(debtId, "500.00", "2026-11-19T15:30:00-03:00");
-    stubRemoval(debtId);
+    CreditBureauStub.acceptRemoval(debtId);
     // the bureau takes a while: the first check finds the removal pending
-    stubStatusPendingThenRemoved(debtId);
+    CreditBureauStub.removalPendingThenDone(debtId);
 
     // when the journey has the negativation removed
     Map<String, Object> result = runToCompletion("denegativation-test", debtId);
@@ -304,23 +303,25 @@ class NegativationWorkersTest extends IntegrationTest {
         .containsEntry("denegativationConfirmed", true);
     bureau.verify(
         1,
-        postRequestedFor(urlEqualTo("/v1/negativations/" + protocol(debtId) + "/removal"))
+        postRequestedFor(
+                urlEqualTo("/v1/negativations/" + CreditBureauStub.protocol(debtId) + "/removal"))
             .withHeader("Authorization", equalTo("Bearer test-api-key"))
             .withHeader("Idempotency-Key", equalTo("remove:" + debtId)));
-    bureau.verify(2, getRequestedFor(urlEqualTo("/v1/negativations/" + protocol(debtId))));
+    bureau.verify(
+        2, getRequestedFor(urlEqualTo("/v1/negativations/" + CreditBureauStub.protocol(debtId))));
     assertThat(storedNegativation(debtId))
-        .isEqualTo(Map.of("protocol", protocol(debtId), "status", "REMOVED"));
+        .isEqualTo(Map.of("protocol", CreditBureauStub.protocol(debtId), "status", "REMOVED"));
     JsonNode debt = api.get("/api/debts/" + debtId).getBody();
     assertThat(debt.get("status").asText()).isEqualTo("PAID");
     assertThat(events(debt, "DENEGATIVATION_REQUESTED"))
         .containsExactly(
             "Protocolo "
-                + protocol(debtId)
+                + CreditBureauStub.protocol(debtId)
                 + "; prazo legal 27/11/2026 (5 dias úteis após o pagamento em 19/11/2026)");
     assertThat(events(debt, "DENEGATIVATED"))
         .singleElement()
         .asString()
-        .startsWith("Protocolo " + protocol(debtId) + " removido em ")
+        .startsWith("Protocolo " + CreditBureauStub.protocol(debtId) + " removido em ")
         .endsWith(" do prazo legal (27/11/2026)");
   }
 
@@ -329,11 +330,11 @@ class NegativationWorkersTest extends IntegrationTest {
     // given a negativated debt whose removal was requested and confirmed
     String debtId = TestDebtors.uniqueId("neg-removed-twice");
     register(debtId, "500.00");
-    stubNegativation(debtId);
+    CreditBureauStub.acceptNegativation(debtId);
     runToCompletion("negativate-debt-test", debtId);
     pay(debtId, "500.00", "2026-11-19T15:30:00-03:00");
-    stubRemoval(debtId);
-    stubStatusPendingThenRemoved(debtId);
+    CreditBureauStub.acceptRemoval(debtId);
+    CreditBureauStub.removalPendingThenDone(debtId);
     runToCompletion("denegativation-test", debtId);
 
     // when the jobs run again
@@ -344,8 +345,11 @@ class NegativationWorkersTest extends IntegrationTest {
         .containsEntry("denegativationDeadline", "2026-11-27")
         .containsEntry("denegativationConfirmed", true);
     bureau.verify(
-        1, postRequestedFor(urlEqualTo("/v1/negativations/" + protocol(debtId) + "/removal")));
-    bureau.verify(2, getRequestedFor(urlEqualTo("/v1/negativations/" + protocol(debtId))));
+        1,
+        postRequestedFor(
+            urlEqualTo("/v1/negativations/" + CreditBureauStub.protocol(debtId) + "/removal")));
+    bureau.verify(
+        2, getRequestedFor(urlEqualTo("/v1/negativations/" + CreditBureauStub.protocol(debtId))));
     JsonNode debt = api.get("/api/debts/" + debtId).getBody();
     assertThat(events(debt, "DENEGATIVATION_REQUESTED")).hasSize(1);
     assertThat(events(debt, "DENEGATIVATED")).hasSize(1);
@@ -356,11 +360,11 @@ class NegativationWorkersTest extends IntegrationTest {
     // given a negativated debt that the creditor cancels
     String debtId = TestDebtors.uniqueId("neg-cancelled");
     register(debtId, "500.00");
-    stubNegativation(debtId);
+    CreditBureauStub.acceptNegativation(debtId);
     runToCompletion("negativate-debt-test", debtId);
     debts.setStatus(debtId, DebtStatus.CANCELLED, engine.now());
-    stubRemoval(debtId);
-    stubStatusPendingThenRemoved(debtId);
+    CreditBureauStub.acceptRemoval(debtId);
+    CreditBureauStub.removalPendingThenDone(debtId);
 
     // when the journey has the negativation removed
     Map<String, Object> result = runToCompletion("denegativation-test", debtId);
@@ -416,56 +420,9 @@ class NegativationWorkersTest extends IntegrationTest {
         .isEqualTo(201);
   }
 
-  private static String protocol(String debtId) {
-    return "NEG-" + debtId;
-  }
-
   private static RequestPatternBuilder negativationRequests(String debtId) {
     return postRequestedFor(urlEqualTo("/v1/negativations"))
         .withHeader("Idempotency-Key", equalTo("negativate:" + debtId));
-  }
-
-  private static void stubNegativation(String debtId) {
-    bureau.stubFor(
-        post("/v1/negativations")
-            .withHeader("Idempotency-Key", equalTo("negativate:" + debtId))
-            .willReturn(
-                okJson("{\"protocol\": \"%s\", \"status\": \"ACTIVE\"}".formatted(protocol(debtId)))
-                    .withStatus(201)));
-  }
-
-  private static void stubRemoval(String debtId) {
-    bureau.stubFor(
-        post("/v1/negativations/" + protocol(debtId) + "/removal")
-            .withHeader("Idempotency-Key", equalTo("remove:" + debtId))
-            .willReturn(
-                okJson(
-                        "{\"protocol\": \"%s\", \"status\": \"REMOVAL_REQUESTED\"}"
-                            .formatted(protocol(debtId)))
-                    .withStatus(202)));
-  }
-
-  /** The first status query finds the removal pending, every later one finds it done. */
-  private static void stubStatusPendingThenRemoved(String debtId) {
-    String scenario = "removal of " + debtId;
-    String url = "/v1/negativations/" + protocol(debtId);
-    bureau.stubFor(
-        get(url)
-            .inScenario(scenario)
-            .whenScenarioStateIs(Scenario.STARTED)
-            .willSetStateTo("removed")
-            .willReturn(
-                okJson(
-                    "{\"protocol\": \"%s\", \"status\": \"REMOVAL_REQUESTED\"}"
-                        .formatted(protocol(debtId)))));
-    bureau.stubFor(
-        get(url)
-            .inScenario(scenario)
-            .whenScenarioStateIs("removed")
-            .willReturn(
-                okJson(
-                    "{\"protocol\": \"%s\", \"status\": \"REMOVED\"}"
-                        .formatted(protocol(debtId)))));
   }
 
   // --- when: the test models on the service's engine ---
