@@ -11,6 +11,10 @@ public enum DebtEventType {
   PROMISE_KEPT,
   PROMISE_BROKEN,
   EXTRA_DAY_GRANTED,
+  /**
+   * An agent completed a task (call, negotiation, dispute review); the detail says what came of it.
+   */
+  AGENT_TASK_COMPLETED,
   DISPUTE_OPENED,
   DISPUTE_RESOLVED,
   AGREEMENT_SIGNED,

@@ -40,6 +40,9 @@ public final class JourneyModel {
   public static final String RESUME_DEBT = "resume-debt";
   public static final String SEND_NEGATIVATION_NOTICE = "send-negativation-notice";
 
+  /** The end listener of the agents' tasks. */
+  public static final String RECORD_AGENT_OUTCOME = "record-agent-outcome";
+
   // Variables set at the start; the FEEL expressions of the models read them.
   public static final String DEBT_ID = "debtId";
   public static final String DUE_DATE = "dueDate";

@@ -51,11 +51,8 @@ class AgentTasksProcessTest {
     prepareAgentTask();
     UserTask call = journeys.userTasks().awaitOpen(journey, "PreventiveCallUserTask");
 
-    journeys
-        .userTasks()
-        .complete(
-            call.key(),
-            Map.of("callOutcome", "PROMISED", "promisedDate", dueDate.plusDays(2).toString()));
+    journeys.completeUserTask(
+        call, Map.of("callOutcome", "PROMISED", "promisedDate", dueDate.plusDays(2).toString()));
 
     ActivatedJob register = journeys.awaitJob(JourneyModel.REGISTER_PROMISE);
     assertThat(register.getVariablesAsMap())
@@ -74,6 +71,9 @@ class AgentTasksProcessTest {
     journeys.advanceTo(at(dueDate.minusDays(3), 9));
 
     assertThat(journeys.userTasks().open(journey)).isEmpty();
+    assertThat(journeys.activate(JourneyModel.RECORD_AGENT_OUTCOME))
+        .as("nothing to record")
+        .isEmpty();
     journeys.expectReminder("D-3", "EMAIL", "reminder-before-due");
   }
 
@@ -116,7 +116,7 @@ class AgentTasksProcessTest {
     prepareAgentTask();
     UserTask call = journeys.userTasks().awaitOpen(journey, "ExtraDayCallUserTask");
     assertThat(call.formId()).isEqualTo("extra-day-call");
-    journeys.userTasks().complete(call.key(), Map.of("extraDayOutcome", "ACCEPTED"));
+    journeys.completeUserTask(call, Map.of("extraDayOutcome", "ACCEPTED"));
 
     journeys.complete(journeys.awaitJob(JourneyModel.GRANT_EXTRA_DAY));
     journeys.advanceTo(at(dueDate.plusDays(3), 9));
@@ -133,7 +133,7 @@ class AgentTasksProcessTest {
     prepareAgentTask();
     UserTask call = journeys.userTasks().awaitOpen(journey, "ExtraDayCallUserTask");
 
-    journeys.userTasks().complete(call.key(), Map.of("extraDayOutcome", "DECLINED"));
+    journeys.completeUserTask(call, Map.of("extraDayOutcome", "DECLINED"));
 
     assertThat(journeys.activate(JourneyModel.GRANT_EXTRA_DAY)).isEmpty();
     journeys.assertThatJourney(journey).isActive();
@@ -151,12 +151,9 @@ class AgentTasksProcessTest {
     prepareAgentTask();
     UserTask negotiation = journeys.userTasks().awaitOpen(journey, "NegotiationCallUserTask");
     assertThat(negotiation.formId()).isEqualTo("negotiation-call");
-    journeys
-        .userTasks()
-        .complete(
-            negotiation.key(),
-            Map.of(
-                "negotiationOutcome", "PROMISED", "promisedDate", dueDate.plusDays(25).toString()));
+    journeys.completeUserTask(
+        negotiation,
+        Map.of("negotiationOutcome", "PROMISED", "promisedDate", dueDate.plusDays(25).toString()));
 
     ActivatedJob register = journeys.awaitJob(JourneyModel.REGISTER_PROMISE);
     assertThat(register.getVariablesAsMap()).containsEntry("promiseSource", "Negociação");
@@ -176,11 +173,8 @@ class AgentTasksProcessTest {
     UserTask review = journeys.userTasks().awaitOpen(journey, "DisputeReviewUserTask");
     assertThat(review.formId()).isEqualTo("dispute-review");
 
-    journeys
-        .userTasks()
-        .complete(
-            review.key(),
-            Map.of("disputeResolution", "RESUME", "resolutionNotes", "valor confere"));
+    journeys.completeUserTask(
+        review, Map.of("disputeResolution", "RESUME", "resolutionNotes", "valor confere"));
 
     ActivatedJob resume = journeys.awaitJob(JourneyModel.RESUME_DEBT);
     assertThat(resume.getVariablesAsMap()).containsEntry("resolutionNotes", "valor confere");

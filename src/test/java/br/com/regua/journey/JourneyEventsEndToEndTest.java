@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import br.com.regua.support.EngineRecords;
 import br.com.regua.support.IntegrationTest;
 import br.com.regua.support.TestDebtors;
+import br.com.regua.support.UserTasks;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -259,6 +260,54 @@ class JourneyEventsEndToEndTest extends IntegrationTest {
                     .anyMatch(s -> s.startsWith("Acompanhamento portal-visit após")));
   }
 
+  @Test
+  void aPromiseTakenOnThePreventiveCallSuspendsTheRéguaAndTheCallIsOnTheTimeline() {
+    // given a high-value debt of a debtor with late payments, due in ten days: intensive strategy
+    String debtId = TestDebtors.uniqueId("e2e-call");
+    LocalDate dueDate = today().plusDays(10);
+    var body = api.debt(debtId, "8000.00", dueDate);
+    body.put("latePaymentCount", 3);
+    body.put("propensityScore", 450);
+    assertThat(api.post("/api/debts", body).getStatusCode().value()).isEqualTo(201);
+    await().atMost(AWAIT).until(() -> timelineTypes(debtId).contains("STRATEGY_DECIDED"));
+    long journey = journeyKey(debtId);
+
+    // when the preventive call opens at D-5 and the agent records a promise for D+2
+    advance(Duration.between(engine.now(), dueDate.minusDays(5).atTime(9, 1).atZone(SAO_PAULO)));
+    UserTasks agents = new UserTasks(engine.engine());
+    UserTasks.UserTask call = agents.awaitOpen(journey, "PreventiveCallUserTask");
+    assertThat(call.variables())
+        .containsEntry("debtorName", "Maria da Silva")
+        .containsEntry("strategyName", "intensive")
+        .containsEntry("openBalance", "R$ 8.000,00");
+    agents.complete(
+        call.key(),
+        Map.of(
+            "callOutcome",
+            "PROMISED",
+            "promisedDate",
+            dueDate.plusDays(2).toString(),
+            "preventiveCallNotes",
+            "Recebe o salário dia 5"));
+
+    // then the call is on the timeline, the promise is registered and the régua pauses
+    await().atMost(AWAIT).until(() -> status(debtId).equals("PROMISED"));
+    await()
+        .atMost(AWAIT)
+        .until(() -> steps(debtId).stream().anyMatch(s -> s.startsWith("Promessa")));
+    JsonNode timeline = api.get("/api/debts/" + debtId).getBody().get("timeline");
+    assertThat(
+            timeline.findParents("type").stream()
+                .filter(e -> e.get("type").asText().equals("AGENT_TASK_COMPLETED"))
+                .map(e -> e.get("detail").asText()))
+        .containsExactly(
+            "Ligação preventiva: PROMISED; data prometida "
+                + dueDate.plusDays(2)
+                + "; observações Recebe o salário dia 5");
+    advance(Duration.ofDays(6));
+    assertThat(steps(debtId)).noneMatch(s -> s.equals("D-3") || s.equals("D0"));
+  }
+
   /** Registers a debt {@code days} overdue and waits until its strategy is decided. */
   private String registerOverdue(String prefix, int days) {
     String debtId = TestDebtors.uniqueId(prefix);
@@ -295,13 +344,15 @@ class JourneyEventsEndToEndTest extends IntegrationTest {
         .toList();
   }
 
+  private long journeyKey(String debtId) {
+    return api.get("/api/debts/" + debtId).getBody().get("timeline").findParents("type").stream()
+        .filter(e -> e.get("type").asText().equals("JOURNEY_STARTED"))
+        .map(e -> Long.parseLong(e.get("detail").asText().replaceAll("\\D", "")))
+        .findFirst()
+        .orElseThrow();
+  }
+
   private boolean journeyEnded(String debtId) {
-    long key =
-        api.get("/api/debts/" + debtId).getBody().get("timeline").findParents("type").stream()
-            .filter(e -> e.get("type").asText().equals("JOURNEY_STARTED"))
-            .map(e -> Long.parseLong(e.get("detail").asText().replaceAll("\\D", "")))
-            .findFirst()
-            .orElseThrow();
-    return new EngineRecords(engine).isCompleted(key);
+    return new EngineRecords(engine).isCompleted(journeyKey(debtId));
   }
 }

@@ -131,6 +131,17 @@ public final class JourneyDriver {
     return zeebe.userTasks();
   }
 
+  /**
+   * Completes an agent's task as Tasklist would, then plays its end listener ({@code
+   * record-agent-outcome}), which the journey waits for before it goes on.
+   */
+  public void completeUserTask(UserTasks.UserTask task, Map<String, Object> variables) {
+    userTasks().complete(task.key(), variables);
+    ActivatedJob listener = awaitJob(JourneyModel.RECORD_AGENT_OUTCOME);
+    assertThat(listener.getElementId()).isEqualTo(task.elementId());
+    complete(listener);
+  }
+
   public ProcessInstanceAssert assertThatJourney(long journey) {
     return zeebe.assertThatInstance(journey);
   }
