@@ -8,7 +8,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import br.com.regua.support.CreditBureauStub;
-import br.com.regua.support.EngineRecords;
 import br.com.regua.support.IntegrationTest;
 import br.com.regua.support.TestDebtors;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,8 +17,6 @@ import jakarta.mail.internet.MimeMessage;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.Arrays;
 import java.util.List;
@@ -34,7 +31,6 @@ import org.springframework.http.ResponseEntity;
  */
 class DunningJourneyEndToEndTest extends IntegrationTest {
 
-  private static final ZoneId SAO_PAULO = ZoneId.of("America/Sao_Paulo");
   private static final Duration AWAIT = Duration.ofSeconds(20);
   private static final DateTimeFormatter BR_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
@@ -45,23 +41,25 @@ class DunningJourneyEndToEndTest extends IntegrationTest {
     String debtId = TestDebtors.uniqueId("e2e-unpaid");
     String email = register(debtId, "1234.56", dueDate);
     CreditBureauStub.acceptNegativation(debtId);
-    await().atMost(AWAIT).until(() -> timelineTypes(debtId).contains("STRATEGY_DECIDED"));
+    await().atMost(AWAIT).until(() -> api.timelineTypes(debtId).contains("STRATEGY_DECIDED"));
 
     // when the clock walks through the régua
     int[] stepDays = {-3, 0, 1, 3, 7, 15};
     for (int day : stepDays) {
       moveClockTo(at(dueDate.plusDays(day), 9, 1));
-      await().atMost(AWAIT).until(() -> contacts(debtId).size() == indexOf(stepDays, day) + 1);
+      await().atMost(AWAIT).until(() -> api.contacts(debtId).size() == indexOf(stepDays, day) + 1);
     }
     moveClockTo(at(dueDate.plusDays(20), 9, 1));
-    await().atMost(AWAIT).until(() -> timelineTypes(debtId).contains("NEGATIVATION_NOTICE_SENT"));
+    await()
+        .atMost(AWAIT)
+        .until(() -> api.timelineTypes(debtId).contains("NEGATIVATION_NOTICE_SENT"));
     moveClockTo(at(dueDate.plusDays(40), 9, 2));
-    await().atMost(AWAIT).until(() -> status(debtId).equals("NEGATIVATED"));
+    await().atMost(AWAIT).until(() -> api.status(debtId).equals("NEGATIVATED"));
     moveClockTo(at(dueDate.plusDays(60), 9, 1));
-    await().atMost(AWAIT).until(() -> status(debtId).equals("HANDED_OFF"));
+    await().atMost(AWAIT).until(() -> api.status(debtId).equals("HANDED_OFF"));
 
     // then every step went out on its channel: emails sent, WhatsApp and SMS recorded
-    assertThat(contacts(debtId))
+    assertThat(api.contacts(debtId))
         .extracting(
             c ->
                 c.get("step").asText()
@@ -95,7 +93,7 @@ class DunningJourneyEndToEndTest extends IntegrationTest {
         1,
         postRequestedFor(urlEqualTo("/v1/negativations"))
             .withHeader("Idempotency-Key", equalTo("negativate:" + debtId)));
-    assertThat(timelineTypes(debtId))
+    assertThat(api.timelineTypes(debtId))
         .containsSubsequence(
             "REGISTERED",
             "JOURNEY_STARTED",
@@ -123,15 +121,14 @@ class DunningJourneyEndToEndTest extends IntegrationTest {
     // then it is PAID at once and the journey ends
     assertThat(paid.getStatusCode().value()).isEqualTo(201);
     assertThat(paid.getBody().get("status").asText()).isEqualTo("PAID");
-    assertThat(status(debtId)).isEqualTo("PAID");
-    long journey = journeyKey(debtId);
-    await().atMost(AWAIT).until(() -> journeyEnded(journey));
+    assertThat(api.status(debtId)).isEqualTo("PAID");
+    await().atMost(AWAIT).until(() -> journeyEnded(debtId));
 
     // and no reminder ever follows, however far the clock moves
     moveClockTo(at(dueDate.plusDays(60), 12, 0));
     engine.awaitIdle(Duration.ofSeconds(2));
     assertThat(mailsTo(email)).hasSize(1);
-    assertThat(timelineTypes(debtId))
+    assertThat(api.timelineTypes(debtId))
         .containsSubsequence("REGISTERED", "CONTACT", "PAYMENT_RECEIVED", "PAID")
         .doesNotContain("HANDED_OFF", "NEGATIVATED");
   }
@@ -145,9 +142,11 @@ class DunningJourneyEndToEndTest extends IntegrationTest {
     CreditBureauStub.acceptNegativation(debtId);
     CreditBureauStub.acceptRemoval(debtId);
     CreditBureauStub.removalPendingThenDone(debtId);
-    await().atMost(AWAIT).until(() -> timelineTypes(debtId).contains("NEGATIVATION_NOTICE_SENT"));
+    await()
+        .atMost(AWAIT)
+        .until(() -> api.timelineTypes(debtId).contains("NEGATIVATION_NOTICE_SENT"));
     moveClockTo(engine.now().plus(Duration.ofDays(20)).plusSeconds(60));
-    await().atMost(AWAIT).until(() -> status(debtId).equals("NEGATIVATED"));
+    await().atMost(AWAIT).until(() -> api.status(debtId).equals("NEGATIVATED"));
 
     // when it is paid
     String protocol = CreditBureauStub.protocol(debtId);
@@ -156,7 +155,9 @@ class DunningJourneyEndToEndTest extends IntegrationTest {
         api.payment("ted-" + debtId, "800.00", engine.now().toString()));
 
     // then the removal is requested at once, checked, and confirmed four hours later
-    await().atMost(AWAIT).until(() -> timelineTypes(debtId).contains("DENEGATIVATION_REQUESTED"));
+    await()
+        .atMost(AWAIT)
+        .until(() -> api.timelineTypes(debtId).contains("DENEGATIVATION_REQUESTED"));
     await()
         .atMost(AWAIT)
         .until(
@@ -167,9 +168,9 @@ class DunningJourneyEndToEndTest extends IntegrationTest {
             checks -> checks == 1);
     engine.awaitIdle(Duration.ofSeconds(2)); // the re-check timer is set
     moveClockTo(engine.now().plus(Duration.ofHours(4)).plusSeconds(60));
-    await().atMost(AWAIT).until(() -> timelineTypes(debtId).contains("DENEGATIVATED"));
-    assertThat(status(debtId)).isEqualTo("PAID");
-    await().atMost(AWAIT).until(() -> journeyEnded(journeyKey(debtId)));
+    await().atMost(AWAIT).until(() -> api.timelineTypes(debtId).contains("DENEGATIVATED"));
+    assertThat(api.status(debtId)).isEqualTo("PAID");
+    await().atMost(AWAIT).until(() -> journeyEnded(debtId));
   }
 
   @Test
@@ -189,7 +190,7 @@ class DunningJourneyEndToEndTest extends IntegrationTest {
 
     // then the debt stays active and the reminder asks for the 200.00 left
     assertThat(partial.getBody().get("openBalance").asText()).isEqualTo("200.00");
-    assertThat(status(debtId)).isEqualTo("ACTIVE");
+    assertThat(api.status(debtId)).isEqualTo("ACTIVE");
     assertThat(body(mailsTo(email).getFirst())).contains("R$ 200,00");
   }
 
@@ -217,49 +218,6 @@ class DunningJourneyEndToEndTest extends IntegrationTest {
     var body = api.debt(debtId, amount, dueDate);
     assertThat(api.post("/api/debts", body).getStatusCode().value()).isEqualTo(201);
     return body.get("debtor").get("email").asText();
-  }
-
-  private LocalDate today() {
-    return LocalDate.ofInstant(engine.now(), SAO_PAULO);
-  }
-
-  private static Instant at(LocalDate date, int hour, int minute) {
-    return date.atTime(LocalTime.of(hour, minute)).atZone(SAO_PAULO).toInstant();
-  }
-
-  private void moveClockTo(Instant target) {
-    Duration gap = Duration.between(engine.now(), target);
-    if (!gap.isNegative()) {
-      ResponseEntity<JsonNode> response =
-          api.post("/api/dev/clock", Map.of("advance", gap.toString()));
-      assertThat(response.getStatusCode().value()).isEqualTo(200);
-    }
-  }
-
-  private String status(String debtId) {
-    return api.get("/api/debts/" + debtId).getBody().get("status").asText();
-  }
-
-  private List<String> timelineTypes(String debtId) {
-    return api.get("/api/debts/" + debtId).getBody().get("timeline").findValuesAsText("type");
-  }
-
-  private List<JsonNode> contacts(String debtId) {
-    return api.get("/api/debts/" + debtId).getBody().get("timeline").findParents("type").stream()
-        .filter(entry -> entry.get("type").asText().equals("CONTACT"))
-        .toList();
-  }
-
-  private long journeyKey(String debtId) {
-    return api.get("/api/debts/" + debtId).getBody().get("timeline").findParents("type").stream()
-        .filter(e -> e.get("type").asText().equals("JOURNEY_STARTED"))
-        .map(e -> Long.parseLong(e.get("detail").asText().replaceAll("\\D", "")))
-        .findFirst()
-        .orElseThrow();
-  }
-
-  private boolean journeyEnded(long processInstanceKey) {
-    return new EngineRecords(engine).isCompleted(processInstanceKey);
   }
 
   private static List<MimeMessage> mailsTo(String address) {

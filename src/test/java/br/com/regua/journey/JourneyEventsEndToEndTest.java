@@ -3,14 +3,12 @@ package br.com.regua.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import br.com.regua.support.EngineRecords;
 import br.com.regua.support.IntegrationTest;
 import br.com.regua.support.TestDebtors;
 import br.com.regua.support.UserTasks;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.ZoneId;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -23,7 +21,6 @@ import org.springframework.http.ResponseEntity;
  */
 class JourneyEventsEndToEndTest extends IntegrationTest {
 
-  private static final ZoneId SAO_PAULO = ZoneId.of("America/Sao_Paulo");
   private static final Duration AWAIT = Duration.ofSeconds(20);
 
   @Test
@@ -42,8 +39,8 @@ class JourneyEventsEndToEndTest extends IntegrationTest {
     // is accepted without a second one
     assertThat(promised.getStatusCode().value()).isEqualTo(201);
     assertThat(promised.getBody().get("status").asText()).isEqualTo("ACTIVE");
-    assertThat(status(debtId)).isEqualTo("PROMISED");
-    await().atMost(AWAIT).until(() -> steps(debtId).contains("Promessa p-" + debtId));
+    assertThat(api.status(debtId)).isEqualTo("PROMISED");
+    await().atMost(AWAIT).until(() -> api.contactSteps(debtId).contains("Promessa p-" + debtId));
     assertThat(
             api.post(
                     "/api/debts/" + debtId + "/promises",
@@ -63,8 +60,8 @@ class JourneyEventsEndToEndTest extends IntegrationTest {
     advance(Duration.ofDays(8));
 
     // then the promise is broken and the debt is active again
-    await().atMost(AWAIT).until(() -> status(debtId).equals("ACTIVE"));
-    assertThat(timelineTypes(debtId)).containsSubsequence("PROMISE_MADE", "PROMISE_BROKEN");
+    await().atMost(AWAIT).until(() -> api.status(debtId).equals("ACTIVE"));
+    assertThat(api.timelineTypes(debtId)).containsSubsequence("PROMISE_MADE", "PROMISE_BROKEN");
   }
 
   @Test
@@ -81,7 +78,7 @@ class JourneyEventsEndToEndTest extends IntegrationTest {
         .startsWith("application/problem+json");
     assertThat(refused.getBody().at("/errors/0/field").asText()).isEqualTo("promisedDate");
     assertThat(refused.getBody().at("/errors/0/message").asText()).contains("15 days");
-    assertThat(status(debtId)).isEqualTo("ACTIVE");
+    assertThat(api.status(debtId)).isEqualTo("ACTIVE");
   }
 
   @Test
@@ -129,10 +126,10 @@ class JourneyEventsEndToEndTest extends IntegrationTest {
 
     // then it is DISPUTED at once; no contact is made, not even at D+7
     assertThat(opened.getStatusCode().value()).isEqualTo(201);
-    assertThat(status(debtId)).isEqualTo("DISPUTED");
-    int contactsBefore = steps(debtId).size();
+    assertThat(api.status(debtId)).isEqualTo("DISPUTED");
+    int contactsBefore = api.contactSteps(debtId).size();
     advance(Duration.ofDays(5));
-    assertThat(steps(debtId)).hasSize(contactsBefore);
+    assertThat(api.contactSteps(debtId)).hasSize(contactsBefore);
     assertThat(
             api.post(
                     "/api/debts/" + debtId + "/promises",
@@ -150,8 +147,8 @@ class JourneyEventsEndToEndTest extends IntegrationTest {
 
     // then collection resumes where it stood
     assertThat(resolved.getStatusCode().value()).isEqualTo(202);
-    await().atMost(AWAIT).until(() -> status(debtId).equals("ACTIVE"));
-    assertThat(timelineTypes(debtId)).containsSubsequence("DISPUTE_OPENED", "DISPUTE_RESOLVED");
+    await().atMost(AWAIT).until(() -> api.status(debtId).equals("ACTIVE"));
+    assertThat(api.timelineTypes(debtId)).containsSubsequence("DISPUTE_OPENED", "DISPUTE_RESOLVED");
   }
 
   @Test
@@ -165,14 +162,14 @@ class JourneyEventsEndToEndTest extends IntegrationTest {
         "/api/debts/" + debtId + "/disputes/c-" + debtId + "/resolution",
         Map.of("resolution", "CANCEL", "notes", "Duplicidade confirmada"));
 
-    await().atMost(AWAIT).until(() -> status(debtId).equals("CANCELLED"));
+    await().atMost(AWAIT).until(() -> api.status(debtId).equals("CANCELLED"));
     await().atMost(AWAIT).until(() -> journeyEnded(debtId));
   }
 
   @Test
   void anAgreementEndsTheJourneyRenegotiatedAndNothingFollows() {
     String debtId = registerOverdue("e2e-agreement", 4);
-    int contactsBefore = steps(debtId).size();
+    int contactsBefore = api.contactSteps(debtId).size();
 
     ResponseEntity<JsonNode> signed =
         api.post(
@@ -186,10 +183,10 @@ class JourneyEventsEndToEndTest extends IntegrationTest {
                 "2026-11-23T10:00:00Z"));
 
     assertThat(signed.getStatusCode().value()).isEqualTo(201);
-    assertThat(status(debtId)).isEqualTo("RENEGOTIATED");
+    assertThat(api.status(debtId)).isEqualTo("RENEGOTIATED");
     await().atMost(AWAIT).until(() -> journeyEnded(debtId));
     advance(Duration.ofDays(30));
-    assertThat(steps(debtId)).hasSize(contactsBefore);
+    assertThat(api.contactSteps(debtId)).hasSize(contactsBefore);
     assertThat(
             api.post(
                     "/api/debts/" + debtId + "/agreements",
@@ -223,12 +220,14 @@ class JourneyEventsEndToEndTest extends IntegrationTest {
         .atMost(AWAIT)
         .until(
             () ->
-                steps(debtId).stream()
+                api.contactSteps(debtId).stream()
                     .anyMatch(s -> s.startsWith("Acompanhamento email-opened após")));
     engine.awaitIdle(Duration.ofSeconds(2));
-    assertThat(steps(debtId).stream().filter(s -> s.startsWith("Acompanhamento email-opened após")))
+    assertThat(
+            api.contactSteps(debtId).stream()
+                .filter(s -> s.startsWith("Acompanhamento email-opened após")))
         .hasSize(1);
-    assertThat(timelineTypes(debtId).stream().filter("EMAIL_OPENED"::equals)).hasSize(2);
+    assertThat(api.timelineTypes(debtId).stream().filter("EMAIL_OPENED"::equals)).hasSize(2);
   }
 
   @Test
@@ -256,7 +255,7 @@ class JourneyEventsEndToEndTest extends IntegrationTest {
         .atMost(AWAIT)
         .until(
             () ->
-                steps(debtId).stream()
+                api.contactSteps(debtId).stream()
                     .anyMatch(s -> s.startsWith("Acompanhamento portal-visit após")));
   }
 
@@ -269,8 +268,8 @@ class JourneyEventsEndToEndTest extends IntegrationTest {
     body.put("latePaymentCount", 3);
     body.put("propensityScore", 450);
     assertThat(api.post("/api/debts", body).getStatusCode().value()).isEqualTo(201);
-    await().atMost(AWAIT).until(() -> timelineTypes(debtId).contains("STRATEGY_DECIDED"));
-    long journey = journeyKey(debtId);
+    await().atMost(AWAIT).until(() -> api.timelineTypes(debtId).contains("STRATEGY_DECIDED"));
+    long journey = api.journeyKey(debtId);
 
     // when the preventive call opens at D-5 and the agent records a promise for D+2
     advance(Duration.between(engine.now(), dueDate.minusDays(5).atTime(9, 1).atZone(SAO_PAULO)));
@@ -291,10 +290,10 @@ class JourneyEventsEndToEndTest extends IntegrationTest {
             "Recebe o salário dia 5"));
 
     // then the call is on the timeline, the promise is registered and the régua pauses
-    await().atMost(AWAIT).until(() -> status(debtId).equals("PROMISED"));
+    await().atMost(AWAIT).until(() -> api.status(debtId).equals("PROMISED"));
     await()
         .atMost(AWAIT)
-        .until(() -> steps(debtId).stream().anyMatch(s -> s.startsWith("Promessa")));
+        .until(() -> api.contactSteps(debtId).stream().anyMatch(s -> s.startsWith("Promessa")));
     JsonNode timeline = api.get("/api/debts/" + debtId).getBody().get("timeline");
     assertThat(
             timeline.findParents("type").stream()
@@ -305,7 +304,7 @@ class JourneyEventsEndToEndTest extends IntegrationTest {
                 + dueDate.plusDays(2)
                 + "; observações Recebe o salário dia 5");
     advance(Duration.ofDays(6));
-    assertThat(steps(debtId)).noneMatch(s -> s.equals("D-3") || s.equals("D0"));
+    assertThat(api.contactSteps(debtId)).noneMatch(s -> s.equals("D-3") || s.equals("D0"));
   }
 
   /** Registers a debt {@code days} overdue and waits until its strategy is decided. */
@@ -313,46 +312,7 @@ class JourneyEventsEndToEndTest extends IntegrationTest {
     String debtId = TestDebtors.uniqueId(prefix);
     var body = api.debt(debtId, "1000.00", today().minusDays(days));
     assertThat(api.post("/api/debts", body).getStatusCode().value()).isEqualTo(201);
-    await().atMost(AWAIT).until(() -> timelineTypes(debtId).contains("STRATEGY_DECIDED"));
+    await().atMost(AWAIT).until(() -> api.timelineTypes(debtId).contains("STRATEGY_DECIDED"));
     return debtId;
-  }
-
-  private LocalDate today() {
-    return LocalDate.ofInstant(engine.now(), SAO_PAULO);
-  }
-
-  private void advance(Duration duration) {
-    assertThat(
-            api.post("/api/dev/clock", Map.of("advance", duration.toString()))
-                .getStatusCode()
-                .value())
-        .isEqualTo(200);
-  }
-
-  private String status(String debtId) {
-    return api.get("/api/debts/" + debtId).getBody().get("status").asText();
-  }
-
-  private List<String> timelineTypes(String debtId) {
-    return api.get("/api/debts/" + debtId).getBody().get("timeline").findValuesAsText("type");
-  }
-
-  private List<String> steps(String debtId) {
-    return api.get("/api/debts/" + debtId).getBody().get("timeline").findParents("type").stream()
-        .filter(entry -> entry.get("type").asText().equals("CONTACT"))
-        .map(entry -> entry.get("step").asText())
-        .toList();
-  }
-
-  private long journeyKey(String debtId) {
-    return api.get("/api/debts/" + debtId).getBody().get("timeline").findParents("type").stream()
-        .filter(e -> e.get("type").asText().equals("JOURNEY_STARTED"))
-        .map(e -> Long.parseLong(e.get("detail").asText().replaceAll("\\D", "")))
-        .findFirst()
-        .orElseThrow();
-  }
-
-  private boolean journeyEnded(String debtId) {
-    return new EngineRecords(engine).isCompleted(journeyKey(debtId));
   }
 }

@@ -4,6 +4,7 @@ import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.LocalDate;
+import java.util.List;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.http.HttpEntity;
@@ -58,5 +59,43 @@ public class Api {
 
   public ResponseEntity<JsonNode> get(String path) {
     return http.getForEntity(path, JsonNode.class);
+  }
+
+  // Reading a debt back: GET /api/debts/{debtId}.
+
+  public String status(String debtId) {
+    return get("/api/debts/" + debtId).getBody().get("status").asText();
+  }
+
+  /** The types of the debt's timeline entries, oldest first. */
+  public List<String> timelineTypes(String debtId) {
+    return timeline(debtId).stream().map(entry -> entry.get("type").asText()).toList();
+  }
+
+  /** The timeline's contacts, oldest first. */
+  public List<JsonNode> contacts(String debtId) {
+    return timeline(debtId).stream()
+        .filter(entry -> entry.get("type").asText().equals("CONTACT"))
+        .toList();
+  }
+
+  /** The steps of the timeline's contacts, oldest first. */
+  public List<String> contactSteps(String debtId) {
+    return contacts(debtId).stream().map(contact -> contact.get("step").asText()).toList();
+  }
+
+  /** The process instance key of the debt's journey, from its JOURNEY_STARTED entry. */
+  public long journeyKey(String debtId) {
+    return timeline(debtId).stream()
+        .filter(entry -> entry.get("type").asText().equals("JOURNEY_STARTED"))
+        .map(entry -> Long.parseLong(entry.get("detail").asText().replaceAll("\\D", "")))
+        .findFirst()
+        .orElseThrow();
+  }
+
+  private List<JsonNode> timeline(String debtId) {
+    List<JsonNode> entries = new java.util.ArrayList<>();
+    get("/api/debts/" + debtId).getBody().get("timeline").forEach(entries::add);
+    return entries;
   }
 }

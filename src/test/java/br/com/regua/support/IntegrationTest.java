@@ -1,8 +1,16 @@
 package br.com.regua.support;
 
+import static org.assertj.core.api.Assertions.assertThat;
+
 import br.com.regua.engine.EmbeddedEngine;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.LocalTime;
+import java.time.ZoneId;
+import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.context.SpringBootTest;
@@ -24,6 +32,8 @@ import org.springframework.test.context.DynamicPropertySource;
 @Import({TestDatabaseConfiguration.class, Api.class})
 public abstract class IntegrationTest {
 
+  protected static final ZoneId SAO_PAULO = ZoneId.of("America/Sao_Paulo");
+
   protected static final GreenMail SMTP = startSmtp();
 
   @Autowired protected TestRestTemplate http;
@@ -44,6 +54,36 @@ public abstract class IntegrationTest {
   @BeforeEach
   void bindApi() {
     api.bind(http);
+  }
+
+  /** Today in São Paulo, by the engine's clock. */
+  protected LocalDate today() {
+    return LocalDate.ofInstant(engine.now(), SAO_PAULO);
+  }
+
+  protected static Instant at(LocalDate day, int hour, int minute) {
+    return day.atTime(LocalTime.of(hour, minute)).atZone(SAO_PAULO).toInstant();
+  }
+
+  /** Moves the engine clock through the dev endpoint, as a user of the local run would. */
+  protected void advance(Duration duration) {
+    assertThat(
+            api.post("/api/dev/clock", Map.of("advance", duration.toString()))
+                .getStatusCode()
+                .value())
+        .isEqualTo(200);
+  }
+
+  /** Moves the engine clock to the instant; never backwards. */
+  protected void moveClockTo(Instant target) {
+    Duration gap = Duration.between(engine.now(), target);
+    if (!gap.isNegative()) {
+      advance(gap);
+    }
+  }
+
+  protected boolean journeyEnded(String debtId) {
+    return new EngineRecords(engine).isCompleted(api.journeyKey(debtId));
   }
 
   private static GreenMail startSmtp() {
