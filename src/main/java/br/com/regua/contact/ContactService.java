@@ -3,6 +3,7 @@ package br.com.regua.contact;
 import br.com.regua.debt.Debt;
 import br.com.regua.debt.DebtRepository;
 import java.time.Clock;
+import java.util.EnumMap;
 import java.util.List;
 import java.util.Map;
 import org.slf4j.Logger;
@@ -24,7 +25,7 @@ public class ContactService {
 
   private final DebtRepository debts;
   private final ContactRepository contacts;
-  private final EmailChannel email;
+  private final Map<Channel, ChannelSender> senders;
   private final MessageTemplates templates;
   private final TransactionTemplate tx;
   private final Clock clock;
@@ -32,13 +33,14 @@ public class ContactService {
   ContactService(
       DebtRepository debts,
       ContactRepository contacts,
-      EmailChannel email,
+      List<ChannelSender> senders,
       MessageTemplates templates,
       TransactionTemplate tx,
       Clock clock) {
     this.debts = debts;
     this.contacts = contacts;
-    this.email = email;
+    this.senders = new EnumMap<>(Channel.class);
+    senders.forEach(sender -> this.senders.put(sender.channel(), sender));
     this.templates = templates;
     this.tx = tx;
     this.clock = clock;
@@ -76,18 +78,19 @@ public class ContactService {
                 null);
             return ContactOutcome.SUPPRESSED;
           }
-          MessageTemplates.Message message = templates.render(channel, template, debt, values);
-          if (channel == Channel.EMAIL) {
-            email.send(debt, message);
-            contacts.record(contact, ContactOutcome.SENT, "e-mail " + template, message.body());
-            return ContactOutcome.SENT;
+          ChannelSender sender = senders.get(channel);
+          if (sender == null) {
+            contacts.record(
+                contact,
+                ContactOutcome.RECORDED,
+                channel + " sem provedor integrado: mensagem registrada",
+                templates.render(channel, template, debt, values).body());
+            return ContactOutcome.RECORDED;
           }
+          ChannelSender.Delivery delivery = sender.send(debt, template, values, key);
           contacts.record(
-              contact,
-              ContactOutcome.RECORDED,
-              channel + " sem provedor integrado: mensagem registrada",
-              message.body());
-          return ContactOutcome.RECORDED;
+              contact, ContactOutcome.SENT, channel + " " + template, delivery.payload());
+          return ContactOutcome.SENT;
         });
   }
 

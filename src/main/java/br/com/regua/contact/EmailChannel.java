@@ -4,6 +4,7 @@ import br.com.regua.debt.Debt;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.nio.charset.StandardCharsets;
+import java.util.Map;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.mail.MailPreparationException;
 import org.springframework.mail.javamail.JavaMailSender;
@@ -12,17 +13,27 @@ import org.springframework.stereotype.Component;
 
 /** Email over SMTP, rendered from {@code templates/email/}. */
 @Component
-class EmailChannel {
+class EmailChannel implements ChannelSender {
 
   private final JavaMailSender mail;
+  private final MessageTemplates templates;
   private final String from;
 
-  EmailChannel(JavaMailSender mail, @Value("${regua.mail.from}") String from) {
+  EmailChannel(
+      JavaMailSender mail, MessageTemplates templates, @Value("${regua.mail.from}") String from) {
     this.mail = mail;
+    this.templates = templates;
     this.from = from;
   }
 
-  void send(Debt debt, MessageTemplates.Message message) {
+  @Override
+  public Channel channel() {
+    return Channel.EMAIL;
+  }
+
+  @Override
+  public Delivery send(Debt debt, String template, Map<String, ?> values, String contactKey) {
+    MessageTemplates.Message message = templates.render(Channel.EMAIL, template, debt, values);
     MimeMessage mime = mail.createMimeMessage();
     try {
       MimeMessageHelper helper = new MimeMessageHelper(mime, StandardCharsets.UTF_8.name());
@@ -30,9 +41,11 @@ class EmailChannel {
       helper.setTo(debt.debtor().email());
       helper.setSubject(message.subject());
       helper.setText(message.body());
+      mime.setHeader("X-Regua-Contact", contactKey);
     } catch (MessagingException e) {
       throw new MailPreparationException(e);
     }
     mail.send(mime);
+    return new Delivery(null, message.body());
   }
 }
