@@ -4,10 +4,12 @@ package br.com.regua.contact;
 public enum ContactOutcome {
   SENT,
   /**
-   * Rendered and logged with its payload, but no provider carried it: SMS, WhatsApp and letters
-   * have no provider integration yet (the channels issue adds them).
+   * Rendered and logged with its payload, but no provider carried it: a channel without a
+   * configured provider.
    */
   RECORDED,
-  /** Not sent, on purpose; the detail says why (e.g. the debt was paid, or is disputed). */
+  /** Not now: outside the debtor's contact hours or over the daily limit; the detail says until. */
+  POSTPONED,
+  /** Not sent, on purpose; the detail says why (e.g. the debt was paid, or no channel is left). */
   SUPPRESSED
 }

@@ -1,6 +1,7 @@
 package br.com.regua.contact;
 
 import java.sql.Timestamp;
+import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.util.List;
@@ -29,10 +30,50 @@ class ContactRepository {
         > 0;
   }
 
-  ContactOutcome outcome(String idempotencyKey) {
-    return jdbc.sql("select outcome from contact where idempotency_key = :key")
-        .param("key", idempotencyKey)
-        .query((rs, n) -> ContactOutcome.valueOf(rs.getString(1)))
+  /** The step's contact if it was made (sent, recorded or suppressed; postponements aside). */
+  Optional<ContactAttempt> made(String debtId, String step) {
+    return jdbc.sql(
+            """
+            select outcome, channel, occurred_at from contact
+             where debt_id = :debtId and step = :step and outcome <> 'POSTPONED'
+             order by occurred_at, id limit 1
+            """)
+        .param("debtId", debtId)
+        .param("step", step)
+        .query(
+            (rs, n) ->
+                new ContactAttempt(
+                    ContactOutcome.valueOf(rs.getString("outcome")),
+                    Channel.valueOf(rs.getString("channel")),
+                    rs.getTimestamp("occurred_at").toInstant(),
+                    null))
+        .optional();
+  }
+
+  boolean delivered(String debtId, String template) {
+    return jdbc.sql(
+            """
+            select exists (select 1 from contact where debt_id = :debtId and template = :template
+                              and outcome in ('SENT', 'RECORDED'))
+            """)
+        .param("debtId", debtId)
+        .param("template", template)
+        .query(Boolean.class)
+        .single();
+  }
+
+  /** How many contacts reached the debtor on the day, across all their debts. */
+  long madeOn(String document, LocalDate day, ZoneId zone) {
+    return jdbc.sql(
+            """
+            select count(*) from contact c join debt d on d.debt_id = c.debt_id
+             where d.debtor_document = :document and c.outcome in ('SENT', 'RECORDED')
+               and c.occurred_at >= :from and c.occurred_at < :to
+            """)
+        .param("document", document)
+        .param("from", Timestamp.from(day.atStartOfDay(zone).toInstant()))
+        .param("to", Timestamp.from(day.plusDays(1).atStartOfDay(zone).toInstant()))
+        .query(Long.class)
         .single();
   }
 

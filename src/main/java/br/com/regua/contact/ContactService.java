@@ -3,28 +3,56 @@ package br.com.regua.contact;
 import br.com.regua.debt.Debt;
 import br.com.regua.debt.DebtRepository;
 import java.time.Clock;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.EnumMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Reaches debtors, once per step. Each attempt runs under the debt's row lock: the status and open
- * balance are read right before sending (a paid or disputed debt is never charged), and the contact
- * log's idempotency key turns a redelivered job into a no-op. Email goes out over SMTP; SMS,
- * WhatsApp and letters are rendered and recorded with their payload until their providers are
- * integrated.
+ * Reaches debtors, once per step, under the contact policy (JOURNEY.md), applied here and nowhere
+ * else, right before every contact:
+ *
+ * <ul>
+ *   <li>a debt that is paid, closed or disputed is never charged: status and balance are read under
+ *       the debt's row lock, which payments take too;
+ *   <li>a channel the debtor opted out of is never used, WhatsApp only with an opt-in: the step
+ *       falls back to the next channel the model names;
+ *   <li>outside the hours of the debtor's state, on Sundays and national holidays, or beyond the
+ *       daily limit of contacts per debtor (across all their debts), the contact is postponed to
+ *       the next window: the journey waits on a timer and asks again;
+ *   <li>the contact log's idempotency key turns a redelivered job into a no-op.
+ * </ul>
+ *
+ * Every decision is in the contact log, with the reason. A delivery failure throws: the job retries
+ * and, when retries run out, becomes an incident; nothing is logged as sent.
  */
 @Service
 public class ContactService {
 
   private static final Logger log = LoggerFactory.getLogger(ContactService.class);
+  private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
+
+  /** Where a step goes when its channel is unavailable and the model names no fallback. */
+  private static final List<Channel> DEFAULT_FALLBACK = List.of(Channel.EMAIL, Channel.SMS);
+
+  /** How the contact log names follow-ups; they answer a stage, they never start one. */
+  static final String FOLLOW_UP = "Acompanhamento ";
 
   private final DebtRepository debts;
   private final ContactRepository contacts;
+  private final ChannelConsents consents;
+  private final ContactWindows windows;
+  private final ContactPolicyProperties policy;
   private final Map<Channel, ChannelSender> senders;
   private final MessageTemplates templates;
   private final TransactionTemplate tx;
@@ -33,12 +61,18 @@ public class ContactService {
   ContactService(
       DebtRepository debts,
       ContactRepository contacts,
+      ChannelConsents consents,
+      ContactWindows windows,
+      ContactPolicyProperties policy,
       List<ChannelSender> senders,
       MessageTemplates templates,
       TransactionTemplate tx,
       Clock clock) {
     this.debts = debts;
     this.contacts = contacts;
+    this.consents = consents;
+    this.windows = windows;
+    this.policy = policy;
     this.senders = new EnumMap<>(Channel.class);
     senders.forEach(sender -> this.senders.put(sender.channel(), sender));
     this.templates = templates;
@@ -46,70 +80,161 @@ public class ContactService {
     this.clock = clock;
   }
 
-  /**
-   * Sends the message of a journey step, unless it was sent already or the debt may not be
-   * contacted now (paid, closed, disputed). A delivery failure throws: the job retries and, when
-   * retries run out, becomes an incident; nothing is recorded as sent.
-   */
-  public ContactOutcome remind(String debtId, String step, Channel channel, String template) {
-    return remind(debtId, step, channel, template, Map.of());
-  }
-
-  /** As {@link #remind(String, String, Channel, String)}, with more values for the template. */
-  public ContactOutcome remind(
-      String debtId, String step, Channel channel, String template, Map<String, ?> values) {
-    String key = debtId + ":" + step + ":" + channel;
+  /** Contacts the debtor for a step of the journey, if and when the policy allows. */
+  public ContactAttempt contact(ContactRequest request) {
     return tx.execute(
         status -> {
           Debt debt =
               debts
-                  .lock(debtId)
-                  .orElseThrow(() -> new IllegalStateException("unknown debt " + debtId));
-          if (contacts.exists(key)) {
-            log.info("Reminder {} already handled; redelivered job ignored", key);
-            return contacts.outcome(key);
+                  .lock(request.debtId())
+                  .orElseThrow(() -> new IllegalStateException("unknown debt " + request.debtId()));
+          // serializes the daily limit across the debtor's debts
+          debts.lockDebtor(debt.debtor().document());
+          Optional<ContactAttempt> done = contacts.made(request.debtId(), request.step());
+          if (done.isPresent()) {
+            log.info(
+                "Contact {}:{} already made; redelivered job ignored",
+                debt.debtId(),
+                request.step());
+            return done.get();
           }
-          Contact contact = new Contact(debtId, key, step, channel, template, clock.instant());
+          Instant now = clock.instant();
           if (!debt.status().allowsContact() || debt.openBalanceCents() == 0) {
-            contacts.record(
-                contact,
-                ContactOutcome.SUPPRESSED,
-                "dívida " + debt.status() + ": nenhum contato agora",
-                null);
-            return ContactOutcome.SUPPRESSED;
+            return suppress(
+                request,
+                request.channel(),
+                now,
+                "dívida " + debt.status() + ": nenhum contato agora");
           }
-          ChannelSender sender = senders.get(channel);
-          if (sender == null) {
-            contacts.record(
-                contact,
-                ContactOutcome.RECORDED,
-                channel + " sem provedor integrado: mensagem registrada",
-                templates.render(channel, template, debt, values).body());
-            return ContactOutcome.RECORDED;
+          Optional<Channel> channel = firstAvailableChannel(debt, request);
+          if (channel.isEmpty()) {
+            return suppress(
+                request,
+                request.channel(),
+                now,
+                "nenhum canal disponível (opt-out ou sem opt-in de WhatsApp)");
           }
-          ChannelSender.Delivery delivery = sender.send(debt, template, values, key);
-          contacts.record(
-              contact, ContactOutcome.SENT, channel + " " + template, delivery.payload());
-          return ContactOutcome.SENT;
+          Optional<ContactAttempt> postponed = postponeIfNeeded(debt, request, channel.get(), now);
+          if (postponed.isPresent()) {
+            return postponed.get();
+          }
+          return deliver(debt, request, channel.get(), now);
         });
   }
 
-  /** How the contact log names follow-ups; they answer a stage, they never start one. */
-  static final String FOLLOW_UP = "Acompanhamento ";
+  /** The step's channel if the debtor can be reached on it, else the first fallback that can. */
+  private Optional<Channel> firstAvailableChannel(Debt debt, ContactRequest request) {
+    Set<Channel> candidates = new LinkedHashSet<>();
+    candidates.add(request.channel());
+    candidates.addAll(
+        request.fallbackChannels().isEmpty() ? DEFAULT_FALLBACK : request.fallbackChannels());
+    return candidates.stream()
+        .filter(channel -> consents.allows(debt.debtor().document(), channel))
+        .findFirst();
+  }
+
+  private Optional<ContactAttempt> postponeIfNeeded(
+      Debt debt, ContactRequest request, Channel channel, Instant now) {
+    var state = debt.debtor().state();
+    String reason;
+    Instant until;
+    LocalDate today = LocalDate.ofInstant(now, state.zone());
+    if (!windows.allows(state, now)) {
+      until = windows.nextAllowed(state, now);
+      reason = "fora do horário permitido em " + state;
+    } else if (contacts.madeOn(debt.debtor().document(), today, state.zone())
+        >= policy.maxContactsPerDay()) {
+      until = windows.firstWindowAfter(state, today);
+      reason = "limite de " + policy.maxContactsPerDay() + " contato(s) por dia atingido";
+    } else {
+      return Optional.empty();
+    }
+    String detail = reason + "; adiado para " + WHEN.format(until.atZone(state.zone()));
+    Contact contact =
+        new Contact(
+            request.debtId(),
+            key(request, channel) + "@" + until,
+            request.step(),
+            channel,
+            request.template(),
+            now);
+    if (!contacts.exists(contact.key())) {
+      contacts.record(contact, ContactOutcome.POSTPONED, detail, null);
+    }
+    return Optional.of(new ContactAttempt(ContactOutcome.POSTPONED, channel, now, until));
+  }
+
+  private ContactAttempt deliver(Debt debt, ContactRequest request, Channel channel, Instant now) {
+    Contact contact =
+        new Contact(
+            request.debtId(),
+            key(request, channel),
+            request.step(),
+            channel,
+            request.template(),
+            now);
+    String fallback =
+        channel == request.channel() ? "" : " (canal " + request.channel() + " indisponível)";
+    ChannelSender sender = senders.get(channel);
+    if (sender == null) {
+      contacts.record(
+          contact,
+          ContactOutcome.RECORDED,
+          channel + " sem provedor integrado: mensagem registrada" + fallback,
+          templates.render(channel, request.template(), debt, request.values()).body());
+      return new ContactAttempt(ContactOutcome.RECORDED, channel, now, null);
+    }
+    ChannelSender.Delivery delivery =
+        sender.send(debt, request.template(), request.values(), contact.key());
+    contacts.record(
+        contact,
+        ContactOutcome.SENT,
+        channel + " " + request.template() + fallback,
+        delivery.payload());
+    return new ContactAttempt(ContactOutcome.SENT, channel, now, null);
+  }
+
+  private ContactAttempt suppress(
+      ContactRequest request, Channel channel, Instant now, String why) {
+    Contact contact =
+        new Contact(
+            request.debtId(),
+            key(request, channel),
+            request.step(),
+            channel,
+            request.template(),
+            now);
+    contacts.record(contact, ContactOutcome.SUPPRESSED, why, null);
+    return new ContactAttempt(ContactOutcome.SUPPRESSED, channel, now, null);
+  }
+
+  private static String key(ContactRequest request, Channel channel) {
+    return request.debtId() + ":" + request.step() + ":" + channel;
+  }
+
+  /** Convenience for a step without template values or fallbacks. */
+  public ContactOutcome remind(String debtId, String step, Channel channel, String template) {
+    return contact(ContactRequest.of(debtId, step, channel, template)).outcome();
+  }
 
   /**
-   * Sends a follow-up to the debtor's engagement ({@code email-opened}, {@code portal-visit}) at
+   * A follow-up to the debtor's engagement ({@code email-opened}, {@code portal-visit}) is made at
    * most once per debt per stage of the régua: the stage is the last step that reached the debtor
    * (follow-ups aside), so ten opens of the D+7 email give one follow-up, and the D+15 SMS opens a
-   * new stage.
+   * new stage. Returns the step name to contact under.
    */
-  public ContactOutcome followUp(String debtId, String followUp, Channel channel, String template) {
+  public String followUpStep(String debtId, String followUp) {
     String stage = contacts.lastDeliveredStep(debtId).orElse("registro");
-    return remind(debtId, FOLLOW_UP + followUp + " após " + stage, channel, template);
+    return FOLLOW_UP + followUp + " após " + stage;
+  }
+
+  /** Whether a message of the template reached the debtor (sent, or recorded without provider). */
+  public boolean delivered(String debtId, String template) {
+    return contacts.delivered(debtId, template);
   }
 
   /** The newest contacts of a debt, one line each, for the agent who is about to call. */
   public List<String> history(String debtId, int limit) {
-    return contacts.history(debtId, limit);
+    return new ArrayList<>(contacts.history(debtId, limit));
   }
 }

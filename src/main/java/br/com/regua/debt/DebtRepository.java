@@ -127,6 +127,17 @@ public class DebtRepository {
         .optional();
   }
 
+  /**
+   * Locks the debtor's row until the transaction ends: contacts about any of their debts take it,
+   * so the daily limit of contacts holds across debts.
+   */
+  public void lockDebtor(String document) {
+    jdbc.sql("select document from debtor where document = :document for update")
+        .param("document", document)
+        .query(String.class)
+        .single();
+  }
+
   void setProcessInstanceKey(String debtId, long key) {
     jdbc.sql("update debt set process_instance_key = :key where debt_id = :debtId")
         .param("key", key)

@@ -2,6 +2,8 @@ package br.com.regua.debt;
 
 import br.com.regua.api.ConflictException;
 import br.com.regua.api.NotFoundException;
+import br.com.regua.contact.Channel;
+import br.com.regua.contact.ChannelConsents;
 import br.com.regua.journey.Journeys;
 import br.com.regua.money.Money;
 import java.nio.charset.StandardCharsets;
@@ -25,12 +27,19 @@ public class DebtService {
 
   private final DebtRepository debts;
   private final Journeys journeys;
+  private final ChannelConsents consents;
   private final TransactionTemplate tx;
   private final Clock clock;
 
-  DebtService(DebtRepository debts, Journeys journeys, TransactionTemplate tx, Clock clock) {
+  DebtService(
+      DebtRepository debts,
+      Journeys journeys,
+      ChannelConsents consents,
+      TransactionTemplate tx,
+      Clock clock) {
     this.debts = debts;
     this.journeys = journeys;
+    this.consents = consents;
     this.tx = tx;
     this.clock = clock;
   }
@@ -49,6 +58,11 @@ public class DebtService {
         tx.execute(
             status -> {
               debts.upsertDebtor(candidate.debtor(), candidate.registeredAt());
+              if (Boolean.TRUE.equals(request.debtor().whatsappOptIn())) {
+                // an earlier opt-out stays: it is final
+                consents.optIn(
+                    candidate.debtor().document(), Channel.WHATSAPP, candidate.registeredAt());
+              }
               boolean inserted = debts.insertIfAbsent(candidate);
               if (inserted) {
                 debts.addEvent(

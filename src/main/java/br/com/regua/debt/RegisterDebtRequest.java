@@ -38,5 +38,6 @@ public record RegisterDebtRequest(
               regexp = "\\+[1-9][0-9]{7,14}",
               message = "must be an E.164 phone number, e.g. +5511987654321")
           String phone,
-      @NotNull Uf state) {}
+      @NotNull Uf state,
+      Boolean whatsappOptIn) {}
 }

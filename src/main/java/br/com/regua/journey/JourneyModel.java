@@ -30,7 +30,6 @@ public final class JourneyModel {
 
   // Job types.
   public static final String SEND_REMINDER = "send-reminder";
-  public static final String SEND_FOLLOW_UP = "send-follow-up";
   public static final String CLOSE_DEBT = "close-debt";
   public static final String RECORD_STRATEGY = "record-strategy";
   public static final String PREPARE_AGENT_TASK = "prepare-agent-task";
@@ -38,7 +37,6 @@ public final class JourneyModel {
   public static final String BREAK_PROMISE = "break-promise";
   public static final String GRANT_EXTRA_DAY = "grant-extra-day";
   public static final String RESUME_DEBT = "resume-debt";
-  public static final String SEND_NEGATIVATION_NOTICE = "send-negativation-notice";
 
   /** The end listener of the agents' tasks. */
   public static final String RECORD_AGENT_OUTCOME = "record-agent-outcome";

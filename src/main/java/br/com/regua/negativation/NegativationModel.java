@@ -30,4 +30,7 @@ public final class NegativationModel {
 
   /** Out of {@code check-denegativation}: whether the bureau confirmed the removal. */
   public static final String DENEGATIVATION_CONFIRMED = "denegativationConfirmed";
+
+  /** The template of the prior notice the CDC requires before a negativation (art. 43 §2). */
+  public static final String NOTICE_TEMPLATE = "negativation-notice";
 }

@@ -1,5 +1,6 @@
 package br.com.regua.negativation;
 
+import br.com.regua.contact.ContactService;
 import br.com.regua.debt.Debt;
 import br.com.regua.debt.DebtEventType;
 import br.com.regua.debt.DebtRepository;
@@ -45,6 +46,7 @@ public class NegativationService {
   private final CreditBureauClient bureau;
   private final CreditBureauProperties bureauProperties;
   private final BusinessDays businessDays;
+  private final ContactService contacts;
   private final TransactionTemplate tx;
   private final Clock clock;
 
@@ -54,6 +56,7 @@ public class NegativationService {
       CreditBureauClient bureau,
       CreditBureauProperties bureauProperties,
       BusinessDays businessDays,
+      ContactService contacts,
       TransactionTemplate tx,
       Clock clock) {
     this.debts = debts;
@@ -61,6 +64,7 @@ public class NegativationService {
     this.bureau = bureau;
     this.bureauProperties = bureauProperties;
     this.businessDays = businessDays;
+    this.contacts = contacts;
     this.tx = tx;
     this.clock = clock;
   }
@@ -95,7 +99,13 @@ public class NegativationService {
                   // one negativation per debt: the bureau's Idempotency-Key is the debt id
                   ? Optional.of(
                       "negativação " + existing.get().protocol() + " já removida; não se repete")
-                  : reasonNotToNegativate(debt);
+                  : reasonNotToNegativate(debt)
+                      .or(
+                          () ->
+                              contacts.delivered(debtId, NegativationModel.NOTICE_TEMPLATE)
+                                  ? Optional.empty()
+                                  : Optional.of(
+                                      "sem aviso prévio entregue ao devedor (CDC art. 43 §2º)"));
           if (reason.isPresent()) {
             debts.addEvent(debtId, DebtEventType.NEGATIVATION_SKIPPED, reason.get(), now);
             log.info("Debt {} not negativated: {}", debtId, reason.get());

@@ -6,6 +6,7 @@ import br.com.regua.support.IntegrationTest;
 import br.com.regua.support.TestDebtors;
 import java.time.LocalDate;
 import java.util.Arrays;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -18,6 +19,11 @@ class ContactServiceTest extends IntegrationTest {
 
   @Autowired ContactService contacts;
   @Autowired JdbcClient jdbc;
+
+  @BeforeEach
+  void duringContactHours() {
+    moveToContactHours();
+  }
 
   @Test
   void aRedeliveredJobSendsNothingTwice() {

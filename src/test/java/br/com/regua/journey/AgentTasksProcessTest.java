@@ -146,7 +146,7 @@ class AgentTasksProcessTest {
     LocalDate dueDate = journeys.today().minusDays(14);
     long journey = journeys.start(journeys.intensiveDebt(dueDate));
     journeys.advanceTo(at(dueDate.plusDays(15), 9));
-    journeys.expectReminder("D+15", "SMS", "reminder-sms");
+    journeys.expectReminder("D+15", "SMS", "last-reminder");
 
     prepareAgentTask();
     UserTask negotiation = journeys.userTasks().awaitOpen(journey, "NegotiationCallUserTask");

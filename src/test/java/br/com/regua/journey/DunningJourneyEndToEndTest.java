@@ -37,7 +37,7 @@ class DunningJourneyEndToEndTest extends IntegrationTest {
   @Test
   void anUnpaidStandardDebtWalksTheWholeRéguaIsNegativatedAndHandedOff() throws Exception {
     // given a standard debt (no score, no late history) of a debtor in São Paulo, due in 10 days
-    LocalDate dueDate = today().plusDays(10);
+    LocalDate dueDate = dueDateWithContactDays(today().plusDays(10), -3, 0, 1, 3, 7, 15, 20);
     String debtId = TestDebtors.uniqueId("e2e-unpaid");
     String email = register(debtId, "1234.56", dueDate);
     CreditBureauStub.acceptNegativation(debtId);
@@ -52,13 +52,14 @@ class DunningJourneyEndToEndTest extends IntegrationTest {
     moveClockTo(at(dueDate.plusDays(20), 9, 1));
     await()
         .atMost(AWAIT)
-        .until(() -> api.timelineTypes(debtId).contains("NEGATIVATION_NOTICE_SENT"));
+        .until(() -> api.contactSteps(debtId).contains("Aviso prévio de negativação"));
     moveClockTo(at(dueDate.plusDays(40), 9, 2));
     await().atMost(AWAIT).until(() -> api.status(debtId).equals("NEGATIVATED"));
     moveClockTo(at(dueDate.plusDays(60), 9, 1));
     await().atMost(AWAIT).until(() -> api.status(debtId).equals("HANDED_OFF"));
 
-    // then every step went out on its channel: emails sent, WhatsApp and SMS recorded
+    // then every step went out on its channel (emails sent, SMS recorded); D+3's WhatsApp fell
+    // back to SMS, as the debtor never opted in to WhatsApp
     assertThat(api.contacts(debtId))
         .extracting(
             c ->
@@ -71,7 +72,7 @@ class DunningJourneyEndToEndTest extends IntegrationTest {
             "D-3 EMAIL SENT",
             "D0 EMAIL SENT",
             "D+1 EMAIL SENT",
-            "D+3 WHATSAPP RECORDED",
+            "D+3 SMS RECORDED",
             "D+7 EMAIL SENT",
             "D+15 SMS RECORDED",
             "Aviso prévio de negativação EMAIL SENT");
@@ -95,18 +96,13 @@ class DunningJourneyEndToEndTest extends IntegrationTest {
             .withHeader("Idempotency-Key", equalTo("negativate:" + debtId)));
     assertThat(api.timelineTypes(debtId))
         .containsSubsequence(
-            "REGISTERED",
-            "JOURNEY_STARTED",
-            "STRATEGY_DECIDED",
-            "NEGATIVATION_NOTICE_SENT",
-            "NEGATIVATED",
-            "HANDED_OFF");
+            "REGISTERED", "JOURNEY_STARTED", "STRATEGY_DECIDED", "NEGATIVATED", "HANDED_OFF");
   }
 
   @Test
   void aFullPaymentStopsTheJourneyAndNoReminderFollows() throws Exception {
     // given a debt that got its D-3 reminder
-    LocalDate dueDate = today().plusDays(10);
+    LocalDate dueDate = dueDateWithContactDays(today().plusDays(10), -3);
     String debtId = TestDebtors.uniqueId("e2e-paid");
     String email = register(debtId, "500.00", dueDate);
     moveClockTo(at(dueDate.minusDays(3), 9, 1));
@@ -136,6 +132,7 @@ class DunningJourneyEndToEndTest extends IntegrationTest {
   @Test
   void aNegativatedDebtPaidInFullIsRemovedFromTheBureauWithinTheLegalDeadline() {
     // given a debt negativated 20 days after the notice
+    moveToContactHours(); // the notice goes out at registration
     LocalDate dueDate = today().minusDays(20);
     String debtId = TestDebtors.uniqueId("e2e-denegativate");
     register(debtId, "800.00", dueDate);
@@ -144,7 +141,7 @@ class DunningJourneyEndToEndTest extends IntegrationTest {
     CreditBureauStub.removalPendingThenDone(debtId);
     await()
         .atMost(AWAIT)
-        .until(() -> api.timelineTypes(debtId).contains("NEGATIVATION_NOTICE_SENT"));
+        .until(() -> api.contactSteps(debtId).contains("Aviso prévio de negativação"));
     moveClockTo(engine.now().plus(Duration.ofDays(20)).plusSeconds(60));
     await().atMost(AWAIT).until(() -> api.status(debtId).equals("NEGATIVATED"));
 
@@ -176,7 +173,7 @@ class DunningJourneyEndToEndTest extends IntegrationTest {
   @Test
   void aPartialPaymentLowersTheBalanceAndTheNextReminderAsksForTheRest() throws Exception {
     // given a debt of 300.00 due in ten days
-    LocalDate dueDate = today().plusDays(10);
+    LocalDate dueDate = dueDateWithContactDays(today().plusDays(10), -3);
     String debtId = TestDebtors.uniqueId("e2e-partial");
     String email = register(debtId, "300.00", dueDate);
 

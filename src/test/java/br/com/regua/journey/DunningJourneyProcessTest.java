@@ -8,6 +8,7 @@ import br.com.regua.support.JourneyDriver;
 import br.com.regua.support.JourneyDriver.DebtSpec;
 import io.camunda.client.api.response.ActivatedJob;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.temporal.ChronoUnit;
@@ -35,7 +36,7 @@ class DunningJourneyProcessTest {
           new Step("D+1", 1, "EMAIL", "extra-day-offer"),
           new Step("D+3", 3, "WHATSAPP", "negotiation-link"),
           new Step("D+7", 7, "EMAIL", "renegotiation-options"),
-          new Step("D+15", 15, "SMS", "reminder-sms"));
+          new Step("D+15", 15, "SMS", "last-reminder"));
 
   record Step(String name, int daysFromDue, String channel, String template) {
     LocalDate day(LocalDate dueDate) {
@@ -95,6 +96,26 @@ class DunningJourneyProcessTest {
   }
 
   @Test
+  void aContactThePolicyPostponesWaitsOnATimerUntilTheNextWindowThenIsAskedAgain() {
+    // given the D-3 reminder asked for
+    LocalDate dueDate = journeys.today().plusDays(10);
+    long journey = journeys.start(journeys.standardDebt(dueDate));
+    journeys.advanceTo(at(dueDate.minusDays(3), 9));
+    ActivatedJob first = journeys.awaitJob(JourneyModel.SEND_REMINDER);
+
+    // when the contact policy postpones it to the next morning
+    Instant nextWindow = at(dueDate.minusDays(2), 8);
+    journeys.postponed(first, nextWindow);
+
+    // then the step waits on a timer, asks again at that instant, and the régua goes on
+    assertThat(journeys.timer(journey, "WaitForContactWindowTimer")).contains(nextWindow);
+    assertThat(journeys.activate(JourneyModel.SEND_REMINDER)).isEmpty();
+    journeys.advanceTo(nextWindow);
+    journeys.expectReminder("D-3", "EMAIL", "reminder-before-due");
+    assertThat(journeys.timer(journey, "WaitUntilStepDateTimer")).contains(at(dueDate, 9));
+  }
+
+  @Test
   void theLightStrategyNeverNegativatesAndWritesOffAtD60() {
     LocalDate dueDate = journeys.today().plusDays(10);
     long journey = journeys.start(journeys.lightDebt(dueDate));
@@ -105,7 +126,7 @@ class DunningJourneyProcessTest {
     }
     journeys.advanceTo(at(dueDate.plusDays(45), 9));
 
-    assertThat(journeys.activate(JourneyModel.SEND_NEGATIVATION_NOTICE)).isEmpty();
+    assertThat(journeys.activate(JourneyModel.SEND_REMINDER)).isEmpty();
     assertThat(journeys.activate("negativate-debt")).isEmpty();
     journeys.advanceTo(at(dueDate.plusDays(60), 9));
     ActivatedJob close = journeys.awaitJob(JourneyModel.CLOSE_DEBT);
@@ -114,7 +135,7 @@ class DunningJourneyProcessTest {
     journeys
         .assertThatJourney(journey)
         .isCompleted()
-        .hasNotPassedElement("SendNegativationNoticeTask");
+        .hasNotPassedElement("SendNegativationNoticeCallActivity");
   }
 
   @ParameterizedTest(name = "debtor in {0}: negativation {1} days after the notice")

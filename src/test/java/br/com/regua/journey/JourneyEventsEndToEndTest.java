@@ -21,6 +21,12 @@ import org.springframework.http.ResponseEntity;
  */
 class JourneyEventsEndToEndTest extends IntegrationTest {
 
+  /** Reactions to events go out at once: the tests send events during contact hours. */
+  @org.junit.jupiter.api.BeforeEach
+  void duringContactHours() {
+    moveToContactHours();
+  }
+
   private static final Duration AWAIT = Duration.ofSeconds(20);
 
   @Test
@@ -215,16 +221,17 @@ class JourneyEventsEndToEndTest extends IntegrationTest {
       assertThat(response.getStatusCode().is2xxSuccessful()).isTrue();
     }
     advance(Duration.ofHours(49));
+    moveToContactHours(); // a follow-up due at night waits for the morning
 
     await()
         .atMost(AWAIT)
         .until(
             () ->
-                api.contactSteps(debtId).stream()
+                api.deliveredSteps(debtId).stream()
                     .anyMatch(s -> s.startsWith("Acompanhamento email-opened após")));
     engine.awaitIdle(Duration.ofSeconds(2));
     assertThat(
-            api.contactSteps(debtId).stream()
+            api.deliveredSteps(debtId).stream()
                 .filter(s -> s.startsWith("Acompanhamento email-opened após")))
         .hasSize(1);
     assertThat(api.timelineTypes(debtId).stream().filter("EMAIL_OPENED"::equals)).hasSize(2);
@@ -249,13 +256,14 @@ class JourneyEventsEndToEndTest extends IntegrationTest {
                 "startedRenegotiation",
                 false));
     advance(Duration.ofHours(5));
+    moveToContactHours();
 
     assertThat(visit.getStatusCode().value()).isEqualTo(201);
     await()
         .atMost(AWAIT)
         .until(
             () ->
-                api.contactSteps(debtId).stream()
+                api.deliveredSteps(debtId).stream()
                     .anyMatch(s -> s.startsWith("Acompanhamento portal-visit após")));
   }
 

@@ -57,7 +57,7 @@ class JourneyEventsProcessTest {
     assertThat(journeys.timer(journey, "WaitUntilStepDateTimer"))
         .contains(at(dueDate.plusDays(15), 9));
     journeys.advanceTo(at(dueDate.plusDays(15), 9));
-    journeys.expectReminder("D+15", "SMS", "reminder-sms");
+    journeys.expectReminder("D+15", "SMS", "last-reminder");
   }
 
   @Test
@@ -97,8 +97,10 @@ class JourneyEventsProcessTest {
     // first notice's time (it is never sent twice), the wait is over, the debt is negativated
     journeys.advanceTo(at(promisedDate.plusDays(2), 9));
     journeys.complete(journeys.awaitJob(JourneyModel.BREAK_PROMISE));
-    ActivatedJob notice = journeys.awaitJob(JourneyModel.SEND_NEGATIVATION_NOTICE);
-    journeys.complete(notice, Map.of("noticeSentAt", noticeSentAt.toString()));
+    ActivatedJob notice = journeys.awaitJob(JourneyModel.SEND_REMINDER);
+    assertThat(notice.getVariablesAsMap()).containsEntry("template", "negativation-notice");
+    journeys.complete(
+        notice, Map.of("contactOutcome", "SENT", "contactedAt", noticeSentAt.toString()));
     journeys.complete(journeys.awaitJob("negativate-debt"));
   }
 
@@ -117,8 +119,9 @@ class JourneyEventsProcessTest {
     journeys.complete(prepare, Map.of("disputeReason", "Não reconheço"));
     journeys.assertThatJourney(journey).isWaitingAtElements("DisputeReviewUserTask");
     journeys.advanceTo(at(dueDate.plusDays(25), 9));
-    assertThat(journeys.activate(JourneyModel.SEND_REMINDER)).isEmpty();
-    assertThat(journeys.activate(JourneyModel.SEND_NEGATIVATION_NOTICE)).isEmpty();
+    assertThat(journeys.activate(JourneyModel.SEND_REMINDER))
+        .as("no reminder, no notice")
+        .isEmpty();
 
     // when the dispute is resolved as unfounded
     resolve(debt, "RESUME");
@@ -199,10 +202,10 @@ class JourneyEventsProcessTest {
 
     journeys.publish(JourneyModel.EMAIL_OPENED, debt.debtId(), "open-1", Map.of());
     journeys.advanceBy(Duration.ofHours(47));
-    assertThat(journeys.activate(JourneyModel.SEND_FOLLOW_UP)).isEmpty();
+    assertThat(journeys.activate(JourneyModel.SEND_REMINDER)).isEmpty();
     journeys.advanceBy(Duration.ofHours(1));
 
-    ActivatedJob followUp = journeys.awaitJob(JourneyModel.SEND_FOLLOW_UP);
+    ActivatedJob followUp = journeys.awaitJob(JourneyModel.SEND_REMINDER);
     assertThat(followUp.getVariablesAsMap())
         .containsEntry("followUp", "email-opened")
         .containsEntry("channel", "SMS")
@@ -219,7 +222,7 @@ class JourneyEventsProcessTest {
     pay(debt);
     journeys.advanceBy(Duration.ofHours(49));
 
-    assertThat(journeys.activate(JourneyModel.SEND_FOLLOW_UP)).isEmpty();
+    assertThat(journeys.activate(JourneyModel.SEND_REMINDER)).isEmpty();
   }
 
   @Test
@@ -235,7 +238,7 @@ class JourneyEventsProcessTest {
         Map.of("downloadedBoleto", false, "startedRenegotiation", false));
     journeys.advanceBy(Duration.ofHours(4));
 
-    ActivatedJob followUp = journeys.awaitJob(JourneyModel.SEND_FOLLOW_UP);
+    ActivatedJob followUp = journeys.awaitJob(JourneyModel.SEND_REMINDER);
     assertThat(followUp.getVariablesAsMap())
         .containsEntry("followUp", "portal-visit")
         .containsEntry("channel", "EMAIL")
@@ -255,7 +258,7 @@ class JourneyEventsProcessTest {
         Map.of("downloadedBoleto", true, "startedRenegotiation", false));
     journeys.advanceBy(Duration.ofHours(5));
 
-    assertThat(journeys.activate(JourneyModel.SEND_FOLLOW_UP)).isEmpty();
+    assertThat(journeys.activate(JourneyModel.SEND_REMINDER)).isEmpty();
     journeys.assertThatJourney(journey).hasPassedElement("PortalVisitWithActionEndEvent");
   }
 

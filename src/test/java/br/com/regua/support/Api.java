@@ -84,6 +84,14 @@ public class Api {
     return contacts(debtId).stream().map(contact -> contact.get("step").asText()).toList();
   }
 
+  /** The steps of the contacts that reached the debtor (sent, or recorded without provider). */
+  public List<String> deliveredSteps(String debtId) {
+    return contacts(debtId).stream()
+        .filter(contact -> List.of("SENT", "RECORDED").contains(contact.get("outcome").asText()))
+        .map(contact -> contact.get("step").asText())
+        .toList();
+  }
+
   /** The process instance key of the debt's journey, from its JOURNEY_STARTED entry. */
   public long journeyKey(String debtId) {
     return timeline(debtId).stream()

@@ -2,6 +2,8 @@ package br.com.regua.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import br.com.regua.contact.ContactWindows;
+import br.com.regua.debt.Uf;
 import br.com.regua.engine.EmbeddedEngine;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -39,6 +41,7 @@ public abstract class IntegrationTest {
   @Autowired protected TestRestTemplate http;
   @Autowired protected EmbeddedEngine engine;
   @Autowired protected Api api;
+  @Autowired protected ContactWindows contactWindows;
 
   @DynamicPropertySource
   static void smtp(DynamicPropertyRegistry registry) {
@@ -80,6 +83,36 @@ public abstract class IntegrationTest {
     if (!gap.isNegative()) {
       advance(gap);
     }
+  }
+
+  /**
+   * Moves the clock into the contact hours of a São Paulo debtor (the test debtors' state), if it
+   * is not there: the engine clock is shared and its time of day drifts as tests move it.
+   */
+  protected void moveToContactHours() {
+    moveClockTo(contactWindows.nextAllowed(Uf.SP, engine.now()));
+  }
+
+  /**
+   * The first due date from {@code earliest} on whose step days (due date plus each offset) a São
+   * Paulo debtor may be contacted at 09:00: no Sundays, no national holidays. Tests that walk the
+   * régua day by day use it, so the contact policy postpones nothing they count on.
+   */
+  protected LocalDate dueDateWithContactDays(LocalDate earliest, int... stepOffsets) {
+    LocalDate due = earliest;
+    while (!allContactDays(due, stepOffsets)) {
+      due = due.plusDays(1);
+    }
+    return due;
+  }
+
+  private boolean allContactDays(LocalDate due, int... offsets) {
+    for (int offset : offsets) {
+      if (!contactWindows.allows(Uf.SP, at(due.plusDays(offset), 9, 1))) {
+        return false;
+      }
+    }
+    return true;
   }
 
   protected boolean journeyEnded(String debtId) {

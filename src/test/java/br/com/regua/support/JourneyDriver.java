@@ -178,25 +178,46 @@ public final class JourneyDriver {
     zeebe.idle();
   }
 
-  /** Waits for the step's {@code send-reminder}, checks what it asks for and plays it. */
-  public void expectReminder(String step, String channel, String template) {
+  /** Waits for the step's {@code send-reminder}, checks what it asks for and plays it as sent. */
+  public ActivatedJob expectReminder(String step, String channel, String template) {
     ActivatedJob job = awaitJob(JourneyModel.SEND_REMINDER);
     assertThat(job.getVariablesAsMap())
         .as("reminder expected: %s", step)
         .containsEntry("step", step)
         .containsEntry("channel", channel)
         .containsEntry("template", template);
-    complete(job);
+    contacted(job);
+    return job;
   }
 
-  /** Plays {@code send-negativation-notice} as sent now; returns the notice time. */
-  public OffsetDateTime sendNotice(int expectedWaitDays) {
-    ActivatedJob job = awaitJob(JourneyModel.SEND_NEGATIVATION_NOTICE);
-    assertThat(job.getVariablesAsMap()).containsEntry("negativationWaitDays", expectedWaitDays);
-    OffsetDateTime sentAt =
+  /** Plays a {@code send-reminder} job as the contact made now. */
+  public OffsetDateTime contacted(ActivatedJob job) {
+    OffsetDateTime at =
         OffsetDateTime.ofInstant(zeebe.now().truncatedTo(ChronoUnit.MILLIS), SAO_PAULO);
-    complete(job, Map.of("noticeSentAt", sentAt.toString()));
-    return sentAt;
+    Map<String, Object> outcome = new HashMap<>();
+    outcome.put("contactOutcome", "SENT");
+    outcome.put("contactedAt", at.toString());
+    outcome.put("postponedUntil", null);
+    complete(job, outcome);
+    return at;
+  }
+
+  /** Plays a {@code send-reminder} job as postponed by the contact policy until the instant. */
+  public void postponed(ActivatedJob job, Instant until) {
+    Map<String, Object> outcome = new HashMap<>();
+    outcome.put("contactOutcome", "POSTPONED");
+    outcome.put("contactedAt", null);
+    outcome.put("postponedUntil", OffsetDateTime.ofInstant(until, SAO_PAULO).toString());
+    complete(job, outcome);
+  }
+
+  /** Plays the prior notice of negativation as sent now; returns the notice time. */
+  public OffsetDateTime sendNotice(int expectedWaitDays) {
+    ActivatedJob job = awaitJob(JourneyModel.SEND_REMINDER);
+    assertThat(job.getVariablesAsMap())
+        .containsEntry("template", "negativation-notice")
+        .containsEntry("negativationWaitDays", expectedWaitDays);
+    return contacted(job);
   }
 
   public void publish(String message, String debtId, String messageId, Map<String, Object> vars) {

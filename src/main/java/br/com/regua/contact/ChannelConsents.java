@@ -1,0 +1,78 @@
+package br.com.regua.contact;
+
+import java.sql.Timestamp;
+import java.time.Instant;
+import java.util.EnumMap;
+import java.util.Map;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.stereotype.Repository;
+
+/**
+ * What each debtor agreed to or refused, per channel (LGPD): an opt-out is final, whatever a later
+ * registration says; WhatsApp needs an opt-in.
+ */
+@Repository
+public class ChannelConsents {
+
+  public enum Consent {
+    OPT_IN,
+    OPT_OUT
+  }
+
+  private final JdbcClient jdbc;
+
+  ChannelConsents(JdbcClient jdbc) {
+    this.jdbc = jdbc;
+  }
+
+  public Map<Channel, Consent> of(String document) {
+    Map<Channel, Consent> consents = new EnumMap<>(Channel.class);
+    jdbc.sql("select channel, consent from debtor_channel_consent where document = :document")
+        .param("document", document)
+        .query(
+            rs -> {
+              consents.put(
+                  Channel.valueOf(rs.getString("channel")),
+                  Consent.valueOf(rs.getString("consent")));
+            });
+    return consents;
+  }
+
+  public boolean allows(String document, Channel channel) {
+    Consent consent = of(document).get(channel);
+    if (consent == Consent.OPT_OUT) {
+      return false;
+    }
+    return channel != Channel.WHATSAPP || consent == Consent.OPT_IN;
+  }
+
+  /** Records an opt-out; idempotent. */
+  public void optOut(String document, Channel channel, Instant at) {
+    jdbc.sql(
+            """
+            insert into debtor_channel_consent (document, channel, consent, updated_at)
+            values (:document, :channel, 'OPT_OUT', :at)
+            on conflict (document, channel) do update set consent = 'OPT_OUT', updated_at = :at
+             where debtor_channel_consent.consent <> 'OPT_OUT'
+            """)
+        .param("document", document)
+        .param("channel", channel.name())
+        .param("at", Timestamp.from(at))
+        .update();
+  }
+
+  /** Records an opt-in unless the debtor opted out of the channel: an opt-out is final. */
+  public boolean optIn(String document, Channel channel, Instant at) {
+    jdbc.sql(
+            """
+            insert into debtor_channel_consent (document, channel, consent, updated_at)
+            values (:document, :channel, 'OPT_IN', :at)
+            on conflict (document, channel) do nothing
+            """)
+        .param("document", document)
+        .param("channel", channel.name())
+        .param("at", Timestamp.from(at))
+        .update();
+    return of(document).get(channel) == Consent.OPT_IN;
+  }
+}

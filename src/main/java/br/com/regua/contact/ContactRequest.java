@@ -1,0 +1,32 @@
+package br.com.regua.contact;
+
+import java.util.List;
+import java.util.Map;
+
+/**
+ * One contact the journey asks for.
+ *
+ * @param step the step's name in the contact log; once per debt, step and channel
+ * @param channel the channel the model chose
+ * @param template the template's name in {@code templates/<channel>/}
+ * @param values extra template values from the model (e.g. {@code prazoDias})
+ * @param fallbackChannels where to go, in order, when the debtor cannot be reached on {@code
+ *     channel} (opted out, no WhatsApp opt-in); empty for the policy's default
+ */
+public record ContactRequest(
+    String debtId,
+    String step,
+    Channel channel,
+    String template,
+    Map<String, ?> values,
+    List<Channel> fallbackChannels) {
+
+  public ContactRequest {
+    values = values == null ? Map.of() : values;
+    fallbackChannels = fallbackChannels == null ? List.of() : List.copyOf(fallbackChannels);
+  }
+
+  public static ContactRequest of(String debtId, String step, Channel channel, String template) {
+    return new ContactRequest(debtId, step, channel, template, Map.of(), List.of());
+  }
+}
