@@ -100,6 +100,25 @@ class PaymentOptionsApiTest extends IntegrationTest {
   }
 
   @Test
+  void aBoletoNeedsExactlyOneOfBarcodeOrDigitableLine() {
+    LocalDate dueDate = LocalDate.now().plusYears(1);
+    Boleto boleto = Boleto.build("001", dueDate, 100_00, FREE_FIELD);
+    ObjectNode both = api.debt(TestDebtors.uniqueId("both"), "100.00", dueDate);
+    both.putObject("boleto")
+        .put("barcode", boleto.barcode())
+        .put("digitableLine", boleto.digitableLine());
+    ObjectNode neither = api.debt(TestDebtors.uniqueId("neither"), "100.00", dueDate);
+    neither.putObject("boleto");
+
+    for (ObjectNode body : new ObjectNode[] {both, neither}) {
+      ResponseEntity<JsonNode> response = api.post("/api/debts", body);
+
+      assertThat(response.getStatusCode().value()).isEqualTo(400);
+      assertThat(response.getBody().at("/errors/0/field").asText()).isEqualTo("boleto");
+    }
+  }
+
+  @Test
   void aBoletoForAnotherAmountIsA400() {
     LocalDate dueDate = LocalDate.now().plusYears(1);
     String barcode = Boleto.build("001", dueDate, 99_00, FREE_FIELD).barcode();
