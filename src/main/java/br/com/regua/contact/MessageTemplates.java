@@ -2,6 +2,8 @@ package br.com.regua.contact;
 
 import br.com.regua.debt.Debt;
 import br.com.regua.money.Money;
+import br.com.regua.payment.PaymentOptions;
+import br.com.regua.payment.PaymentOptionsService;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 import java.io.IOException;
@@ -13,7 +15,6 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
@@ -22,7 +23,9 @@ import org.springframework.stereotype.Component;
  * The texts debtors receive: Mustache files in {@code templates/<channel>/<name>.mustache} (email,
  * sms, whatsapp, letter), edited without touching Java. An email template's first line is {@code
  * Assunto: …}. Every template sees the debtor's first name, the open balance, the due date, the
- * payment link and the limits of the debt's strategy; callers may add their own values.
+ * payment options ({@code linkPagamento}; {@code linhaDigitavel} and {@code pixCopiaECola} when the
+ * debt has them, for {@code {{#linhaDigitavel}}…{{/linhaDigitavel}}} sections) and the limits of
+ * the debt's strategy; callers may add their own values.
  */
 @Component
 class MessageTemplates {
@@ -36,14 +39,12 @@ class MessageTemplates {
   private record Parsed(Template subject, Template body) {}
 
   private final ResourceLoader resources;
-  private final String paymentLinkBaseUrl;
+  private final PaymentOptionsService paymentOptions;
   private final Map<String, Parsed> cache = new ConcurrentHashMap<>();
 
-  MessageTemplates(
-      ResourceLoader resources,
-      @Value("${regua.payment-link.base-url}") String paymentLinkBaseUrl) {
+  MessageTemplates(ResourceLoader resources, PaymentOptionsService paymentOptions) {
     this.resources = resources;
-    this.paymentLinkBaseUrl = paymentLinkBaseUrl;
+    this.paymentOptions = paymentOptions;
   }
 
   Message render(Channel channel, String name, Debt debt, Map<String, ?> extra) {
@@ -52,7 +53,12 @@ class MessageTemplates {
     model.put("nome", firstName(debt.debtor().name()));
     model.put("valor", Money.toReais(debt.openBalanceCents()));
     model.put("vencimento", BR_DATE.format(debt.dueDate()));
-    model.put("linkPagamento", paymentLink(debt));
+    PaymentOptions options =
+        paymentOptions.of(
+            debt.debtId(), debt.paymentToken(), debt.openBalanceCents(), debt.boleto());
+    model.put("linkPagamento", options.paymentLink());
+    model.put("linhaDigitavel", options.digitableLine());
+    model.put("pixCopiaECola", options.pixCopyAndPaste());
     if (debt.strategy() != null) {
       model.put("descontoMaximo", percent(debt.strategy().maxDiscountPercent()));
       model.put("parcelasMaximas", debt.strategy().maxInstallments());
@@ -63,7 +69,7 @@ class MessageTemplates {
   }
 
   String paymentLink(Debt debt) {
-    return paymentLinkBaseUrl + "/" + debt.paymentToken();
+    return paymentOptions.paymentLink(debt.paymentToken());
   }
 
   private Parsed load(Channel channel, String name) {

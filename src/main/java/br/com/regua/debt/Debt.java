@@ -1,11 +1,15 @@
 package br.com.regua.debt;
 
+import br.com.regua.payment.Boleto;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.UUID;
 
-/** A debt as stored: the system of record for balance, status and the strategy decided. */
+/**
+ * A debt as stored: the system of record for balance, status and the strategy decided. {@code
+ * boleto} is the bank slip registered with it, or null.
+ */
 public record Debt(
     String debtId,
     DebtorRecord debtor,
@@ -20,7 +24,8 @@ public record Debt(
     Integer propensityScore,
     int latePaymentCount,
     Strategy strategy,
-    LocalDate interestFrom) {
+    LocalDate interestFrom,
+    Boleto boleto) {
 
   public record DebtorRecord(String document, String name, String email, String phone, Uf state) {
 

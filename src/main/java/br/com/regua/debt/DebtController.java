@@ -2,6 +2,8 @@ package br.com.regua.debt;
 
 import jakarta.validation.Valid;
 import java.net.URI;
+import org.springframework.http.CacheControl;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
@@ -36,6 +38,18 @@ class DebtController {
   @GetMapping("/{debtId}")
   DebtView get(@PathVariable String debtId) {
     return debts.view(debtId);
+  }
+
+  /**
+   * The QR code of the PIX charge of the open balance. Never cached: the amount follows the
+   * balance.
+   */
+  @GetMapping("/{debtId}/pix-qrcode.png")
+  ResponseEntity<byte[]> pixQrCode(@PathVariable String debtId) {
+    return ResponseEntity.ok()
+        .contentType(MediaType.IMAGE_PNG)
+        .cacheControl(CacheControl.noStore())
+        .body(debts.pixQrCode(debtId));
   }
 
   /** 201 for a new payment, 200 for the same payment again (by paymentId). */

@@ -1,5 +1,6 @@
 package br.com.regua.debt;
 
+import br.com.regua.payment.Boleto;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -21,6 +22,7 @@ public class DebtRepository {
              d.payment_token, d.registration_fingerprint, d.process_instance_key, d.registered_at,
              d.propensity_score, d.late_payment_count, d.strategy, d.max_discount_percent,
              d.max_installments, d.promise_max_days, d.final_action, d.interest_from,
+             d.boleto_barcode,
              p.document, p.name, p.email, p.phone, p.state
         from debt d join debtor p on p.document = d.debtor_document
       """;
@@ -56,9 +58,9 @@ public class DebtRepository {
                 insert into debt (debt_id, debtor_document, amount_cents, open_balance_cents,
                                   due_date, status, payment_token, registration_fingerprint,
                                   registered_at, updated_at, propensity_score,
-                                  late_payment_count, interest_from)
+                                  late_payment_count, interest_from, boleto_barcode)
                 values (:debtId, :document, :amount, :amount, :dueDate, :status, :token,
-                        :fingerprint, :now, :now, :score, :late, :dueDate)
+                        :fingerprint, :now, :now, :score, :late, :dueDate, :boleto)
                 on conflict (debt_id) do nothing
                 """)
             .param("debtId", debt.debtId())
@@ -71,6 +73,7 @@ public class DebtRepository {
             .param("now", Timestamp.from(debt.registeredAt()))
             .param("score", debt.propensityScore())
             .param("late", debt.latePaymentCount())
+            .param("boleto", debt.boleto() == null ? null : debt.boleto().barcode())
             .update()
         == 1;
   }
@@ -279,6 +282,7 @@ public class DebtRepository {
                 rs.getInt("max_installments"),
                 rs.getInt("promise_max_days"),
                 rs.getString("final_action")),
-        rs.getObject("interest_from", LocalDate.class));
+        rs.getObject("interest_from", LocalDate.class),
+        rs.getString("boleto_barcode") == null ? null : new Boleto(rs.getString("boleto_barcode")));
   }
 }

@@ -1,11 +1,16 @@
 package br.com.regua.debt;
 
 import br.com.regua.api.ConflictException;
+import br.com.regua.api.InvalidFieldException;
 import br.com.regua.api.NotFoundException;
 import br.com.regua.contact.Channel;
 import br.com.regua.contact.ChannelConsents;
 import br.com.regua.journey.Journeys;
 import br.com.regua.money.Money;
+import br.com.regua.payment.Boleto;
+import br.com.regua.payment.PaymentOptions;
+import br.com.regua.payment.PaymentOptionsService;
+import br.com.regua.payment.PixQrCode;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
@@ -28,6 +33,7 @@ public class DebtService {
   private final DebtRepository debts;
   private final Journeys journeys;
   private final ChannelConsents consents;
+  private final PaymentOptionsService paymentOptions;
   private final TransactionTemplate tx;
   private final Clock clock;
 
@@ -35,11 +41,13 @@ public class DebtService {
       DebtRepository debts,
       Journeys journeys,
       ChannelConsents consents,
+      PaymentOptionsService paymentOptions,
       TransactionTemplate tx,
       Clock clock) {
     this.debts = debts;
     this.journeys = journeys;
     this.consents = consents;
+    this.paymentOptions = paymentOptions;
     this.tx = tx;
     this.clock = clock;
   }
@@ -86,7 +94,26 @@ public class DebtService {
 
   public DebtView view(String debtId) {
     Debt debt = debts.find(debtId).orElseThrow(() -> NotFoundException.debt(debtId));
-    return DebtView.of(debt, debts.timeline(debtId));
+    return DebtView.of(debt, paymentOptions(debt), debts.timeline(debtId));
+  }
+
+  /** How the debt can be paid now; null once nothing is owed or the debt has ended. */
+  private PaymentOptions paymentOptions(Debt debt) {
+    if (!debt.status().isOpen() || debt.openBalanceCents() == 0) {
+      return null;
+    }
+    return paymentOptions.of(
+        debt.debtId(), debt.paymentToken(), debt.openBalanceCents(), debt.boleto());
+  }
+
+  /** The QR code of the debt's PIX charge, as a PNG; 404 when it has no PIX option now. */
+  public byte[] pixQrCode(String debtId) {
+    Debt debt = debts.find(debtId).orElseThrow(() -> NotFoundException.debt(debtId));
+    PaymentOptions options = paymentOptions(debt);
+    if (options == null || options.pixCopyAndPaste() == null) {
+      throw new NotFoundException("debt " + debtId + " has no PIX payment option now");
+    }
+    return PixQrCode.png(options.pixCopyAndPaste());
   }
 
   /** Ends an open debt's journey with the given status; idempotent. */
@@ -129,6 +156,7 @@ public class DebtService {
             d.phone(),
             d.state());
     long cents = Money.parseCents(request.amount());
+    Boleto boleto = boleto(request.boleto(), cents);
     return new Debt(
         request.debtId(),
         debtor,
@@ -137,17 +165,46 @@ public class DebtService {
         request.dueDate(),
         DebtStatus.ACTIVE,
         UUID.randomUUID(),
-        fingerprint(request.debtId(), debtor, cents, request),
+        fingerprint(request.debtId(), debtor, cents, boleto, request),
         null,
         now,
         request.propensityScore(),
         request.latePaymentCount() == null ? 0 : request.latePaymentCount(),
         null,
-        request.dueDate());
+        request.dueDate(),
+        boleto);
   }
 
+  /**
+   * The registered boleto, its check digits already validated. Its amount, when it has one, must be
+   * the debt's: a boleto for another amount would charge the debtor wrongly in every reminder.
+   */
+  private static Boleto boleto(RegisterDebtRequest.BoletoReference reference, long debtCents) {
+    if (reference == null) {
+      return null;
+    }
+    Boleto boleto = reference.toBoleto();
+    if (boleto.amountCents() != 0 && boleto.amountCents() != debtCents) {
+      throw new InvalidFieldException(
+          reference.field(),
+          "the boleto is for "
+              + Money.toDecimal(boleto.amountCents())
+              + ", the debt for "
+              + Money.toDecimal(debtCents));
+    }
+    return boleto;
+  }
+
+  /**
+   * The boleto joins the hash only when given, so debts registered before boletos existed keep
+   * their fingerprint and their repeated registrations stay idempotent.
+   */
   private static String fingerprint(
-      String debtId, Debt.DebtorRecord debtor, long cents, RegisterDebtRequest request) {
+      String debtId,
+      Debt.DebtorRecord debtor,
+      long cents,
+      Boleto boleto,
+      RegisterDebtRequest request) {
     String canonical =
         String.join(
             "\u001f",
@@ -161,6 +218,9 @@ public class DebtService {
             request.dueDate().toString(),
             String.valueOf(request.propensityScore()),
             String.valueOf(request.latePaymentCount()));
+    if (boleto != null) {
+      canonical += "\u001f" + boleto.barcode();
+    }
     try {
       byte[] hash =
           MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));

@@ -1,11 +1,15 @@
 package br.com.regua.debt;
 
 import br.com.regua.money.Money;
+import br.com.regua.payment.PaymentOptions;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 
-/** {@code GET /api/debts/{debtId}}: status, open balance and the timeline, oldest first. */
+/**
+ * {@code GET /api/debts/{debtId}}: status, open balance, how to pay it (null once the debt has
+ * ended or nothing is owed) and the timeline, oldest first.
+ */
 public record DebtView(
     String debtId,
     DebtorView debtor,
@@ -14,11 +18,12 @@ public record DebtView(
     LocalDate dueDate,
     DebtStatus status,
     Instant registeredAt,
+    PaymentOptions paymentOptions,
     List<TimelineEntry> timeline) {
 
   public record DebtorView(String document, String name, String email, String phone, Uf state) {}
 
-  static DebtView of(Debt debt, List<TimelineEntry> timeline) {
+  static DebtView of(Debt debt, PaymentOptions paymentOptions, List<TimelineEntry> timeline) {
     Debt.DebtorRecord d = debt.debtor();
     return new DebtView(
         debt.debtId(),
@@ -28,6 +33,7 @@ public record DebtView(
         debt.dueDate(),
         debt.status(),
         debt.registeredAt(),
+        paymentOptions,
         timeline);
   }
 }

@@ -1,6 +1,7 @@
 package br.com.regua.debt;
 
 import br.com.regua.money.BrlAmount;
+import br.com.regua.payment.Boleto;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -15,6 +16,8 @@ import java.time.LocalDate;
 /**
  * {@code POST /api/debts}: what the creditor's system tells us about a debt. The payment-propensity
  * score (0–1000) and the count of past late payments are optional inputs of the strategy decision.
+ * The optional boleto is the bank slip the creditor issued for the debt: reminders show its
+ * digitable line.
  */
 public record RegisterDebtRequest(
     @NotBlank @Size(max = 64) @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String debtId,
@@ -22,7 +25,8 @@ public record RegisterDebtRequest(
     @NotNull @BrlAmount String amount,
     @NotNull LocalDate dueDate,
     @Min(0) @Max(1000) Integer propensityScore,
-    @PositiveOrZero Integer latePaymentCount) {
+    @PositiveOrZero Integer latePaymentCount,
+    @Valid BoletoReference boleto) {
 
   /** Ids travel in URLs and as correlation keys: letters, digits and . _ - only. */
   public static final String ID_PATTERN = "[A-Za-z0-9._-]+";
@@ -40,4 +44,25 @@ public record RegisterDebtRequest(
           String phone,
       @NotNull Uf state,
       Boolean whatsappOptIn) {}
+
+  /**
+   * A bank boleto by its 44-digit barcode or its 47-digit digitable line (dots and spaces allowed).
+   */
+  @ValidBoleto
+  public record BoletoReference(String barcode, String digitableLine) {
+
+    /**
+     * @throws br.com.regua.payment.InvalidBoletoException if a check digit is wrong
+     */
+    Boleto toBoleto() {
+      return barcode != null
+          ? Boleto.fromBarcode(barcode)
+          : Boleto.fromDigitableLine(digitableLine);
+    }
+
+    /** The field the creditor gave, for error messages. */
+    String field() {
+      return barcode != null ? "boleto.barcode" : "boleto.digitableLine";
+    }
+  }
 }
