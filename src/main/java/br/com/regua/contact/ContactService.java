@@ -75,6 +75,7 @@ public class ContactService {
                 contact,
                 ContactOutcome.SUPPRESSED,
                 "dívida " + debt.status() + ": nenhum contato agora",
+                null,
                 null);
             return ContactOutcome.SUPPRESSED;
           }
@@ -84,12 +85,17 @@ public class ContactService {
                 contact,
                 ContactOutcome.RECORDED,
                 channel + " sem provedor integrado: mensagem registrada",
-                templates.render(channel, template, debt, values).body());
+                templates.render(channel, template, debt, values).body(),
+                null);
             return ContactOutcome.RECORDED;
           }
           ChannelSender.Delivery delivery = sender.send(debt, template, values, key);
           contacts.record(
-              contact, ContactOutcome.SENT, channel + " " + template, delivery.payload());
+              contact,
+              ContactOutcome.SENT,
+              channel + " " + template,
+              delivery.payload(),
+              delivery.providerMessageId());
           return ContactOutcome.SENT;
         });
   }
