@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 
 import br.com.regua.support.CreditBureauStub;
 import br.com.regua.support.IntegrationTest;
+import br.com.regua.support.MessagingProviders;
 import br.com.regua.support.TestDebtors;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.Message;
@@ -58,7 +59,8 @@ class DunningJourneyEndToEndTest extends IntegrationTest {
     moveClockTo(at(dueDate.plusDays(60), 9, 1));
     await().atMost(AWAIT).until(() -> api.status(debtId).equals("HANDED_OFF"));
 
-    // then every step went out on its channel: emails sent, WhatsApp and SMS recorded
+    // then every step went out on its channel: emails over SMTP, WhatsApp and SMS to their
+    // providers
     assertThat(api.contacts(debtId))
         .extracting(
             c ->
@@ -71,9 +73,9 @@ class DunningJourneyEndToEndTest extends IntegrationTest {
             "D-3 EMAIL SENT",
             "D0 EMAIL SENT",
             "D+1 EMAIL SENT",
-            "D+3 WHATSAPP RECORDED",
+            "D+3 WHATSAPP SENT",
             "D+7 EMAIL SENT",
-            "D+15 SMS RECORDED",
+            "D+15 SMS SENT",
             "Aviso prévio de negativação EMAIL SENT");
     List<MimeMessage> mails = mailsTo(email);
     assertThat(mails).hasSize(5);
@@ -87,6 +89,13 @@ class DunningJourneyEndToEndTest extends IntegrationTest {
     assertThat(body(mails.getLast()))
         .contains("art. 43")
         .contains(BR_DATE.format(dueDate.plusDays(40)));
+
+    MessagingProviders.SERVER.verify(
+        1,
+        MessagingProviders.whatsAppRequests(
+            MessagingProviders.contactKey(debtId, "D+3", "WHATSAPP")));
+    MessagingProviders.SERVER.verify(
+        1, MessagingProviders.smsRequests(MessagingProviders.contactKey(debtId, "D+15", "SMS")));
 
     // the bureau got the negativation once, 20 days after the notice
     CreditBureauStub.SERVER.verify(
