@@ -4,8 +4,8 @@ package br.com.regua.contact;
 public enum ContactOutcome {
   SENT,
   /**
-   * Rendered and logged with its payload, but no provider carried it: SMS, WhatsApp and letters
-   * have no provider integration yet (the channels issue adds them).
+   * Rendered and logged with its payload, but no provider carried it: the channel has no sender
+   * (letters; SMS or WhatsApp whose provider is not configured).
    */
   RECORDED,
   /** Not sent, on purpose; the detail says why (e.g. the debt was paid, or is disputed). */

@@ -14,9 +14,13 @@ import org.springframework.transaction.support.TransactionTemplate;
 /**
  * Reaches debtors, once per step. Each attempt runs under the debt's row lock: the status and open
  * balance are read right before sending (a paid or disputed debt is never charged), and the contact
- * log's idempotency key turns a redelivered job into a no-op. Email goes out over SMTP; SMS,
- * WhatsApp and letters are rendered and recorded with their payload until their providers are
- * integrated.
+ * log's idempotency key turns a redelivered job into a no-op. Email goes out over SMTP, SMS and
+ * WhatsApp through their providers' HTTP APIs when those are configured; a channel without a sender
+ * (letters, or SMS/WhatsApp without a provider) is rendered and recorded with its payload.
+ *
+ * <p>A sender that cannot reach the debtor on its channel throws {@link UndeliverableException} (it
+ * propagates, like any failure, until the contact policy falls back to another channel); a sent
+ * message that later fails is announced by {@link DeliveryReceipts} as {@link ContactFailed}.
  */
 @Service
 public class ContactService {
