@@ -1,6 +1,7 @@
 package br.com.regua.contact;
 
 import java.sql.Timestamp;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -35,7 +36,7 @@ class ContactRepository {
     return jdbc.sql(
             """
             select outcome, channel, occurred_at from contact
-             where debt_id = :debtId and step = :step and outcome <> 'POSTPONED'
+             where debt_id = :debtId and step = :step and outcome not in ('POSTPONED', 'FAILED')
              order by occurred_at, id limit 1
             """)
         .param("debtId", debtId)
@@ -77,12 +78,22 @@ class ContactRepository {
         .single();
   }
 
-  void record(Contact contact, ContactOutcome outcome, String detail, String payload) {
+  /**
+   * Logs the attempt. {@code providerMessageId} is the provider's id of a SENT message (null
+   * otherwise, or when the provider gives none): delivery receipts find the contact by it.
+   */
+  void record(
+      Contact contact,
+      ContactOutcome outcome,
+      String detail,
+      String payload,
+      String providerMessageId) {
     jdbc.sql(
             """
             insert into contact (debt_id, idempotency_key, step, channel, template, outcome,
-                                 detail, payload, occurred_at)
-            values (:debtId, :key, :step, :channel, :template, :outcome, :detail, :payload, :at)
+                                 detail, payload, provider_message_id, occurred_at)
+            values (:debtId, :key, :step, :channel, :template, :outcome, :detail, :payload,
+                    :providerMessageId, :at)
             """)
         .param("debtId", contact.debtId())
         .param("key", contact.key())
@@ -92,7 +103,78 @@ class ContactRepository {
         .param("outcome", outcome.name())
         .param("detail", detail)
         .param("payload", payload)
+        .param("providerMessageId", providerMessageId)
         .param("at", Timestamp.from(contact.at()))
+        .update();
+  }
+
+  /** A sent contact as delivery receipts see it. */
+  record Delivered(
+      long id,
+      String debtId,
+      String key,
+      String step,
+      Channel channel,
+      String template,
+      DeliveryStatus status,
+      Instant statusAt) {}
+
+  /**
+   * The contact a receipt is about, locked until the transaction ends so that two receipts for one
+   * message apply one after the other: by the provider's message id, or else by our contact key
+   * (which providers echo back as the message's reference).
+   */
+  Optional<Delivered> lockDelivered(Channel channel, String providerMessageId, String key) {
+    Optional<Delivered> byId =
+        providerMessageId == null
+            ? Optional.empty()
+            : lockDeliveredWhere("provider_message_id = :ref", channel, providerMessageId);
+    return byId.isPresent() || key == null
+        ? byId
+        : lockDeliveredWhere("idempotency_key = :ref", channel, key);
+  }
+
+  private Optional<Delivered> lockDeliveredWhere(String condition, Channel channel, String ref) {
+    return jdbc.sql(
+            """
+            select id, debt_id, idempotency_key, step, channel, template, delivery_status,
+                   delivery_updated_at
+              from contact
+             where channel = :channel and outcome = 'SENT' and %s
+               for update
+            """
+                .formatted(condition))
+        .param("channel", channel.name())
+        .param("ref", ref)
+        .query(
+            (rs, n) ->
+                new Delivered(
+                    rs.getLong("id"),
+                    rs.getString("debt_id"),
+                    rs.getString("idempotency_key"),
+                    rs.getString("step"),
+                    Channel.valueOf(rs.getString("channel")),
+                    rs.getString("template"),
+                    rs.getString("delivery_status") == null
+                        ? null
+                        : DeliveryStatus.valueOf(rs.getString("delivery_status")),
+                    rs.getTimestamp("delivery_updated_at") == null
+                        ? null
+                        : rs.getTimestamp("delivery_updated_at").toInstant()))
+        .optional();
+  }
+
+  void updateDelivery(long contactId, DeliveryStatus status, Instant at, String failureReason) {
+    jdbc.sql(
+            """
+            update contact
+               set delivery_status = :status, delivery_updated_at = :at, failure_reason = :reason
+             where id = :id
+            """)
+        .param("id", contactId)
+        .param("status", status.name())
+        .param("at", Timestamp.from(at))
+        .param("reason", failureReason)
         .update();
   }
 

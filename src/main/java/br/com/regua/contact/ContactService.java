@@ -35,6 +35,11 @@ import org.springframework.transaction.support.TransactionTemplate;
  *
  * Every decision is in the contact log, with the reason. A delivery failure throws: the job retries
  * and, when retries run out, becomes an incident; nothing is logged as sent.
+ *
+ * <p>A sender that cannot reach the debtor on its channel (invalid number, no phone) throws {@link
+ * UndeliverableException}: the attempt is logged as failed and the step falls back to its next
+ * channel. A sent message that later fails is announced by {@link DeliveryReceipts} as {@link
+ * ContactFailed}.
  */
 @Service
 public class ContactService {
@@ -106,31 +111,62 @@ public class ContactService {
                 now,
                 "dívida " + debt.status() + ": nenhum contato agora");
           }
-          Optional<Channel> channel = firstAvailableChannel(debt, request);
-          if (channel.isEmpty()) {
+          List<Channel> channels = availableChannels(debt, request);
+          if (channels.isEmpty()) {
             return suppress(
                 request,
                 request.channel(),
                 now,
-                "nenhum canal disponível (opt-out ou sem opt-in de WhatsApp)");
+                "nenhum canal disponível (opt-out, sem opt-in de WhatsApp ou destino inválido)");
           }
-          Optional<ContactAttempt> postponed = postponeIfNeeded(debt, request, channel.get(), now);
+          Optional<ContactAttempt> postponed =
+              postponeIfNeeded(debt, request, channels.getFirst(), now);
           if (postponed.isPresent()) {
             return postponed.get();
           }
-          return deliver(debt, request, channel.get(), now);
+          return deliverOnFirstReachable(debt, request, channels, now);
         });
   }
 
-  /** The step's channel if the debtor can be reached on it, else the first fallback that can. */
-  private Optional<Channel> firstAvailableChannel(Debt debt, ContactRequest request) {
+  /**
+   * The step's channel and its fallbacks, in order, that the debtor can be reached on: no opt-out,
+   * WhatsApp only with an opt-in, and not already refused by the provider for this step.
+   */
+  private List<Channel> availableChannels(Debt debt, ContactRequest request) {
     Set<Channel> candidates = new LinkedHashSet<>();
     candidates.add(request.channel());
     candidates.addAll(
         request.fallbackChannels().isEmpty() ? DEFAULT_FALLBACK : request.fallbackChannels());
     return candidates.stream()
         .filter(channel -> consents.allows(debt.debtor().document(), channel))
-        .findFirst();
+        .filter(channel -> !contacts.exists(key(request, channel)))
+        .toList();
+  }
+
+  /**
+   * Delivers on the first channel whose provider accepts the debtor: one that refuses them (an
+   * invalid number, a missing phone) is logged as failed, with its reason, and the next is tried.
+   */
+  private ContactAttempt deliverOnFirstReachable(
+      Debt debt, ContactRequest request, List<Channel> channels, Instant now) {
+    for (Channel channel : channels) {
+      try {
+        return deliver(debt, request, channel, now);
+      } catch (UndeliverableException refused) {
+        Contact failed =
+            new Contact(
+                request.debtId(),
+                key(request, channel),
+                request.step(),
+                channel,
+                request.template(),
+                now);
+        contacts.record(
+            failed, ContactOutcome.FAILED, channel + ": " + refused.reason(), null, null);
+        log.info("Contact {} refused on {}: {}", failed.key(), channel, refused.reason());
+      }
+    }
+    return new ContactAttempt(ContactOutcome.FAILED, channels.getLast(), now, null);
   }
 
   private Optional<ContactAttempt> postponeIfNeeded(
@@ -159,7 +195,7 @@ public class ContactService {
             request.template(),
             now);
     if (!contacts.exists(contact.key())) {
-      contacts.record(contact, ContactOutcome.POSTPONED, detail, null);
+      contacts.record(contact, ContactOutcome.POSTPONED, detail, null, null);
     }
     return Optional.of(new ContactAttempt(ContactOutcome.POSTPONED, channel, now, until));
   }
@@ -181,7 +217,8 @@ public class ContactService {
           contact,
           ContactOutcome.RECORDED,
           channel + " sem provedor integrado: mensagem registrada" + fallback,
-          templates.render(channel, request.template(), debt, request.values()).body());
+          templates.render(channel, request.template(), debt, request.values()).body(),
+          null);
       return new ContactAttempt(ContactOutcome.RECORDED, channel, now, null);
     }
     ChannelSender.Delivery delivery =
@@ -190,7 +227,8 @@ public class ContactService {
         contact,
         ContactOutcome.SENT,
         channel + " " + request.template() + fallback,
-        delivery.payload());
+        delivery.payload(),
+        delivery.providerMessageId());
     return new ContactAttempt(ContactOutcome.SENT, channel, now, null);
   }
 
@@ -204,7 +242,7 @@ public class ContactService {
             channel,
             request.template(),
             now);
-    contacts.record(contact, ContactOutcome.SUPPRESSED, why, null);
+    contacts.record(contact, ContactOutcome.SUPPRESSED, why, null, null);
     return new ContactAttempt(ContactOutcome.SUPPRESSED, channel, now, null);
   }
 

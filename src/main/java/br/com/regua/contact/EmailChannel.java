@@ -11,7 +11,11 @@ import org.springframework.mail.javamail.JavaMailSender;
 import org.springframework.mail.javamail.MimeMessageHelper;
 import org.springframework.stereotype.Component;
 
-/** Email over SMTP, rendered from {@code templates/email/}. */
+/**
+ * Email over SMTP, rendered from {@code templates/email/}. The contact key travels as the {@code
+ * X-Regua-Contact} header, and the message's Message-ID is kept as its provider id, so a bounce or
+ * an open reported by the mail provider finds its contact either way.
+ */
 @Component
 class EmailChannel implements ChannelSender {
 
@@ -46,6 +50,18 @@ class EmailChannel implements ChannelSender {
       throw new MailPreparationException(e);
     }
     mail.send(mime);
-    return new Delivery(null, message.body());
+    return new Delivery(messageId(mime), message.body());
+  }
+
+  /**
+   * The Message-ID the mail sender gave the message when it sent it: bounce and open reports name
+   * it ({@code POST /api/webhooks/email}).
+   */
+  private static String messageId(MimeMessage mime) {
+    try {
+      return mime.getMessageID();
+    } catch (MessagingException e) {
+      return null; // the contact key (X-Regua-Contact) still names the message
+    }
   }
 }

@@ -49,6 +49,17 @@ class MessageTemplates {
 
   Message render(Channel channel, String name, Debt debt, Map<String, ?> extra) {
     Parsed template = cache.computeIfAbsent(channel + "/" + name, k -> load(channel, name));
+    Map<String, Object> model = model(debt, extra);
+    return new Message(
+        template.subject() == null ? null : template.subject().execute(model),
+        template.body().execute(model));
+  }
+
+  /**
+   * The values a template sees, by name ({@code nome}, {@code valor}, …): what WhatsApp's approved
+   * templates take as ordered parameters instead of a text.
+   */
+  Map<String, Object> model(Debt debt, Map<String, ?> extra) {
     Map<String, Object> model = new HashMap<>(extra);
     model.put("nome", firstName(debt.debtor().name()));
     model.put("valor", Money.toReais(debt.openBalanceCents()));
@@ -63,9 +74,7 @@ class MessageTemplates {
       model.put("descontoMaximo", percent(debt.strategy().maxDiscountPercent()));
       model.put("parcelasMaximas", debt.strategy().maxInstallments());
     }
-    return new Message(
-        template.subject() == null ? null : template.subject().execute(model),
-        template.body().execute(model));
+    return model;
   }
 
   String paymentLink(Debt debt) {

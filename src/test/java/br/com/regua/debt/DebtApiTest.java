@@ -62,7 +62,10 @@ class DebtApiTest extends IntegrationTest {
     // then it is the same debt, 200, with one journey
     assertThat(again.getStatusCode().value()).isEqualTo(200);
     assertThat(again.getBody().get("registeredAt")).isEqualTo(first.get("registeredAt"));
-    assertThat(types(again.getBody())).containsExactly("REGISTERED", "JOURNEY_STARTED");
+    // (the journey may have decided its strategy meanwhile)
+    assertThat(types(again.getBody()))
+        .filteredOn(type -> !type.equals("STRATEGY_DECIDED"))
+        .containsExactly("REGISTERED", "JOURNEY_STARTED");
   }
 
   @Test

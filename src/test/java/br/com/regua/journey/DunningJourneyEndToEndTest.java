@@ -9,6 +9,7 @@ import static org.awaitility.Awaitility.await;
 
 import br.com.regua.support.CreditBureauStub;
 import br.com.regua.support.IntegrationTest;
+import br.com.regua.support.MessagingProviders;
 import br.com.regua.support.TestDebtors;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.Message;
@@ -39,7 +40,7 @@ class DunningJourneyEndToEndTest extends IntegrationTest {
     // given a standard debt (no score, no late history) of a debtor in São Paulo, due in 10 days
     LocalDate dueDate = dueDateWithContactDays(today().plusDays(10), -3, 0, 1, 3, 7, 15, 20);
     String debtId = TestDebtors.uniqueId("e2e-unpaid");
-    String email = register(debtId, "1234.56", dueDate);
+    String email = register(debtId, "1234.56", dueDate, true);
     CreditBureauStub.acceptNegativation(debtId);
     await().atMost(AWAIT).until(() -> api.timelineTypes(debtId).contains("STRATEGY_DECIDED"));
 
@@ -58,8 +59,8 @@ class DunningJourneyEndToEndTest extends IntegrationTest {
     moveClockTo(at(dueDate.plusDays(60), 9, 1));
     await().atMost(AWAIT).until(() -> api.status(debtId).equals("HANDED_OFF"));
 
-    // then every step went out on its channel (emails sent, SMS recorded); D+3's WhatsApp fell
-    // back to SMS, as the debtor never opted in to WhatsApp
+    // then every step went out on its channel: emails over SMTP, WhatsApp (the debtor opted in)
+    // and SMS to their providers
     assertThat(api.contacts(debtId))
         .extracting(
             c ->
@@ -72,9 +73,9 @@ class DunningJourneyEndToEndTest extends IntegrationTest {
             "D-3 EMAIL SENT",
             "D0 EMAIL SENT",
             "D+1 EMAIL SENT",
-            "D+3 SMS RECORDED",
+            "D+3 WHATSAPP SENT",
             "D+7 EMAIL SENT",
-            "D+15 SMS RECORDED",
+            "D+15 SMS SENT",
             "Aviso prévio de negativação EMAIL SENT");
     List<MimeMessage> mails = mailsTo(email);
     assertThat(mails).hasSize(5);
@@ -88,6 +89,13 @@ class DunningJourneyEndToEndTest extends IntegrationTest {
     assertThat(body(mails.getLast()))
         .contains("art. 43")
         .contains(BR_DATE.format(dueDate.plusDays(40)));
+
+    MessagingProviders.SERVER.verify(
+        1,
+        MessagingProviders.whatsAppRequests(
+            MessagingProviders.contactKey(debtId, "D+3", "WHATSAPP")));
+    MessagingProviders.SERVER.verify(
+        1, MessagingProviders.smsRequests(MessagingProviders.contactKey(debtId, "D+15", "SMS")));
 
     // the bureau got the negativation once, 20 days after the notice
     CreditBureauStub.SERVER.verify(
@@ -212,7 +220,13 @@ class DunningJourneyEndToEndTest extends IntegrationTest {
   }
 
   private String register(String debtId, String amount, LocalDate dueDate) {
+    return register(debtId, amount, dueDate, false);
+  }
+
+  private String register(String debtId, String amount, LocalDate dueDate, boolean whatsappOptIn) {
     var body = api.debt(debtId, amount, dueDate);
+    ((com.fasterxml.jackson.databind.node.ObjectNode) body.get("debtor"))
+        .put("whatsappOptIn", whatsappOptIn);
     assertThat(api.post("/api/debts", body).getStatusCode().value()).isEqualTo(201);
     return body.get("debtor").get("email").asText();
   }

@@ -404,10 +404,22 @@ class NegativationWorkersTest extends IntegrationTest {
   // --- given: debts through the API, the bureau's answers per debt ---
 
   /** Registers a debt due in 30 days (its journey waits for D-3 meanwhile). */
+  /** Registers a debt whose prior notice of negativation reached the debtor. */
   private ObjectNode register(String debtId, String amount) {
     LocalDate today = LocalDate.ofInstant(engine.now(), SAO_PAULO);
     ObjectNode body = api.debt(debtId, amount, today.plusDays(30));
     assertThat(api.post("/api/debts", body).getStatusCode().value()).isEqualTo(201);
+    jdbc.sql(
+            """
+            insert into contact (debt_id, idempotency_key, step, channel, template, outcome,
+                                 detail, occurred_at)
+            values (:debtId, :key, 'Aviso prévio de negativação', 'EMAIL', :template, 'SENT',
+                    'aviso enviado', now())
+            """)
+        .param("debtId", debtId)
+        .param("key", debtId + ":notice")
+        .param("template", NegativationModel.NOTICE_TEMPLATE)
+        .update();
     return body;
   }
 
