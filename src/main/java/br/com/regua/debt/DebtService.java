@@ -113,7 +113,8 @@ public class DebtService {
             d.name().strip(),
             d.email().strip(),
             d.phone(),
-            d.state());
+            d.state(),
+            toAddress(d.address()));
     long cents = Money.parseCents(request.amount());
     return new Debt(
         request.debtId(),
@@ -132,21 +133,51 @@ public class DebtService {
         request.dueDate());
   }
 
+  private static Debt.PostalAddress toAddress(RegisterDebtRequest.Address a) {
+    if (a == null) {
+      return null;
+    }
+    String complement = a.complement() == null || a.complement().isBlank() ? null : a.complement();
+    return new Debt.PostalAddress(
+        a.street().strip(),
+        a.number().strip(),
+        complement == null ? null : complement.strip(),
+        a.district().strip(),
+        a.city().strip(),
+        a.state(),
+        a.postalCode().replace("-", ""));
+  }
+
+  private static String canonical(Debt.PostalAddress a) {
+    return String.join(
+        "\u001f",
+        a.street(),
+        a.number(),
+        String.valueOf(a.complement()),
+        a.district(),
+        a.city(),
+        a.state().name(),
+        a.postalCode());
+  }
+
   private static String fingerprint(
       String debtId, Debt.DebtorRecord debtor, long cents, RegisterDebtRequest request) {
     String canonical =
         String.join(
-            "\u001f",
-            debtId,
-            debtor.document(),
-            debtor.name(),
-            debtor.email(),
-            debtor.phone(),
-            debtor.state().name(),
-            Long.toString(cents),
-            request.dueDate().toString(),
-            String.valueOf(request.propensityScore()),
-            String.valueOf(request.latePaymentCount()));
+                "\u001f",
+                debtId,
+                debtor.document(),
+                debtor.name(),
+                debtor.email(),
+                debtor.phone(),
+                debtor.state().name(),
+                Long.toString(cents),
+                request.dueDate().toString(),
+                String.valueOf(request.propensityScore()),
+                String.valueOf(request.latePaymentCount()))
+            // appended only when present, so fingerprints stored before addresses existed still
+            // match
+            + (debtor.address() == null ? "" : "\u001f" + canonical(debtor.address()));
     try {
       byte[] hash =
           MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
