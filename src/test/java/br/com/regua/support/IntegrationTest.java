@@ -22,10 +22,11 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the tests that run the whole service: the real embedded Zeebe engine, PostgreSQL, a
- * GreenMail SMTP server and a WireMock credit bureau ({@link CreditBureauStub}). Every subclass
- * shares one Spring context, one engine, one SMTP server and one bureau (context caching), so tests
- * never assume a clean engine clock, an empty mailbox or a fresh bureau: each works with its own
- * debts and debtor addresses, and dates relative to the engine clock.
+ * GreenMail SMTP server, a WireMock credit bureau ({@link CreditBureauStub}) and a WireMock
+ * print-and-post provider ({@link PrintProviderStub}). Every subclass shares one Spring context,
+ * one engine, one SMTP server, one bureau and one print provider (context caching), so tests never
+ * assume a clean engine clock, an empty mailbox or a fresh bureau: each works with its own debts
+ * and debtor addresses, and dates relative to the engine clock.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -49,6 +50,11 @@ public abstract class IntegrationTest {
   @DynamicPropertySource
   static void creditBureau(DynamicPropertyRegistry registry) {
     registry.add("regua.credit-bureau.base-url", CreditBureauStub::baseUrl);
+  }
+
+  @DynamicPropertySource
+  static void printProvider(DynamicPropertyRegistry registry) {
+    registry.add("regua.letter.base-url", PrintProviderStub::baseUrl);
   }
 
   @BeforeEach
