@@ -255,6 +255,13 @@ public class ContactService {
     return contact(ContactRequest.of(debtId, step, channel, template)).outcome();
   }
 
+  /** Convenience for a step with template values and no fallbacks. */
+  public ContactOutcome remind(
+      String debtId, String step, Channel channel, String template, Map<String, ?> values) {
+    return contact(new ContactRequest(debtId, step, channel, template, values, List.of()))
+        .outcome();
+  }
+
   /**
    * A follow-up to the debtor's engagement ({@code email-opened}, {@code portal-visit}) is made at
    * most once per debt per stage of the régua: the stage is the last step that reached the debtor

@@ -27,10 +27,31 @@ public record Debt(
     LocalDate interestFrom,
     Boleto boleto) {
 
-  public record DebtorRecord(String document, String name, String email, String phone, Uf state) {
+  /** The debtor; {@code address} is null when the creditor did not send one. */
+  public record DebtorRecord(
+      String document, String name, String email, String phone, Uf state, PostalAddress address) {
 
     public TaxId.Kind type() {
       return TaxId.parse(document).kind();
+    }
+  }
+
+  /**
+   * Where letters go, as the Correios print it: {@code complement} may be null, {@code postalCode}
+   * is the CEP's 8 digits.
+   */
+  public record PostalAddress(
+      String street,
+      String number,
+      String complement,
+      String district,
+      String city,
+      Uf state,
+      String postalCode) {
+
+    /** The CEP as printed: {@code 01310-100}. */
+    public String formattedPostalCode() {
+      return postalCode.substring(0, 5) + "-" + postalCode.substring(5);
     }
   }
 

@@ -23,7 +23,9 @@ public class DebtRepository {
              d.propensity_score, d.late_payment_count, d.strategy, d.max_discount_percent,
              d.max_installments, d.promise_max_days, d.final_action, d.interest_from,
              d.boleto_barcode,
-             p.document, p.name, p.email, p.phone, p.state
+             p.document, p.name, p.email, p.phone, p.state, p.address_street, p.address_number,
+             p.address_complement, p.address_district, p.address_city, p.address_state,
+             p.address_postal_code
         from debt d join debtor p on p.document = d.debtor_document
       """;
 
@@ -33,14 +35,37 @@ public class DebtRepository {
     this.jdbc = jdbc;
   }
 
+  /**
+   * Stores the debtor as the latest registration describes them. A registration without an address
+   * keeps the stored one: the address is optional, so its absence says nothing about it.
+   */
   void upsertDebtor(Debt.DebtorRecord debtor, Instant now) {
+    Debt.PostalAddress address = debtor.address();
+    boolean hasAddress = address != null;
     jdbc.sql(
             """
-            insert into debtor (document, name, email, phone, state, updated_at)
-            values (:document, :name, :email, :phone, :state, :now)
+            insert into debtor (document, name, email, phone, state, updated_at, address_street,
+                                address_number, address_complement, address_district,
+                                address_city, address_state, address_postal_code)
+            values (:document, :name, :email, :phone, :state, :now, :street, :number,
+                    :complement, :district, :city, :addressState, :postalCode)
             on conflict (document) do update
                set name = excluded.name, email = excluded.email, phone = excluded.phone,
-                   state = excluded.state, updated_at = excluded.updated_at
+                   state = excluded.state, updated_at = excluded.updated_at,
+                   address_street = case when :hasAddress then excluded.address_street
+                                         else debtor.address_street end,
+                   address_number = case when :hasAddress then excluded.address_number
+                                         else debtor.address_number end,
+                   address_complement = case when :hasAddress then excluded.address_complement
+                                             else debtor.address_complement end,
+                   address_district = case when :hasAddress then excluded.address_district
+                                           else debtor.address_district end,
+                   address_city = case when :hasAddress then excluded.address_city
+                                       else debtor.address_city end,
+                   address_state = case when :hasAddress then excluded.address_state
+                                        else debtor.address_state end,
+                   address_postal_code = case when :hasAddress then excluded.address_postal_code
+                                              else debtor.address_postal_code end
             """)
         .param("document", debtor.document())
         .param("name", debtor.name())
@@ -48,6 +73,14 @@ public class DebtRepository {
         .param("phone", debtor.phone())
         .param("state", debtor.state().name())
         .param("now", Timestamp.from(now))
+        .param("hasAddress", hasAddress)
+        .param("street", hasAddress ? address.street() : null)
+        .param("number", hasAddress ? address.number() : null)
+        .param("complement", hasAddress ? address.complement() : null)
+        .param("district", hasAddress ? address.district() : null)
+        .param("city", hasAddress ? address.city() : null)
+        .param("addressState", hasAddress ? address.state().name() : null)
+        .param("postalCode", hasAddress ? address.postalCode() : null)
         .update();
   }
 
@@ -263,7 +296,8 @@ public class DebtRepository {
             rs.getString("name"),
             rs.getString("email"),
             rs.getString("phone"),
-            Uf.valueOf(rs.getString("state"))),
+            Uf.valueOf(rs.getString("state")),
+            mapAddress(rs)),
         rs.getLong("amount_cents"),
         rs.getLong("open_balance_cents"),
         rs.getObject("due_date", LocalDate.class),
@@ -284,5 +318,19 @@ public class DebtRepository {
                 rs.getString("final_action")),
         rs.getObject("interest_from", LocalDate.class),
         rs.getString("boleto_barcode") == null ? null : new Boleto(rs.getString("boleto_barcode")));
+  }
+
+  private static Debt.PostalAddress mapAddress(ResultSet rs) throws SQLException {
+    if (rs.getString("address_postal_code") == null) {
+      return null;
+    }
+    return new Debt.PostalAddress(
+        rs.getString("address_street"),
+        rs.getString("address_number"),
+        rs.getString("address_complement"),
+        rs.getString("address_district"),
+        rs.getString("address_city"),
+        Uf.valueOf(rs.getString("address_state")),
+        rs.getString("address_postal_code"));
   }
 }

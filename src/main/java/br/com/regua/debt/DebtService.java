@@ -154,7 +154,8 @@ public class DebtService {
             d.name().strip(),
             d.email().strip(),
             d.phone(),
-            d.state());
+            d.state(),
+            toAddress(d.address()));
     long cents = Money.parseCents(request.amount());
     Boleto boleto = boleto(request.boleto(), cents);
     return new Debt(
@@ -199,6 +200,33 @@ public class DebtService {
    * The boleto joins the hash only when given, so debts registered before boletos existed keep
    * their fingerprint and their repeated registrations stay idempotent.
    */
+  private static Debt.PostalAddress toAddress(RegisterDebtRequest.Address a) {
+    if (a == null) {
+      return null;
+    }
+    String complement = a.complement() == null || a.complement().isBlank() ? null : a.complement();
+    return new Debt.PostalAddress(
+        a.street().strip(),
+        a.number().strip(),
+        complement == null ? null : complement.strip(),
+        a.district().strip(),
+        a.city().strip(),
+        a.state(),
+        a.postalCode().replace("-", ""));
+  }
+
+  private static String canonical(Debt.PostalAddress a) {
+    return String.join(
+        "\u001f",
+        a.street(),
+        a.number(),
+        String.valueOf(a.complement()),
+        a.district(),
+        a.city(),
+        a.state().name(),
+        a.postalCode());
+  }
+
   private static String fingerprint(
       String debtId,
       Debt.DebtorRecord debtor,
@@ -220,6 +248,10 @@ public class DebtService {
             String.valueOf(request.latePaymentCount()));
     if (boleto != null) {
       canonical += "\u001f" + boleto.barcode();
+    }
+    // appended only when present, so fingerprints stored before addresses existed still match
+    if (debtor.address() != null) {
+      canonical += "\u001f" + canonical(debtor.address());
     }
     try {
       byte[] hash =

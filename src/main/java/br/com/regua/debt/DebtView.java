@@ -21,13 +21,20 @@ public record DebtView(
     PaymentOptions paymentOptions,
     List<TimelineEntry> timeline) {
 
-  public record DebtorView(String document, String name, String email, String phone, Uf state) {}
+  /** {@code address} is null when the creditor did not send one. */
+  public record DebtorView(
+      String document,
+      String name,
+      String email,
+      String phone,
+      Uf state,
+      Debt.PostalAddress address) {}
 
   static DebtView of(Debt debt, PaymentOptions paymentOptions, List<TimelineEntry> timeline) {
     Debt.DebtorRecord d = debt.debtor();
     return new DebtView(
         debt.debtId(),
-        new DebtorView(d.document(), d.name(), d.email(), d.phone(), d.state()),
+        new DebtorView(d.document(), d.name(), d.email(), d.phone(), d.state(), d.address()),
         Money.toDecimal(debt.amountCents()),
         Money.toDecimal(debt.openBalanceCents()),
         debt.dueDate(),

@@ -15,9 +15,9 @@ import java.time.LocalDate;
 
 /**
  * {@code POST /api/debts}: what the creditor's system tells us about a debt. The payment-propensity
- * score (0–1000) and the count of past late payments are optional inputs of the strategy decision.
- * The optional boleto is the bank slip the creditor issued for the debt: reminders show its
- * digitable line.
+ * score (0–1000) and the count of past late payments are optional inputs of the strategy decision;
+ * the debtor's postal address is optional too. The optional boleto is the bank slip the creditor
+ * issued for the debt: reminders show its digitable line.
  */
 public record RegisterDebtRequest(
     @NotBlank @Size(max = 64) @Pattern(regexp = ID_PATTERN, message = ID_MESSAGE) String debtId,
@@ -43,7 +43,8 @@ public record RegisterDebtRequest(
               message = "must be an E.164 phone number, e.g. +5511987654321")
           String phone,
       @NotNull Uf state,
-      Boolean whatsappOptIn) {}
+      Boolean whatsappOptIn,
+      @Valid Address address) {}
 
   /**
    * A bank boleto by its 44-digit barcode or its 47-digit digitable line (dots and spaces allowed).
@@ -65,4 +66,21 @@ public record RegisterDebtRequest(
       return barcode != null ? "boleto.barcode" : "boleto.digitableLine";
     }
   }
+
+  /**
+   * The debtor's postal address, for letters. Optional: a debtor without one is reached on the
+   * other channels, and a letter step for them fails with a clear reason.
+   */
+  public record Address(
+      @NotBlank @Size(max = 200) String street,
+      @NotBlank @Size(max = 20) String number,
+      @Size(max = 100) String complement,
+      @NotBlank @Size(max = 100) String district,
+      @NotBlank @Size(max = 100) String city,
+      @NotNull Uf state,
+      @NotNull @Pattern(regexp = CEP_PATTERN, message = "must be a CEP of 8 digits, e.g. 01310-100")
+          String postalCode) {}
+
+  /** A CEP with or without its hyphen. */
+  public static final String CEP_PATTERN = "[0-9]{5}-?[0-9]{3}";
 }

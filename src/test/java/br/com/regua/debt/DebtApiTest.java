@@ -105,7 +105,12 @@ class DebtApiTest extends IntegrationTest {
         bad("dueDate", b -> b.put("dueDate", "2026-02-30")),
         bad("dueDate", b -> b.put("dueDate", "10/01/2027")),
         bad("debtId", b -> b.put("debtId", "has spaces/and slashes")),
-        bad("debtId", b -> b.put("debtId", "x".repeat(65))));
+        bad("debtId", b -> b.put("debtId", "x".repeat(65))),
+        bad("debtor.address.postalCode", b -> address(b).put("postalCode", "1304-001")),
+        bad("debtor.address.postalCode", b -> address(b).put("postalCode", "013040011")),
+        bad("debtor.address.postalCode", b -> address(b).remove("postalCode")),
+        bad("debtor.address.street", b -> address(b).put("street", " ")),
+        bad("debtor.address.state", b -> address(b).put("state", "XX")));
   }
 
   @ParameterizedTest(name = "{0}: {2}")
@@ -192,6 +197,41 @@ class DebtApiTest extends IntegrationTest {
 
   private static Arguments bad(String field, Consumer<ObjectNode> breakIt) {
     return Arguments.of(field, breakIt, field + " broken");
+  }
+
+  /** The body's debtor address, with valid values to break one of. */
+  private static ObjectNode address(ObjectNode body) {
+    ObjectNode address = debtor(body).putObject("address");
+    address.put("street", "Rua Augusta");
+    address.put("number", "1500");
+    address.put("district", "Consolação");
+    address.put("city", "São Paulo");
+    address.put("state", "SP");
+    address.put("postalCode", "01304-001");
+    return address;
+  }
+
+  @Test
+  void theDebtorsAddressIsStoredAndKeptByALaterRegistrationWithoutOne() {
+    // given a debt registered with the debtor's address
+    String debtId = TestDebtors.uniqueId("address");
+    ObjectNode body = api.withAddress(api.debt(debtId, "10.00", LocalDate.now().plusDays(20)));
+    assertThat(api.post("/api/debts", body).getStatusCode().value()).isEqualTo(201);
+
+    // when another debt of the same debtor comes without an address
+    ObjectNode second = api.debt(debtId + "-2", "20.00", LocalDate.now().plusDays(20));
+    ((ObjectNode) second.get("debtor")).put("document", body.at("/debtor/document").asText());
+    assertThat(api.post("/api/debts", second).getStatusCode().value()).isEqualTo(201);
+
+    // then both debts show the address, its CEP as 8 digits
+    for (String id : List.of(debtId, debtId + "-2")) {
+      JsonNode address = api.get("/api/debts/" + id).getBody().at("/debtor/address");
+      assertThat(address.get("street").asText()).isEqualTo("Rua Augusta");
+      assertThat(address.get("complement").asText()).isEqualTo("apto 42");
+      assertThat(address.get("postalCode").asText()).isEqualTo("01304001");
+    }
+    // and the first registration again is still the same registration
+    assertThat(api.post("/api/debts", body).getStatusCode().value()).isEqualTo(200);
   }
 
   private static ObjectNode debtor(ObjectNode body) {

@@ -42,6 +42,19 @@ public class Api {
     return body;
   }
 
+  /** The registration body with a valid postal address for the debtor, for letters. */
+  public ObjectNode withAddress(ObjectNode debt) {
+    ObjectNode address = ((ObjectNode) debt.get("debtor")).putObject("address");
+    address.put("street", "Rua Augusta");
+    address.put("number", "1500");
+    address.put("complement", "apto 42");
+    address.put("district", "Consolação");
+    address.put("city", "São Paulo");
+    address.put("state", "SP");
+    address.put("postalCode", "01304-001");
+    return debt;
+  }
+
   public ObjectNode payment(String paymentId, String amount, String paidAt) {
     ObjectNode body = json.createObjectNode();
     body.put("paymentId", paymentId);

@@ -24,11 +24,12 @@ import org.springframework.test.context.DynamicPropertySource;
 
 /**
  * Base of the tests that run the whole service: the real embedded Zeebe engine, PostgreSQL, a
- * GreenMail SMTP server, a WireMock credit bureau ({@link CreditBureauStub}) and WireMock SMS and
- * WhatsApp providers ({@link MessagingProviders}). Every subclass shares one Spring context, one
- * engine, one SMTP server and one of each provider (context caching), so tests never assume a clean
- * engine clock, an empty mailbox or a fresh provider: each works with its own debts and debtor
- * addresses, and dates relative to the engine clock.
+ * GreenMail SMTP server, a WireMock credit bureau ({@link CreditBureauStub}), WireMock SMS and
+ * WhatsApp providers ({@link MessagingProviders}) and a WireMock print-and-post provider ({@link
+ * PrintProviderStub}). Every subclass shares one Spring context, one engine, one SMTP server and
+ * one of each provider (context caching), so tests never assume a clean engine clock, an empty
+ * mailbox or a fresh provider: each works with its own debts and debtor addresses, and dates
+ * relative to the engine clock.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -59,6 +60,11 @@ public abstract class IntegrationTest {
   static void messagingProviders(DynamicPropertyRegistry registry) {
     registry.add("regua.sms.base-url", MessagingProviders::smsBaseUrl);
     registry.add("regua.whatsapp.base-url", MessagingProviders::whatsAppBaseUrl);
+  }
+
+  @DynamicPropertySource
+  static void printProvider(DynamicPropertyRegistry registry) {
+    registry.add("regua.letter.base-url", PrintProviderStub::baseUrl);
   }
 
   @BeforeEach
