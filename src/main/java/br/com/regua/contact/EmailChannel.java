@@ -40,11 +40,11 @@ class EmailChannel implements ChannelSender {
     MessageTemplates.Message message = templates.render(Channel.EMAIL, template, debt, values);
     MimeMessage mime = mail.createMimeMessage();
     try {
-      MimeMessageHelper helper = new MimeMessageHelper(mime, StandardCharsets.UTF_8.name());
+      MimeMessageHelper helper = new MimeMessageHelper(mime, true, StandardCharsets.UTF_8.name());
       helper.setFrom(from);
       helper.setTo(debt.debtor().email());
       helper.setSubject(message.subject());
-      helper.setText(message.body());
+      helper.setText(message.body(), message.html());
       mime.setHeader("X-Regua-Contact", contactKey);
     } catch (MessagingException e) {
       throw new MailPreparationException(e);

@@ -15,9 +15,11 @@ import java.util.HashMap;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.ConcurrentHashMap;
+import java.util.regex.Pattern;
 import org.springframework.core.io.Resource;
 import org.springframework.core.io.ResourceLoader;
 import org.springframework.stereotype.Component;
+import org.springframework.web.util.HtmlUtils;
 
 /**
  * The texts debtors receive: Mustache files in {@code templates/<channel>/<name>.mustache} (email,
@@ -26,6 +28,12 @@ import org.springframework.stereotype.Component;
  * payment options ({@code linkPagamento}; {@code linhaDigitavel} and {@code pixCopiaECola} when the
  * debt has them, for {@code {{#linhaDigitavel}}…{{/linhaDigitavel}}} sections) and the limits of
  * the debt's strategy; callers may add their own values.
+ *
+ * <p>A strategy may word a message its own way: {@code templates/<channel>/<strategy>/<name>
+ * .mustache} (e.g. {@code templates/email/intensive/renegotiation-options.mustache}) wins over the
+ * common file for debts of that strategy. An email is sent as text and HTML: the HTML is {@code
+ * templates/email/<name>.html.mustache} when there is one, else the text's paragraphs and links in
+ * the layout {@code templates/layout/email.html.mustache}.
  */
 @Component
 class MessageTemplates {
@@ -33,10 +41,12 @@ class MessageTemplates {
   private static final DateTimeFormatter BR_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
   private static final String SUBJECT_PREFIX = "Assunto:";
 
-  /** A rendered message; {@code subject} is null outside email. */
-  record Message(String subject, String body) {}
+  /** A rendered message; {@code subject} and {@code html} are null outside email. */
+  record Message(String subject, String body, String html) {}
 
-  private record Parsed(Template subject, Template body) {}
+  private record Parsed(Template subject, Template body, Template html) {}
+
+  private static final Pattern URL = Pattern.compile("https?://[^\\s<>\"]+");
 
   private final ResourceLoader resources;
   private final PaymentOptionsService paymentOptions;
@@ -48,11 +58,45 @@ class MessageTemplates {
   }
 
   Message render(Channel channel, String name, Debt debt, Map<String, ?> extra) {
-    Parsed template = cache.computeIfAbsent(channel + "/" + name, k -> load(channel, name));
+    String strategy = debt.strategy() == null ? null : debt.strategy().name();
+    Parsed template =
+        cache.computeIfAbsent(
+            channel + "/" + strategy + "/" + name, k -> load(channel, strategy, name));
     Map<String, Object> model = model(debt, extra);
-    return new Message(
-        template.subject() == null ? null : template.subject().execute(model),
-        template.body().execute(model));
+    String body = template.body().execute(model);
+    if (channel != Channel.EMAIL) {
+      return new Message(null, body, null);
+    }
+    String html =
+        template.html() != null
+            ? template.html().execute(model)
+            : layout().execute(Map.of("conteudo", htmlOf(body)));
+    return new Message(template.subject().execute(model), body, html);
+  }
+
+  /** The text's paragraphs as HTML, escaped, with its links clickable. */
+  private static String htmlOf(String text) {
+    StringBuilder html = new StringBuilder();
+    for (String paragraph : text.strip().split("\\n\\s*\\n")) {
+      String escaped = HtmlUtils.htmlEscape(paragraph.strip(), StandardCharsets.UTF_8.name());
+      String linked = URL.matcher(escaped).replaceAll("<a href=\"$0\">$0</a>");
+      html.append("<p>").append(linked.replace("\n", "<br>\n")).append("</p>\n");
+    }
+    return html.toString();
+  }
+
+  private Template layout() {
+    return cache
+        .computeIfAbsent(
+            "layout/email",
+            k ->
+                new Parsed(
+                    null,
+                    Mustache.compiler()
+                        .escapeHTML(false)
+                        .compile(read("classpath:templates/layout/email.html.mustache")),
+                    null))
+        .body();
   }
 
   /**
@@ -81,22 +125,21 @@ class MessageTemplates {
     return paymentOptions.paymentLink(debt.paymentToken());
   }
 
-  private Parsed load(Channel channel, String name) {
+  private Parsed load(Channel channel, String strategy, String name) {
     if (!name.matches("[a-z0-9-]+")) {
       throw new IllegalArgumentException("bad template name " + name);
     }
-    String folder = channel.name().toLowerCase(Locale.ROOT);
-    Resource resource =
-        resources.getResource("classpath:templates/" + folder + "/" + name + ".mustache");
-    String text;
-    try {
-      text = resource.getContentAsString(StandardCharsets.UTF_8);
-    } catch (IOException e) {
-      throw new UncheckedIOException(folder + " template " + name + " not found", e);
-    }
+    String folder = "classpath:templates/" + channel.name().toLowerCase(Locale.ROOT) + "/";
+    String base =
+        strategy != null
+                && strategy.matches("[a-z0-9-]+")
+                && resources.getResource(folder + strategy + "/" + name + ".mustache").exists()
+            ? folder + strategy + "/" + name
+            : folder + name;
+    String text = read(base + ".mustache");
     Mustache.Compiler compiler = Mustache.compiler().escapeHTML(false).defaultValue("");
     if (channel != Channel.EMAIL) {
-      return new Parsed(null, compiler.compile(text.strip()));
+      return new Parsed(null, compiler.compile(text.strip()), null);
     }
     int newline = text.indexOf('\n');
     String firstLine = newline < 0 ? text : text.substring(0, newline);
@@ -104,9 +147,24 @@ class MessageTemplates {
       throw new IllegalStateException(
           "email template " + name + " must start with a line '" + SUBJECT_PREFIX + " …'");
     }
+    Resource html = resources.getResource(base + ".html.mustache");
     return new Parsed(
         compiler.compile(firstLine.substring(SUBJECT_PREFIX.length()).strip()),
-        compiler.compile(text.substring(newline + 1).stripLeading()));
+        compiler.compile(text.substring(newline + 1).stripLeading()),
+        html.exists()
+            ? Mustache.compiler()
+                .escapeHTML(true)
+                .defaultValue("")
+                .compile(read(base + ".html.mustache"))
+            : null);
+  }
+
+  private String read(String location) {
+    try {
+      return resources.getResource(location).getContentAsString(StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException("template " + location + " not found", e);
+    }
   }
 
   private static String percent(BigDecimal value) {

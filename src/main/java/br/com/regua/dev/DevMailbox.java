@@ -1,12 +1,12 @@
 package br.com.regua.dev;
 
+import br.com.regua.contact.MimeText;
 import br.com.regua.engine.EmbeddedEngine;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
-import java.io.IOException;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -73,9 +73,9 @@ public class DevMailbox implements SmartLifecycle {
       return new Mail(
           Arrays.toString(message.getRecipients(Message.RecipientType.TO)),
           message.getSubject(),
-          message.getContent().toString(),
+          MimeText.plain(message),
           message.getReceivedDate() != null ? message.getReceivedDate().toInstant() : null);
-    } catch (MessagingException | IOException e) {
+    } catch (MessagingException e) {
       throw new IllegalStateException("unreadable message in the development mailbox", e);
     }
   }

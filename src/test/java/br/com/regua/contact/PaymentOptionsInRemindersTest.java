@@ -72,6 +72,6 @@ class PaymentOptionsInRemindersTest extends IntegrationTest {
                 })
             .findFirst()
             .orElseThrow();
-    return mail.getContent().toString().replace("\r\n", "\n");
+    return MimeText.plain(mail).replace("\r\n", "\n");
   }
 }

@@ -51,8 +51,12 @@ class TemplatesTest {
 
   @Test
   void everyEmailTemplateStartsWithItsSubject() throws IOException {
-    try (Stream<Path> files = Files.list(Path.of("templates", "email"))) {
-      assertThat(files.toList())
+    try (Stream<Path> files = Files.walk(Path.of("templates", "email"))) {
+      assertThat(
+              files
+                  .filter(f -> f.toString().endsWith(".mustache"))
+                  .filter(f -> !f.toString().endsWith(".html.mustache"))
+                  .toList())
           .isNotEmpty()
           .allSatisfy(file -> assertThat(Files.readString(file)).startsWith("Assunto: "));
     }

@@ -246,6 +246,6 @@ class DunningJourneyEndToEndTest extends IntegrationTest {
   }
 
   private static String body(MimeMessage message) throws Exception {
-    return message.getContent().toString();
+    return br.com.regua.contact.MimeText.plain(message);
   }
 }
