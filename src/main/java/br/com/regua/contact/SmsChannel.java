@@ -91,6 +91,9 @@ class SmsChannel implements ChannelSender {
     if (phone == null || phone.isBlank()) {
       throw new UndeliverableException(Channel.SMS, "devedor sem telefone");
     }
+    if (!PhoneNumbers.isMobile(phone)) {
+      throw new UndeliverableException(Channel.SMS, "o telefone " + phone + " não é um celular");
+    }
     String text = templates.render(Channel.SMS, template, debt, values).body();
     int parts = SmsText.parts(text);
     if (parts > 1) {

@@ -121,6 +121,10 @@ class WhatsAppChannel implements ChannelSender {
     if (phone == null || phone.isBlank()) {
       throw new UndeliverableException(Channel.WHATSAPP, "devedor sem telefone");
     }
+    if (!PhoneNumbers.isMobile(phone)) {
+      throw new UndeliverableException(
+          Channel.WHATSAPP, "o telefone " + phone + " não é um celular");
+    }
     WhatsAppTemplates.Approved mapping = approved.approved(template);
     Map<String, Object> model = templates.model(debt, values);
     List<Parameter> parameters =

@@ -41,6 +41,7 @@ public record RegisterDebtRequest(
           @Pattern(
               regexp = "\\+[1-9][0-9]{7,14}",
               message = "must be an E.164 phone number, e.g. +5511987654321")
+          @ValidPhone
           String phone,
       @NotNull Uf state,
       Boolean whatsappOptIn,

@@ -144,6 +144,23 @@ class ContactPolicyTest extends IntegrationTest {
   }
 
   @Test
+  void aLandlineGetsNoSmsTheStepFallsBackToEmail() {
+    String debtId = TestDebtors.uniqueId("landline");
+    ObjectNode body = api.debt(debtId, "700.00", today().plusDays(30));
+    ((ObjectNode) body.get("debtor")).put("phone", "+551133334444");
+    assertThat(api.post("/api/debts", body).getStatusCode().value()).isEqualTo(201);
+
+    ContactAttempt attempt = contacts.contact(request(debtId, Channel.SMS, Channel.EMAIL));
+
+    assertThat(attempt.channel()).isEqualTo(Channel.EMAIL);
+    assertThat(attempt.outcome()).isEqualTo(ContactOutcome.SENT);
+    assertThat(api.contacts(debtId))
+        .extracting(c -> c.get("channel").asText() + " " + c.get("outcome").asText())
+        .containsExactly("SMS FAILED", "EMAIL SENT");
+    assertThat(api.contacts(debtId).getFirst().get("detail").asText()).contains("não é um celular");
+  }
+
+  @Test
   void noChannelLeftSuppressesTheContactAndSaysWhy() {
     String document = TestDebtors.cpf();
     String debtId = register(TestDebtors.uniqueId("nochannel"), document, false);

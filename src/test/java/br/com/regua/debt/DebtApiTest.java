@@ -94,6 +94,7 @@ class DebtApiTest extends IntegrationTest {
         bad("debtor.document", b -> debtor(b).put("document", "12.345.678/0001-00")),
         bad("debtor.email", b -> debtor(b).put("email", "not-an-email")),
         bad("debtor.phone", b -> debtor(b).put("phone", "11 98765-4321")),
+        bad("debtor.phone", b -> debtor(b).put("phone", "+5500987654321")),
         bad("debtor.state", b -> debtor(b).put("state", "XX")),
         bad("debtor.name", b -> debtor(b).put("name", " ")),
         bad("debtor", b -> b.remove("debtor")),
