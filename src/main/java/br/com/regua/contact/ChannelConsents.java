@@ -9,14 +9,16 @@ import org.springframework.stereotype.Repository;
 
 /**
  * What each debtor agreed to or refused, per channel (LGPD): an opt-out is final, whatever a later
- * registration says; WhatsApp needs an opt-in.
+ * registration says; WhatsApp needs an opt-in. A channel a provider reported unreachable (a bounced
+ * email, an invalid number) is avoided too, until the debtor's email or phone changes.
  */
 @Repository
 public class ChannelConsents {
 
   public enum Consent {
     OPT_IN,
-    OPT_OUT
+    OPT_OUT,
+    UNREACHABLE
   }
 
   private final JdbcClient jdbc;
@@ -40,7 +42,7 @@ public class ChannelConsents {
 
   public boolean allows(String document, Channel channel) {
     Consent consent = of(document).get(channel);
-    if (consent == Consent.OPT_OUT) {
+    if (consent == Consent.OPT_OUT || consent == Consent.UNREACHABLE) {
       return false;
     }
     return channel != Channel.WHATSAPP || consent == Consent.OPT_IN;
@@ -59,6 +61,40 @@ public class ChannelConsents {
         .param("channel", channel.name())
         .param("at", Timestamp.from(at))
         .update();
+  }
+
+  /**
+   * A provider reported the channel unreachable for the debtor: later steps fall back. An opt-out
+   * stays an opt-out; the WhatsApp opt-in is replaced (the number does not take WhatsApp).
+   */
+  public void markUnreachable(String document, Channel channel, String reason, Instant at) {
+    jdbc.sql(
+            """
+            insert into debtor_channel_consent (document, channel, consent, reason, updated_at)
+            values (:document, :channel, 'UNREACHABLE', :reason, :at)
+            on conflict (document, channel) do update
+               set consent = 'UNREACHABLE', reason = :reason, updated_at = :at
+             where debtor_channel_consent.consent <> 'OPT_OUT'
+            """)
+        .param("document", document)
+        .param("channel", channel.name())
+        .param("reason", reason)
+        .param("at", Timestamp.from(at))
+        .update();
+  }
+
+  /** New contact data: the channels it serves may be reachable again. */
+  public void clearUnreachable(String document, Iterable<Channel> channels) {
+    for (Channel channel : channels) {
+      jdbc.sql(
+              """
+              delete from debtor_channel_consent
+               where document = :document and channel = :channel and consent = 'UNREACHABLE'
+              """)
+          .param("document", document)
+          .param("channel", channel.name())
+          .update();
+    }
   }
 
   /** Records an opt-in unless the debtor opted out of the channel: an opt-out is final. */

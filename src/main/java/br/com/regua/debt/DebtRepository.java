@@ -84,6 +84,16 @@ public class DebtRepository {
         .update();
   }
 
+  /** How a registered debtor is reached, before a registration updates it. */
+  public record DebtorContacts(String email, String phone) {}
+
+  public Optional<DebtorContacts> findDebtorContacts(String document) {
+    return jdbc.sql("select email, phone from debtor where document = :document")
+        .param("document", document)
+        .query((rs, row) -> new DebtorContacts(rs.getString("email"), rs.getString("phone")))
+        .optional();
+  }
+
   /** Inserts the debt unless one with its id exists; tells whether it inserted. */
   boolean insertIfAbsent(Debt debt) {
     return jdbc.sql(

@@ -18,6 +18,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.HexFormat;
+import java.util.List;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -65,6 +66,9 @@ public class DebtService {
     boolean created =
         tx.execute(
             status -> {
+              debts
+                  .findDebtorContacts(candidate.debtor().document())
+                  .ifPresent(before -> reachableAgainIfChanged(before, candidate.debtor()));
               debts.upsertDebtor(candidate.debtor(), candidate.registeredAt());
               if (Boolean.TRUE.equals(request.debtor().whatsappOptIn())) {
                 // an earlier opt-out stays: it is final
@@ -144,6 +148,17 @@ public class DebtService {
               debtId, DebtEventType.JOURNEY_STARTED, "instância " + key, clock.instant());
           log.info("Journey {} started for debt {}", key, debtId);
         });
+  }
+
+  /** A new email or phone may be reachable where the old one bounced or was invalid. */
+  private void reachableAgainIfChanged(
+      DebtRepository.DebtorContacts before, Debt.DebtorRecord now) {
+    if (!before.email().equalsIgnoreCase(now.email())) {
+      consents.clearUnreachable(now.document(), List.of(Channel.EMAIL));
+    }
+    if (!before.phone().equals(now.phone())) {
+      consents.clearUnreachable(now.document(), List.of(Channel.SMS, Channel.WHATSAPP));
+    }
   }
 
   private static Debt toDebt(RegisterDebtRequest request, Instant now) {

@@ -211,6 +211,27 @@ class DeliveryWebhooksTest extends IntegrationTest {
     assertThat(contact.get("delivery_status")).isEqualTo("FAILED");
     assertThat(contact.get("failure_reason"))
         .isEqualTo("e-mail devolvido (bounce): 550 5.1.1 mailbox unavailable");
+
+    // and the address is avoided from now on: the next email step of the debtor falls back to
+    // SMS, until a registration brings a new address
+    String document =
+        jdbc.sql("select debtor_document from debt where debt_id = ?")
+            .param(debtId)
+            .query(String.class)
+            .single();
+    assertThat(api.get("/api/debtors/" + document + "/channels").getBody().get("EMAIL").asText())
+        .isEqualTo("UNREACHABLE");
+    moveClockTo(contactWindows.firstWindowAfter(br.com.regua.debt.Uf.SP, today()));
+    ContactAttempt next =
+        contacts.contact(
+            new ContactRequest(
+                debtId,
+                "D+15",
+                Channel.EMAIL,
+                "last-reminder",
+                Map.of(),
+                java.util.List.of(Channel.SMS)));
+    assertThat(next.channel()).isEqualTo(Channel.SMS);
   }
 
   @Test
