@@ -6,16 +6,17 @@ import br.com.regua.debt.DebtRepository;
 import br.com.regua.dispute.DisputeService;
 import br.com.regua.dispute.DisputeView;
 import br.com.regua.money.Money;
+import br.com.regua.payment.PaymentOptions;
+import br.com.regua.payment.PaymentOptionsService;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import java.math.BigDecimal;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Component;
 
 /**
  * {@code prepare-agent-task}: before a human task opens, gathers what the agent needs on the form:
- * who the debtor is, what is owed, the strategy's limits and the contact history (seed 003: agents
- * see every contact before they call).
+ * who the debtor is, what is owed, the payment options to read out, the strategy's limits and the
+ * contact history (seed 003: agents see every contact before they call).
  */
 @Component
 public class PrepareAgentTaskWorker {
@@ -25,17 +26,17 @@ public class PrepareAgentTaskWorker {
   private final DebtRepository debts;
   private final ContactService contacts;
   private final DisputeService disputes;
-  private final String paymentLinkBaseUrl;
+  private final PaymentOptionsService paymentOptions;
 
   PrepareAgentTaskWorker(
       DebtRepository debts,
       ContactService contacts,
       DisputeService disputes,
-      @Value("${regua.payment-link.base-url}") String paymentLinkBaseUrl) {
+      PaymentOptionsService paymentOptions) {
     this.debts = debts;
     this.contacts = contacts;
     this.disputes = disputes;
-    this.paymentLinkBaseUrl = paymentLinkBaseUrl;
+    this.paymentOptions = paymentOptions;
   }
 
   /** The variables the forms in {@code forms/} show. */
@@ -46,6 +47,8 @@ public class PrepareAgentTaskWorker {
       String openBalance,
       String dueDate,
       String paymentLink,
+      String digitableLine,
+      String pixCopyAndPaste,
       String strategyName,
       BigDecimal maxDiscountPercent,
       Integer maxInstallments,
@@ -57,13 +60,18 @@ public class PrepareAgentTaskWorker {
     Debt debt = debts.find(debtId).orElseThrow();
     Debt.Strategy strategy = debt.strategy();
     String history = String.join("\n", contacts.history(debtId, HISTORY_LINES));
+    PaymentOptions options =
+        paymentOptions.of(
+            debt.debtId(), debt.paymentToken(), debt.openBalanceCents(), debt.boleto());
     return new AgentContext(
         debt.debtor().name(),
         debt.debtor().phone(),
         Money.toReais(debt.amountCents()),
         Money.toReais(debt.openBalanceCents()),
         debt.dueDate().toString(),
-        paymentLinkBaseUrl + "/" + debt.paymentToken(),
+        options.paymentLink(),
+        options.digitableLine(),
+        options.pixCopyAndPaste(),
         strategy == null ? null : strategy.name(),
         strategy == null ? null : strategy.maxDiscountPercent(),
         strategy == null ? null : strategy.maxInstallments(),
