@@ -22,8 +22,9 @@ import org.springframework.web.client.RestClientResponseException;
 
 /**
  * WhatsApp through Meta's Cloud API, as template messages (a business may start a conversation only
- * with a template Meta approved; see {@link WhatsAppTemplates}). Active when {@code
- * regua.whatsapp.phone-number-id} is set ({@link WhatsAppProperties}).
+ * with a template Meta approved, of which {@link WhatsAppTemplates} picks the variant that carries
+ * the debt's payment options). Active when {@code regua.whatsapp.phone-number-id} is set ({@link
+ * WhatsAppProperties}).
  *
  * <p>{@code POST {baseUrl}/{apiVersion}/{phoneNumberId}/messages} with {@code Authorization: Bearer
  * <accessToken>} and
@@ -125,11 +126,13 @@ class WhatsAppChannel implements ChannelSender {
       throw new UndeliverableException(
           Channel.WHATSAPP, "o telefone " + phone + " não é um celular");
     }
-    WhatsAppTemplates.Approved mapping = approved.approved(template);
     Map<String, Object> model = templates.model(debt, values);
+    // The first approved variant all of whose parameters have values: the PIX one when the debt
+    // has a PIX charge (the Cloud API refuses an empty parameter).
+    WhatsAppTemplates.Approved mapping = approved.approved(template, model);
     List<Parameter> parameters =
         mapping.parameters().stream()
-            .map(name -> new Parameter("text", parameter(template, name, model)))
+            .map(name -> new Parameter("text", model.get(name).toString()))
             .toList();
     Message message =
         new Message(
@@ -181,20 +184,6 @@ class WhatsAppChannel implements ChannelSender {
     }
     String text = templates.render(Channel.WHATSAPP, template, debt, values).body();
     return new Delivery(sent.messages().getFirst().id(), text);
-  }
-
-  /** The Cloud API refuses empty parameters; a missing value is a template mistake, said so. */
-  private static String parameter(String template, String name, Map<String, Object> model) {
-    Object value = model.get(name);
-    if (value == null || value.toString().isBlank()) {
-      throw new IllegalStateException(
-          "templates/whatsapp/"
-              + template
-              + ".json names parameter "
-              + name
-              + ", which has no value");
-    }
-    return value.toString();
   }
 
   /** "131026 Message undeliverable: details" when a refusal is about the recipient. */

@@ -85,9 +85,11 @@ class MessagingChannelsTest extends IntegrationTest {
 
   @Test
   void aWhatsAppIsAnApprovedTemplateWithItsParametersInOrder() {
-    // given a debt, and a Cloud API that answers with a known id
+    // given a debt, with a PIX charge (the test profile configures a PIX key), and a Cloud API
+    // that answers with a known id
     String debtId = TestDebtors.uniqueId("wa-exact");
     LocalDate dueDate = register(debtId, "1234.56");
+    String pix = pixCopyAndPaste(debtId);
     String key = contactKey(debtId, "D+3", "WHATSAPP");
     MessagingProviders.whatsAppAnswers(
         key,
@@ -102,8 +104,10 @@ class MessagingChannelsTest extends IntegrationTest {
     // when its D+3 WhatsApp goes out
     ContactOutcome outcome = contacts.remind(debtId, "D+3", Channel.WHATSAPP, "negotiation-link");
 
-    // then the Cloud API got exactly the template message, parameters in the approved order
+    // then the Cloud API got exactly the template message: the variant with the PIX payload, its
+    // parameters in the approved order
     assertThat(outcome).isEqualTo(ContactOutcome.SENT);
+    assertThat(pix).startsWith("000201").contains("54071234.56");
     providers.verify(
         1,
         MessagingProviders.whatsAppRequests(key)
@@ -114,23 +118,26 @@ class MessagingChannelsTest extends IntegrationTest {
                     """
                     {"messaging_product": "whatsapp", "recipient_type": "individual",
                      "to": "5511987654321", "type": "template",
-                     "template": {"name": "cobranca_link_negociacao", "language": {"code": "pt_BR"},
+                     "template": {"name": "cobranca_link_negociacao_pix",
+                                  "language": {"code": "pt_BR"},
                                   "components": [{"type": "body", "parameters": [
                                     {"type": "text", "text": "Maria"},
                                     {"type": "text", "text": "R$ 1.234,56"},
                                     {"type": "text", "text": "%s"},
+                                    {"type": "text", "text": "%s"},
                                     {"type": "text", "text": "%s"}]}]},
                      "biz_opaque_callback_data": "%s"}
                     """
-                        .formatted(br(dueDate), paymentLink(debtId), key))));
-    // and the log keeps the wamid and the text the debtor read
+                        .formatted(br(dueDate), paymentLink(debtId), pix, key))));
+    // and the log keeps the wamid and the text the debtor read, PIX included
     Map<String, Object> logged = contactRow(key);
     assertThat(logged.get("provider_message_id")).isEqualTo("wamid." + debtId);
     assertThat(logged.get("payload"))
         .isEqualTo(
             ("Olá, Maria! O pagamento de R$ 1.234,56, vencido em %s, segue em aberto. Negocie do"
-                    + " seu jeito, em poucos cliques: %s")
-                .formatted(br(dueDate), paymentLink(debtId)));
+                    + " seu jeito, em poucos cliques: %s Ou pague agora com Pix copia e cola: %s"
+                    + " (copie o código e cole no app do seu banco)")
+                .formatted(br(dueDate), paymentLink(debtId), pix));
   }
 
   @Test
@@ -294,6 +301,11 @@ class MessagingChannelsTest extends IntegrationTest {
             .param(debtId)
             .query(String.class)
             .single();
+  }
+
+  /** The debt's PIX copy-and-paste, as the API shows it. */
+  private String pixCopyAndPaste(String debtId) {
+    return api.get("/api/debts/" + debtId).getBody().at("/paymentOptions/pixCopyAndPaste").asText();
   }
 
   private static String br(LocalDate date) {

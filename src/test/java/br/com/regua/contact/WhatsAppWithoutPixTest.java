@@ -1,0 +1,136 @@
+package br.com.regua.contact;
+
+import static br.com.regua.support.MessagingProviders.contactKey;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
+import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
+import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
+import static org.assertj.core.api.Assertions.assertThat;
+
+import br.com.regua.debt.Debt;
+import br.com.regua.debt.DebtStatus;
+import br.com.regua.debt.Uf;
+import br.com.regua.payment.PaymentOptionsService;
+import br.com.regua.payment.PixProperties;
+import br.com.regua.support.MessagingProviders;
+import br.com.regua.support.TestDebtors;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.time.Instant;
+import java.time.LocalDate;
+import java.util.Map;
+import java.util.UUID;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Import;
+import org.springframework.test.context.DynamicPropertyRegistry;
+import org.springframework.test.context.DynamicPropertySource;
+import org.springframework.test.context.TestPropertySource;
+import org.springframework.test.context.junit.jupiter.SpringJUnitConfig;
+import org.springframework.web.client.RestClient;
+
+/**
+ * A creditor without a PIX key: the WhatsApp goes out as the plain approved template, since the
+ * Cloud API refuses an empty parameter. The test profile configures a PIX key for every debt, so
+ * this builds only the WhatsApp channel and what it needs (no engine, no database), without one.
+ */
+@SpringJUnitConfig(WhatsAppWithoutPixTest.WhatsAppOnly.class)
+@TestPropertySource(
+    properties = {
+      "regua.pix.key=",
+      "regua.payment-link.base-url=https://pagar.example.test/p",
+      "regua.whatsapp.phone-number-id=106540352242922",
+      "regua.whatsapp.access-token=test-whatsapp-token"
+    })
+class WhatsAppWithoutPixTest {
+
+  @Configuration
+  @EnableConfigurationProperties({PixProperties.class, WhatsAppProperties.class})
+  @Import({
+    PaymentOptionsService.class,
+    MessageTemplates.class,
+    WhatsAppTemplates.class,
+    WhatsAppChannel.class
+  })
+  static class WhatsAppOnly {
+
+    @Bean
+    RestClient.Builder restClientBuilder() {
+      return RestClient.builder();
+    }
+
+    @Bean
+    ObjectMapper objectMapper() {
+      return new ObjectMapper();
+    }
+  }
+
+  @DynamicPropertySource
+  static void cloudApi(DynamicPropertyRegistry registry) {
+    registry.add("regua.whatsapp.base-url", MessagingProviders::whatsAppBaseUrl);
+  }
+
+  @Autowired WhatsAppChannel whatsApp;
+
+  @Test
+  void aDebtWithoutPixGetsThePlainTemplate() {
+    // given a debt of R$ 80,00 and no PIX key
+    String debtId = TestDebtors.uniqueId("wa-nopix");
+    UUID token = UUID.randomUUID();
+    Debt debt = debt(debtId, token);
+    String key = contactKey(debtId, "D+3", "WHATSAPP");
+    MessagingProviders.whatsAppAnswers(
+        key, okJson("{\"messages\": [{\"id\": \"wamid.%s\"}]}".formatted(debtId)));
+
+    // when its D+3 WhatsApp goes out
+    ChannelSender.Delivery delivery = whatsApp.send(debt, "negotiation-link", Map.of(), key);
+
+    // then the Cloud API got the plain template, four parameters, none empty
+    String link = "https://pagar.example.test/p/" + token;
+    MessagingProviders.SERVER.verify(
+        1,
+        MessagingProviders.whatsAppRequests(key)
+            .withHeader("Authorization", equalTo("Bearer test-whatsapp-token"))
+            .withRequestBody(
+                equalToJson(
+                    """
+                    {"messaging_product": "whatsapp", "recipient_type": "individual",
+                     "to": "5511987654321", "type": "template",
+                     "template": {"name": "cobranca_link_negociacao", "language": {"code": "pt_BR"},
+                                  "components": [{"type": "body", "parameters": [
+                                    {"type": "text", "text": "Maria"},
+                                    {"type": "text", "text": "R$ 80,00"},
+                                    {"type": "text", "text": "10/03/2027"},
+                                    {"type": "text", "text": "%s"}]}]},
+                     "biz_opaque_callback_data": "%s"}
+                    """
+                        .formatted(link, key))));
+    // and the text for the contact log has no PIX sentence
+    assertThat(delivery.payload())
+        .isEqualTo(
+            "Olá, Maria! O pagamento de R$ 80,00, vencido em 10/03/2027, segue em aberto. Negocie"
+                + " do seu jeito, em poucos cliques: "
+                + link);
+  }
+
+  private static Debt debt(String debtId, UUID paymentToken) {
+    return new Debt(
+        debtId,
+        new Debt.DebtorRecord(
+            "52998224725", "Maria Silva", "maria@example.test", "+5511987654321", Uf.SP, null),
+        80_00,
+        80_00,
+        LocalDate.of(2027, 3, 10),
+        DebtStatus.ACTIVE,
+        paymentToken,
+        null,
+        null,
+        Instant.now(),
+        null,
+        0,
+        null,
+        null,
+        null);
+  }
+}
