@@ -98,7 +98,9 @@ class LetterChannelTest extends IntegrationTest {
             "20/12/2026",
             "https://pagar.example.test/p/",
             "0800 000 1234",
-            "contest");
+            "contest",
+            "PIX copia e cola:",
+            "000201"); // the payload of the test profile's PIX key, on its own line
 
     // and the contact log keeps the letter's text
     assertThat(
