@@ -1,16 +1,11 @@
 package br.com.regua.contact;
 
+import br.com.regua.http.ProviderHttp;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import java.net.URLEncoder;
-import java.net.http.HttpClient;
 import java.nio.charset.StandardCharsets;
-import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -50,32 +45,17 @@ import org.springframework.web.client.RestClientResponseException;
 @ConditionalOnExpression(LetterProperties.CONFIGURED)
 class PrintProviderClient {
 
-  private static final Logger log = LoggerFactory.getLogger(PrintProviderClient.class);
-
-  /** 4xx answers that say "not now" rather than "no". */
-  private static final Set<Integer> TRANSIENT_CLIENT_ERRORS = Set.of(408, 409, 429);
-
-  private static final int MAX_BODY_IN_MESSAGE = 500;
-
   private final RestClient rest;
 
   PrintProviderClient(RestClient.Builder builder, LetterProperties properties) {
-    // HTTP/1.1: the JDK client would otherwise try an h2c upgrade on plain http (see
-    // CreditBureauClient).
-    HttpClient http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(properties.connectTimeout())
-            .build();
-    JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(http);
-    requestFactory.setReadTimeout(properties.readTimeout());
-    builder.baseUrl(properties.baseUrl().toString()).requestFactory(requestFactory);
-    if (properties.apiKey().isEmpty()) {
-      log.warn("regua.letter.api-key is not set: letters go without Authorization");
-    } else {
-      builder.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + properties.apiKey());
-    }
-    this.rest = builder.build();
+    this.rest =
+        ProviderHttp.client(
+            builder,
+            properties.baseUrl(),
+            properties.connectTimeout(),
+            properties.readTimeout(),
+            properties.apiKey(),
+            "regua.letter.api-key");
   }
 
   /** Who receives the envelope and where; {@code complement} may be null. */
@@ -116,8 +96,8 @@ class PrintProviderClient {
               .body(LetterAccepted.class);
     } catch (RestClientResponseException e) {
       int status = e.getStatusCode().value();
-      String body = abbreviate(e.getResponseBodyAsString());
-      if (e.getStatusCode().is4xxClientError() && !TRANSIENT_CLIENT_ERRORS.contains(status)) {
+      String body = ProviderHttp.abbreviate(e.getResponseBodyAsString());
+      if (e.getStatusCode().is4xxClientError() && !ProviderHttp.isTransient(e)) {
         throw new LetterRejectedException(status, body);
       }
       throw new PrintProviderUnavailableException(
@@ -140,12 +120,5 @@ class PrintProviderClient {
   /** The contact key as an ASCII header value: UTF-8, percent-encoded. */
   static String idempotencyKey(String contactKey) {
     return URLEncoder.encode(contactKey, StandardCharsets.UTF_8).replace("+", "%20");
-  }
-
-  private static String abbreviate(String body) {
-    String text = body.strip();
-    return text.length() <= MAX_BODY_IN_MESSAGE
-        ? text
-        : text.substring(0, MAX_BODY_IN_MESSAGE) + "…";
   }
 }

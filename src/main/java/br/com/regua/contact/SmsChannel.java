@@ -1,6 +1,7 @@
 package br.com.regua.contact;
 
 import br.com.regua.debt.Debt;
+import br.com.regua.http.ProviderHttp;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.core.JsonProcessingException;
@@ -11,7 +12,6 @@ import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -61,14 +61,14 @@ class SmsChannel implements ChannelSender {
       SmsProperties properties,
       MessageTemplates templates,
       ObjectMapper json) {
-    if (properties.apiKey().isEmpty()) {
-      log.warn("regua.sms.api-key is not set: SMS requests go without Authorization");
-    } else {
-      builder.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + properties.apiKey());
-    }
     this.rest =
         ProviderHttp.client(
-            builder, properties.baseUrl(), properties.connectTimeout(), properties.readTimeout());
+            builder,
+            properties.baseUrl(),
+            properties.connectTimeout(),
+            properties.readTimeout(),
+            properties.apiKey(),
+            "regua.sms.api-key");
     this.templates = templates;
     this.properties = properties;
     this.json = json;

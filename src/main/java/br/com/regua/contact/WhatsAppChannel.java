@@ -1,6 +1,7 @@
 package br.com.regua.contact;
 
 import br.com.regua.debt.Debt;
+import br.com.regua.http.ProviderHttp;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
 import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -10,10 +11,7 @@ import com.fasterxml.jackson.databind.annotation.JsonNaming;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
@@ -52,8 +50,6 @@ import org.springframework.web.client.RestClientResponseException;
 @ConditionalOnExpression("'${regua.whatsapp.phone-number-id:}' != ''")
 class WhatsAppChannel implements ChannelSender {
 
-  private static final Logger log = LoggerFactory.getLogger(WhatsAppChannel.class);
-
   /**
    * Cloud API error codes about the recipient: 131021 recipient is the sender, 131026 message
    * undeliverable (no WhatsApp account, old app, terms not accepted), 131030 not in the allowed
@@ -74,14 +70,14 @@ class WhatsAppChannel implements ChannelSender {
       WhatsAppTemplates approved,
       MessageTemplates templates,
       ObjectMapper json) {
-    if (properties.accessToken().isEmpty()) {
-      log.warn("regua.whatsapp.access-token is not set: requests go without Authorization");
-    } else {
-      builder.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + properties.accessToken());
-    }
     this.rest =
         ProviderHttp.client(
-            builder, properties.baseUrl(), properties.connectTimeout(), properties.readTimeout());
+            builder,
+            properties.baseUrl(),
+            properties.connectTimeout(),
+            properties.readTimeout(),
+            properties.accessToken(),
+            "regua.whatsapp.access-token");
     this.properties = properties;
     this.approved = approved;
     this.templates = templates;

@@ -1,16 +1,11 @@
 package br.com.regua.negativation;
 
+import br.com.regua.http.ProviderHttp;
 import com.fasterxml.jackson.annotation.JsonFormat;
 import com.fasterxml.jackson.annotation.JsonIgnoreProperties;
-import java.net.http.HttpClient;
 import java.time.LocalDate;
-import java.util.Set;
 import java.util.function.Supplier;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
-import org.springframework.http.HttpHeaders;
 import org.springframework.http.MediaType;
-import org.springframework.http.client.JdkClientHttpRequestFactory;
 import org.springframework.stereotype.Component;
 import org.springframework.web.client.RestClient;
 import org.springframework.web.client.RestClientException;
@@ -49,36 +44,20 @@ import org.springframework.web.client.RestClientResponseException;
 @Component
 public class CreditBureauClient {
 
-  private static final Logger log = LoggerFactory.getLogger(CreditBureauClient.class);
-
   static final String IDEMPOTENCY_KEY = "Idempotency-Key";
-
-  /** 4xx answers that say "not now" rather than "no". */
-  private static final Set<Integer> TRANSIENT_CLIENT_ERRORS = Set.of(408, 409, 429);
-
-  /** Enough of an error body to explain it in an incident, not a whole HTML error page. */
-  private static final int MAX_BODY_IN_MESSAGE = 500;
 
   private final RestClient rest;
 
   /** Takes Spring Boot's builder (its JSON settings and observations); the timeouts are ours. */
   CreditBureauClient(RestClient.Builder builder, CreditBureauProperties properties) {
-    // HTTP/1.1: the JDK client would otherwise try an h2c upgrade on plain http, which some
-    // gateways mishandle; the bureau's API gains nothing from HTTP/2.
-    HttpClient http =
-        HttpClient.newBuilder()
-            .version(HttpClient.Version.HTTP_1_1)
-            .connectTimeout(properties.connectTimeout())
-            .build();
-    JdkClientHttpRequestFactory requestFactory = new JdkClientHttpRequestFactory(http);
-    requestFactory.setReadTimeout(properties.readTimeout());
-    builder.baseUrl(properties.baseUrl().toString()).requestFactory(requestFactory);
-    if (properties.apiKey().isEmpty()) {
-      log.warn("regua.credit-bureau.api-key is not set: requests go without Authorization");
-    } else {
-      builder.defaultHeader(HttpHeaders.AUTHORIZATION, "Bearer " + properties.apiKey());
-    }
-    this.rest = builder.build();
+    this.rest =
+        ProviderHttp.client(
+            builder,
+            properties.baseUrl(),
+            properties.connectTimeout(),
+            properties.readTimeout(),
+            properties.apiKey(),
+            "regua.credit-bureau.api-key");
   }
 
   /** What we report: one debt, one debtor. */
@@ -146,8 +125,8 @@ public class CreditBureauClient {
       answer = exchange.get();
     } catch (RestClientResponseException e) {
       int status = e.getStatusCode().value();
-      String body = abbreviate(e.getResponseBodyAsString());
-      if (e.getStatusCode().is4xxClientError() && !TRANSIENT_CLIENT_ERRORS.contains(status)) {
+      String body = ProviderHttp.abbreviate(e.getResponseBodyAsString());
+      if (e.getStatusCode().is4xxClientError() && !ProviderHttp.isTransient(e)) {
         throw new CreditBureauRejectedException(operation, status, body);
       }
       throw new CreditBureauUnavailableException(
@@ -162,12 +141,5 @@ public class CreditBureauClient {
           operation + ": the credit bureau answered without protocol or status");
     }
     return answer;
-  }
-
-  private static String abbreviate(String body) {
-    String text = body.strip();
-    return text.length() <= MAX_BODY_IN_MESSAGE
-        ? text
-        : text.substring(0, MAX_BODY_IN_MESSAGE) + "…";
   }
 }
