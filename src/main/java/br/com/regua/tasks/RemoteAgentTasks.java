@@ -40,23 +40,20 @@ public final class RemoteAgentTasks implements AgentTasks {
   @Override
   public List<AgentTask> open(AgentTaskFilter filter) {
     List<UserTask> found =
-        call(
-            "searching user tasks",
-            () ->
-                client
-                    .newUserTaskSearchRequest()
-                    .filter(
-                        f -> {
-                          f.state(UserTaskState.CREATED);
-                          if (filter.assignee() != null) {
-                            f.assignee(filter.assignee());
-                          }
-                        })
-                    .sort(s -> s.creationDate().asc())
-                    .page(p -> p.limit(PAGE_LIMIT))
-                    .send()
-                    .join()
-                    .items());
+        client
+            .newUserTaskSearchRequest()
+            .filter(
+                f -> {
+                  f.state(UserTaskState.CREATED);
+                  if (filter.assignee() != null) {
+                    f.assignee(filter.assignee());
+                  }
+                })
+            .sort(s -> s.creationDate().asc())
+            .page(p -> p.limit(PAGE_LIMIT))
+            .send()
+            .join()
+            .items();
     return found.stream()
         .map(task -> toAgentTask(task, Map.of()))
         .filter(filter::accepts)
@@ -67,10 +64,9 @@ public final class RemoteAgentTasks implements AgentTasks {
   @Override
   public AgentTask get(long key) {
     UserTask task =
-        call(
-            "reading user task " + key, () -> client.newUserTaskGetRequest(key).send().join(), key);
+        read("reading user task " + key, () -> client.newUserTaskGetRequest(key).send().join());
     List<Variable> variables =
-        call(
+        read(
             "reading the variables of user task " + key,
             () ->
                 client
@@ -79,8 +75,7 @@ public final class RemoteAgentTasks implements AgentTasks {
                     .page(p -> p.limit(PAGE_LIMIT))
                     .send()
                     .join()
-                    .items(),
-            key);
+                    .items());
     Map<String, Object> values = new LinkedHashMap<>();
     variables.forEach(v -> values.put(v.getName(), parse(v.getValue())));
     return toAgentTask(task, values);
@@ -150,15 +145,12 @@ public final class RemoteAgentTasks implements AgentTasks {
     }
   }
 
-  private <T> T call(String what, Supplier<T> request) {
-    return call(what, request, -1);
-  }
-
-  private <T> T call(String what, Supplier<T> request, long key) {
+  /** Runs a read of one task: a 404 means the cluster never had it. */
+  private static <T> T read(String what, Supplier<T> request) {
     try {
       return request.get();
     } catch (ProblemException e) {
-      if (e.code() == 404 && key >= 0) {
+      if (e.code() == 404) {
         throw new AgentTaskNotFoundException(what + ": " + describe(e));
       }
       throw e;
