@@ -57,7 +57,7 @@ import org.agrona.concurrent.UnsafeBuffer;
 public final class EmbeddedAgentTasks implements AgentTasks {
 
   private static final Duration TIMEOUT = Duration.ofSeconds(10);
-  private static final Duration POLL = Duration.ofMillis(10);
+  private static final Duration POLL = Duration.ofMillis(50);
   private static final JsonMapper JSON =
       JsonMapper.builder()
           .findAndAddModules()
