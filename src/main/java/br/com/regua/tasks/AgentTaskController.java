@@ -1,0 +1,116 @@
+package br.com.regua.tasks;
+
+import br.com.regua.api.InvalidFieldException;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Instant;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import org.springframework.http.ResponseEntity;
+import org.springframework.web.bind.annotation.GetMapping;
+import org.springframework.web.bind.annotation.PathVariable;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RequestMapping;
+import org.springframework.web.bind.annotation.RequestParam;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * The agents' user tasks over HTTP, on either engine: the queue, claiming and completing. Keys are
+ * strings, as in Camunda's REST API: they exceed what a JavaScript number holds exactly.
+ */
+@RestController
+@RequestMapping("/api/tasks")
+class AgentTaskController {
+
+  private final AgentTaskService service;
+
+  AgentTaskController(AgentTaskService service) {
+    this.service = service;
+  }
+
+  /**
+   * The open tasks, oldest due first.
+   *
+   * @param kind an element id ({@code PreventiveCallUserTask}) or a form id
+   * @param state {@code unassigned} or {@code assigned}; both when absent
+   * @param assignee only the tasks this agent holds
+   */
+  @GetMapping
+  List<TaskView> queue(
+      @RequestParam(required = false) String kind,
+      @RequestParam(required = false) String state,
+      @RequestParam(required = false) String assignee) {
+    AgentTaskFilter filter = new AgentTaskFilter(blankToNull(kind), assignment(state), assignee);
+    return service.queue(filter).stream().map(task -> TaskView.of(task, false)).toList();
+  }
+
+  @GetMapping("/{key}")
+  TaskView task(@PathVariable long key) {
+    return TaskView.of(service.task(key), true);
+  }
+
+  @PostMapping("/{key}/claim")
+  TaskView claim(@PathVariable long key, @RequestBody ClaimRequest request) {
+    return TaskView.of(service.claim(key, request.assignee()), false);
+  }
+
+  @PostMapping("/{key}/unclaim")
+  TaskView unclaim(@PathVariable long key) {
+    return TaskView.of(service.unclaim(key), false);
+  }
+
+  /** Completes the task with the form's values; {@code assignee} is the agent submitting it. */
+  @PostMapping("/{key}/complete")
+  ResponseEntity<Void> complete(@PathVariable long key, @RequestBody CompleteRequest request) {
+    service.complete(key, blankToNull(request.assignee()), request.variables());
+    return ResponseEntity.noContent().build();
+  }
+
+  record ClaimRequest(String assignee) {}
+
+  record CompleteRequest(String assignee, Map<String, Object> variables) {}
+
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record TaskView(
+      String key,
+      String elementId,
+      String formId,
+      String processInstanceKey,
+      String state,
+      String assignee,
+      Instant created,
+      Instant due,
+      List<String> candidateGroups,
+      Map<String, Object> variables) {
+
+    static TaskView of(AgentTask task, boolean withVariables) {
+      return new TaskView(
+          Long.toString(task.key()),
+          task.elementId(),
+          task.formId(),
+          Long.toString(task.processInstanceKey()),
+          task.state().name(),
+          task.assignee(),
+          task.created(),
+          task.due(),
+          task.candidateGroups(),
+          withVariables ? task.variables() : null);
+    }
+  }
+
+  private static AgentTaskFilter.Assignment assignment(String state) {
+    if (state == null || state.isBlank()) {
+      return null;
+    }
+    try {
+      return AgentTaskFilter.Assignment.valueOf(state.trim().toUpperCase(Locale.ROOT));
+    } catch (IllegalArgumentException e) {
+      throw new InvalidFieldException("state", "must be one of assigned, unassigned");
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+}

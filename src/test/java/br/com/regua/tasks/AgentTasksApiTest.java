@@ -1,0 +1,129 @@
+package br.com.regua.tasks;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import br.com.regua.support.IntegrationTest;
+import br.com.regua.support.TestDebtors;
+import br.com.regua.support.UserTasks;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.List;
+import java.util.Map;
+import java.util.stream.StreamSupport;
+import org.junit.jupiter.api.Test;
+import org.springframework.http.ResponseEntity;
+
+/** The agents' tasks over HTTP, on a real journey's preventive call. */
+class AgentTasksApiTest extends IntegrationTest {
+
+  private static final Duration AWAIT = Duration.ofSeconds(15);
+
+  @Test
+  void anAgentClaimsAndCompletesThePreventiveCallAndTheJourneyMovesOn() {
+    // given an intensive debt whose preventive call opened at D-5
+    String debtId = TestDebtors.uniqueId("api-task");
+    LocalDate dueDate = today().plusDays(10);
+    var body = api.debt(debtId, "8000.00", dueDate);
+    body.put("latePaymentCount", 3);
+    body.put("propensityScore", 450);
+    assertThat(api.post("/api/debts", body).getStatusCode().value()).isEqualTo(201);
+    await().atMost(AWAIT).until(() -> api.timelineTypes(debtId).contains("STRATEGY_DECIDED"));
+    long journey = api.journeyKey(debtId);
+    advance(Duration.between(engine.now(), dueDate.minusDays(5).atTime(9, 1).atZone(SAO_PAULO)));
+    String key =
+        Long.toString(
+            new UserTasks(engine.engine()).awaitOpen(journey, "PreventiveCallUserTask").key());
+
+    // when an agent lists the preventive calls, then the call is queued, unclaimed, due at D-3
+    JsonNode listed = find(api.get("/api/tasks?kind=PreventiveCallUserTask"), key);
+    assertThat(listed.get("formId").asText()).isEqualTo("preventive-call");
+    assertThat(listed.get("state").asText()).isEqualTo("OPEN");
+    assertThat(listed.has("assignee")).isFalse();
+    assertThat(listed.get("due").asText()).isEqualTo(at(dueDate.minusDays(3), 8, 0).toString());
+    assertThat(keys(api.get("/api/tasks?kind=preventive-call&state=unassigned"))).contains(key);
+    JsonNode task = api.get("/api/tasks/" + key).getBody();
+    assertThat(task.get("variables").get("debtorName").asText()).isEqualTo("Maria da Silva");
+    assertThat(task.get("variables").get("openBalance").asText()).isEqualTo("R$ 8.000,00");
+
+    // and when Ana claims it, it is hers: Bruno can neither claim nor complete it
+    ResponseEntity<JsonNode> claim =
+        api.post("/api/tasks/" + key + "/claim", Map.of("assignee", "ana"));
+    assertThat(claim.getStatusCode().value()).isEqualTo(200);
+    assertThat(claim.getBody().get("assignee").asText()).isEqualTo("ana");
+    assertThat(keys(api.get("/api/tasks?state=assigned&assignee=ana"))).contains(key);
+    assertThat(keys(api.get("/api/tasks?state=unassigned"))).doesNotContain(key);
+    assertThat(
+            api.post("/api/tasks/" + key + "/claim", Map.of("assignee", "bruno"))
+                .getStatusCode()
+                .value())
+        .isEqualTo(409);
+    ResponseEntity<JsonNode> byBruno =
+        api.post(
+            "/api/tasks/" + key + "/complete",
+            Map.of("assignee", "bruno", "variables", Map.of("callOutcome", "NO_ANSWER")));
+    assertThat(byBruno.getStatusCode().value()).isEqualTo(409);
+    assertThat(byBruno.getHeaders().getContentType().toString())
+        .isEqualTo("application/problem+json");
+
+    // and when Ana records a promise, the task is done and the journey takes the promise
+    Map<String, Object> promise =
+        Map.of(
+            "assignee",
+            "ana",
+            "variables",
+            Map.of(
+                "callOutcome",
+                "PROMISED",
+                "promisedDate",
+                dueDate.plusDays(2).toString(),
+                "preventiveCallNotes",
+                "Recebe o salário dia 5"));
+    assertThat(api.post("/api/tasks/" + key + "/complete", promise).getStatusCode().value())
+        .isEqualTo(204);
+    await().atMost(AWAIT).until(() -> api.status(debtId).equals("PROMISED"));
+    assertThat(keys(api.get("/api/tasks"))).doesNotContain(key);
+    assertThat(api.get("/api/tasks/" + key).getBody().get("state").asText()).isEqualTo("COMPLETED");
+
+    // then a second completion is a conflict, not a second promise
+    ResponseEntity<JsonNode> again = api.post("/api/tasks/" + key + "/complete", promise);
+    assertThat(again.getStatusCode().value()).isEqualTo(409);
+    assertThat(again.getHeaders().getContentType().toString())
+        .isEqualTo("application/problem+json");
+    assertThat(again.getBody().get("detail").asText()).contains("already completed");
+  }
+
+  @Test
+  void anUnknownTaskIsNotFound() {
+    assertThat(api.get("/api/tasks/42").getStatusCode().value()).isEqualTo(404);
+    ResponseEntity<JsonNode> complete =
+        api.post("/api/tasks/42/complete", Map.of("assignee", "ana", "variables", Map.of()));
+    assertThat(complete.getStatusCode().value()).isEqualTo(404);
+    assertThat(complete.getHeaders().getContentType().toString())
+        .isEqualTo("application/problem+json");
+    assertThat(api.post("/api/tasks/42/claim", Map.of("assignee", "ana")).getStatusCode().value())
+        .isEqualTo(404);
+  }
+
+  @Test
+  void aClaimNamesTheAgentAndTheStateFilterIsChecked() {
+    assertThat(api.post("/api/tasks/42/claim", Map.of()).getStatusCode().value()).isEqualTo(400);
+    assertThat(api.get("/api/tasks?state=sleeping").getStatusCode().value()).isEqualTo(400);
+  }
+
+  private static List<String> keys(ResponseEntity<JsonNode> response) {
+    assertThat(response.getStatusCode().value()).isEqualTo(200);
+    return StreamSupport.stream(response.getBody().spliterator(), false)
+        .map(task -> task.get("key").asText())
+        .toList();
+  }
+
+  private static JsonNode find(ResponseEntity<JsonNode> response, String key) {
+    assertThat(keys(response)).contains(key);
+    return StreamSupport.stream(response.getBody().spliterator(), false)
+        .filter(task -> task.get("key").asText().equals(key))
+        .findFirst()
+        .orElseThrow();
+  }
+}
