@@ -5,11 +5,13 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import br.com.regua.support.JourneyDriver;
 import br.com.regua.support.JourneyDriver.DebtSpec;
+import br.com.regua.support.ProcessTestEngine;
 import br.com.regua.support.UserTasks.UserTask;
 import io.camunda.client.api.response.ActivatedJob;
 import java.time.LocalDate;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -18,6 +20,7 @@ import org.junit.jupiter.api.Test;
  * br.com.regua.support.UserTasks}, since the in-JVM engine has no REST API), and how each outcome
  * routes the journey.
  */
+@Tag(ProcessTestEngine.TAG)
 class AgentTasksProcessTest {
 
   private final JourneyDriver journeys = new JourneyDriver();

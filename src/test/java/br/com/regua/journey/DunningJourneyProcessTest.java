@@ -6,6 +6,7 @@ import static org.assertj.core.api.Assertions.within;
 
 import br.com.regua.support.JourneyDriver;
 import br.com.regua.support.JourneyDriver.DebtSpec;
+import br.com.regua.support.ProcessTestEngine;
 import io.camunda.client.api.response.ActivatedJob;
 import java.time.Duration;
 import java.time.Instant;
@@ -17,6 +18,7 @@ import java.util.Map;
 import java.util.stream.IntStream;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -26,6 +28,7 @@ import org.junit.jupiter.params.provider.MethodSource;
  * The phases of the régua on the real engine, with no workers: the test plays each job, checks each
  * timer's date before moving the clock, and ends each journey the way JOURNEY.md says.
  */
+@Tag(ProcessTestEngine.TAG)
 class DunningJourneyProcessTest {
 
   /** The contact steps of the standard strategy, in order. */

@@ -8,6 +8,7 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.api.response.EvaluateDecisionResponse;
 import java.util.HashMap;
 import java.util.Map;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
@@ -17,6 +18,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * per rule of {@code dunning-strategy} (which rule matched and what it decided), and the wait
  * between the notice and the negativation for each state.
  */
+@Tag(ProcessTestEngine.TAG)
 class DunningStrategyDecisionTest {
 
   private static final ObjectMapper JSON = new ObjectMapper();

@@ -15,11 +15,13 @@ import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /** The forms on the real engine: it accepts them, and a user task linked by formId gets them. */
+@Tag(ProcessTestEngine.TAG)
 class FormsDeploymentTest {
 
   private final ProcessTestEngine zeebe = ProcessTestEngine.get();

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import br.com.regua.support.JourneyDriver;
 import br.com.regua.support.JourneyDriver.DebtSpec;
+import br.com.regua.support.ProcessTestEngine;
 import io.camunda.client.api.response.ActivatedJob;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -12,12 +13,14 @@ import java.time.OffsetDateTime;
 import java.util.Collections;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * The events that change a journey (JOURNEY.md): promises, disputes, email opened, portal visited,
  * each from the states it can arrive in, on the real engine with the test playing the workers.
  */
+@Tag(ProcessTestEngine.TAG)
 class JourneyEventsProcessTest {
 
   private final JourneyDriver journeys = new JourneyDriver();

@@ -23,6 +23,13 @@ import java.util.stream.Stream;
  */
 public final class ProcessTestEngine {
 
+  /**
+   * The JUnit tag of the tests that use this engine. Maven runs them in a JVM of their own: the
+   * in-JVM engine (zeebe-process-test) keeps part of its gRPC response state in static fields, so
+   * this engine and the Spring context's must not share a JVM.
+   */
+  public static final String TAG = "process-engine";
+
   private static ProcessTestEngine instance;
 
   private final EmbeddedEngine engine;

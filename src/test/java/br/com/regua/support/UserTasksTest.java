@@ -13,12 +13,14 @@ import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
  * {@link UserTasks} on the shared engine, with {@code bpmn-test/user-task-test.bpmn}: a dispute
  * review task linked to the real {@code dispute-review} form, then a gateway on the agent's answer.
  */
+@Tag(ProcessTestEngine.TAG)
 class UserTasksTest {
 
   private static final String MODEL = "bpmn-test/user-task-test.bpmn";
