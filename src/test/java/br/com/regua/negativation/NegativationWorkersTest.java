@@ -289,10 +289,12 @@ class NegativationWorkersTest extends IntegrationTest {
     register(debtId, "500.00");
     CreditBureauStub.acceptNegativation(debtId);
     runToCompletion("negativate-debt-test", debtId);
-    pay(debtId, "500.00", "2026-11-19T15:30:00-03:00");
+    // (stubbed before the payment: the debt's own journey asks for the removal as soon as it is
+    // paid, racing the test's model)
     CreditBureauStub.acceptRemoval(debtId);
     // the bureau takes a while: the first check finds the removal pending
     CreditBureauStub.removalPendingThenDone(debtId);
+    pay(debtId, "500.00", "2026-11-19T15:30:00-03:00");
 
     // when the journey has the negativation removed
     Map<String, Object> result = runToCompletion("denegativation-test", debtId);
@@ -332,9 +334,9 @@ class NegativationWorkersTest extends IntegrationTest {
     register(debtId, "500.00");
     CreditBureauStub.acceptNegativation(debtId);
     runToCompletion("negativate-debt-test", debtId);
-    pay(debtId, "500.00", "2026-11-19T15:30:00-03:00");
-    CreditBureauStub.acceptRemoval(debtId);
+    CreditBureauStub.acceptRemoval(debtId); // before the payment, as above
     CreditBureauStub.removalPendingThenDone(debtId);
+    pay(debtId, "500.00", "2026-11-19T15:30:00-03:00");
     runToCompletion("denegativation-test", debtId);
 
     // when the jobs run again
