@@ -1,30 +1,43 @@
 package br.com.regua.contact;
 
 import br.com.regua.debt.DebtRepository;
+import br.com.regua.journey.Journeys;
 import java.time.Clock;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.event.TransactionalEventListener;
 
 /**
  * A sent message the provider later reports failed (a bounced email, a number that turned out
- * invalid) makes its channel unreachable for the debtor: the next steps fall back to their next
- * channel instead of failing again. Runs in the receipt's transaction. The failed step itself is
- * not re-sent: it has ended in the journey.
+ * invalid) makes its channel unreachable for the debtor, in the receipt's transaction: the next
+ * steps fall back to their next channel instead of failing again. Once that is committed, the
+ * failed step itself is made again on the next channel, as a {@code contact-step} of its own (its
+ * step in the journey has ended), under the same policy: a paid debt gets nothing, a contact
+ * outside the hours waits for them.
  */
 @Component
 class UnreachableChannels {
 
   private static final Logger log = LoggerFactory.getLogger(UnreachableChannels.class);
 
+  /** Where a failed contact goes again; every step's template exists for both (TemplatesTest). */
+  private static final List<Channel> RESEND_CHANNELS = List.of(Channel.EMAIL, Channel.SMS);
+
+  static final String RESEND = " (reenvio)";
+
   private final DebtRepository debts;
   private final ChannelConsents consents;
+  private final Journeys journeys;
   private final Clock clock;
 
-  UnreachableChannels(DebtRepository debts, ChannelConsents consents, Clock clock) {
+  UnreachableChannels(
+      DebtRepository debts, ChannelConsents consents, Journeys journeys, Clock clock) {
     this.debts = debts;
     this.consents = consents;
+    this.journeys = journeys;
     this.clock = clock;
   }
 
@@ -42,5 +55,23 @@ class UnreachableChannels {
                   failed.debtId(),
                   failed.reason());
             });
+  }
+
+  @TransactionalEventListener
+  void contactAgain(ContactFailed failed) {
+    if (failed.step().endsWith(RESEND)) {
+      return; // one more try at most
+    }
+    List<String> fallbacks =
+        RESEND_CHANNELS.stream()
+            .filter(channel -> channel != failed.channel())
+            .map(Channel::name)
+            .toList();
+    journeys.contactAgain(
+        failed.debtId(),
+        failed.step() + RESEND,
+        failed.channel().name(),
+        failed.template(),
+        fallbacks);
   }
 }

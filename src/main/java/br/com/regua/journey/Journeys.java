@@ -9,6 +9,7 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -50,6 +51,33 @@ public class Journeys {
         .send()
         .join()
         .getProcessInstanceKey();
+  }
+
+  /**
+   * Makes a contact again, outside the debt's journey, through {@code contact-step}: its policy
+   * (hours, daily limit, fallbacks) and its wait for the next window apply as to any step. Used
+   * when a provider reports a sent message failed after its step had ended.
+   */
+  public void contactAgain(
+      String debtId, String step, String channel, String template, List<String> fallbacks) {
+    client
+        .newCreateInstanceCommand()
+        .bpmnProcessId(JourneyModel.CONTACT_STEP)
+        .latestVersion()
+        .variables(
+            Map.of(
+                JourneyModel.DEBT_ID,
+                debtId,
+                "step",
+                step,
+                "channel",
+                channel,
+                "template",
+                template,
+                "fallbackChannels",
+                fallbacks))
+        .send()
+        .join();
   }
 
   /**

@@ -221,7 +221,17 @@ class DeliveryWebhooksTest extends IntegrationTest {
             .single();
     assertThat(api.get("/api/debtors/" + document + "/channels").getBody().get("EMAIL").asText())
         .isEqualTo("UNREACHABLE");
+
+    // and the bounced step is made again by SMS, once the daily limit allows (tomorrow's window)
+    await().atMost(AWAIT).until(() -> api.contactSteps(debtId).contains("D+7 (reenvio)"));
     moveClockTo(contactWindows.firstWindowAfter(br.com.regua.debt.Uf.SP, today()));
+    await().atMost(AWAIT).until(() -> api.deliveredSteps(debtId).contains("D+7 (reenvio)"));
+    assertThat(
+            api.contacts(debtId).stream()
+                .filter(c -> c.get("step").asText().equals("D+7 (reenvio)"))
+                .filter(c -> c.get("outcome").asText().equals("SENT"))
+                .map(c -> c.get("channel").asText()))
+        .containsExactly("SMS");
     ContactAttempt next =
         contacts.contact(
             new ContactRequest(
