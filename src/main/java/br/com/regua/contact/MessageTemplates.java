@@ -121,10 +121,6 @@ class MessageTemplates {
     return model;
   }
 
-  String paymentLink(Debt debt) {
-    return paymentOptions.paymentLink(debt.paymentToken());
-  }
-
   private Parsed load(Channel channel, String strategy, String name) {
     if (!name.matches("[a-z0-9-]+")) {
       throw new IllegalArgumentException("bad template name " + name);

@@ -20,7 +20,6 @@ public enum DebtEventType {
   AGREEMENT_SIGNED,
   EMAIL_OPENED,
   PORTAL_VISITED,
-  NEGATIVATION_NOTICE_SENT,
   /** The journey asked for a negativation and it was not made; the detail says why. */
   NEGATIVATION_SKIPPED,
   NEGATIVATED,
@@ -29,6 +28,5 @@ public enum DebtEventType {
   RENEGOTIATED,
   CANCELLED,
   HANDED_OFF,
-  WRITTEN_OFF,
-  UNRESOLVED
+  WRITTEN_OFF
 }

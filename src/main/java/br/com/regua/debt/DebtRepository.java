@@ -260,19 +260,6 @@ public class DebtRepository {
         .update();
   }
 
-  /** When an event of the type first happened to the debt, if it did. */
-  public Optional<Instant> firstEvent(String debtId, DebtEventType type) {
-    return jdbc.sql(
-            """
-            select occurred_at from debt_event where debt_id = :debtId and type = :type
-             order by occurred_at limit 1
-            """)
-        .param("debtId", debtId)
-        .param("type", type.name())
-        .query((rs, row) -> rs.getTimestamp(1).toInstant())
-        .optional();
-  }
-
   /** Events and contacts of a debt, oldest first. */
   List<TimelineEntry> timeline(String debtId) {
     return jdbc.sql(

@@ -15,9 +15,7 @@ public enum DebtStatus {
   RENEGOTIATED,
   CANCELLED,
   HANDED_OFF,
-  WRITTEN_OFF,
-  /** The foundation journey's end; kept for debts that reached it. */
-  UNRESOLVED;
+  WRITTEN_OFF;
 
   private static final Set<DebtStatus> OPEN = Set.of(ACTIVE, PROMISED, DISPUTED, NEGATIVATED);
 
