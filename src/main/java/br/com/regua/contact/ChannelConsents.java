@@ -40,8 +40,9 @@ public class ChannelConsents {
     return consents;
   }
 
-  public boolean allows(String document, Channel channel) {
-    Consent consent = of(document).get(channel);
+  /** Whether a debtor with these choices ({@link #of}) may be reached on the channel. */
+  public static boolean allows(Map<Channel, Consent> choices, Channel channel) {
+    Consent consent = choices.get(channel);
     if (consent == Consent.OPT_OUT || consent == Consent.UNREACHABLE) {
       return false;
     }

@@ -1,5 +1,6 @@
 package br.com.regua.contact;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 
@@ -28,5 +29,15 @@ public record ContactRequest(
 
   public static ContactRequest of(String debtId, String step, Channel channel, String template) {
     return new ContactRequest(debtId, step, channel, template, Map.of(), List.of());
+  }
+
+  /** The contact log's key of this step on the channel: once per debt, step and channel. */
+  String key(Channel channel) {
+    return debtId + ":" + step + ":" + channel;
+  }
+
+  /** This step on the channel, as an attempt to log now. */
+  Contact on(Channel channel, Instant at) {
+    return new Contact(debtId, key(channel), step, channel, template, at);
   }
 }

@@ -47,7 +47,11 @@ public class ContactService {
   private static final Logger log = LoggerFactory.getLogger(ContactService.class);
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
-  /** Where a step goes when its channel is unavailable and the model names no fallback. */
+  /**
+   * Where a step goes when its channel is unavailable and the model names no fallback (and where a
+   * failed message is made again): {@code templates/email} and {@code templates/sms} hold the same
+   * templates (TemplatesTest).
+   */
   private static final List<Channel> DEFAULT_FALLBACK = List.of(Channel.EMAIL, Channel.SMS);
 
   /** How the contact log names follow-ups; they answer a stage, they never start one. */
@@ -137,9 +141,10 @@ public class ContactService {
     candidates.add(request.channel());
     candidates.addAll(
         request.fallbackChannels().isEmpty() ? DEFAULT_FALLBACK : request.fallbackChannels());
+    Map<Channel, ChannelConsents.Consent> choices = consents.of(debt.debtor().document());
     return candidates.stream()
-        .filter(channel -> consents.allows(debt.debtor().document(), channel))
-        .filter(channel -> !contacts.exists(key(request, channel)))
+        .filter(channel -> ChannelConsents.allows(choices, channel))
+        .filter(channel -> !contacts.exists(request.key(channel)))
         .toList();
   }
 
@@ -153,14 +158,7 @@ public class ContactService {
       try {
         return deliver(debt, request, channel, now);
       } catch (UndeliverableException refused) {
-        Contact failed =
-            new Contact(
-                request.debtId(),
-                key(request, channel),
-                request.step(),
-                channel,
-                request.template(),
-                now);
+        Contact failed = request.on(channel, now);
         contacts.record(
             failed, ContactOutcome.FAILED, channel + ": " + refused.reason(), null, null);
         log.info("Contact {} refused on {}: {}", failed.key(), channel, refused.reason());
@@ -186,14 +184,7 @@ public class ContactService {
       return Optional.empty();
     }
     String detail = reason + "; adiado para " + WHEN.format(until.atZone(state.zone()));
-    Contact contact =
-        new Contact(
-            request.debtId(),
-            key(request, channel) + "@" + until,
-            request.step(),
-            channel,
-            request.template(),
-            now);
+    Contact contact = request.on(channel, now).withKeySuffix("@" + until);
     if (!contacts.exists(contact.key())) {
       contacts.record(contact, ContactOutcome.POSTPONED, detail, null, null);
     }
@@ -201,14 +192,7 @@ public class ContactService {
   }
 
   private ContactAttempt deliver(Debt debt, ContactRequest request, Channel channel, Instant now) {
-    Contact contact =
-        new Contact(
-            request.debtId(),
-            key(request, channel),
-            request.step(),
-            channel,
-            request.template(),
-            now);
+    Contact contact = request.on(channel, now);
     String fallback =
         channel == request.channel() ? "" : " (canal " + request.channel() + " indisponível)";
     ChannelSender sender = senders.get(channel);
@@ -234,20 +218,9 @@ public class ContactService {
 
   private ContactAttempt suppress(
       ContactRequest request, Channel channel, Instant now, String why) {
-    Contact contact =
-        new Contact(
-            request.debtId(),
-            key(request, channel),
-            request.step(),
-            channel,
-            request.template(),
-            now);
+    Contact contact = request.on(channel, now);
     contacts.record(contact, ContactOutcome.SUPPRESSED, why, null, null);
     return new ContactAttempt(ContactOutcome.SUPPRESSED, channel, now, null);
-  }
-
-  private static String key(ContactRequest request, Channel channel) {
-    return request.debtId() + ":" + request.step() + ":" + channel;
   }
 
   /** Convenience for a step without template values or fallbacks. */

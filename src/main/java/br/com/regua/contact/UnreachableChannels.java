@@ -3,7 +3,6 @@ package br.com.regua.contact;
 import br.com.regua.debt.DebtRepository;
 import br.com.regua.journey.Journeys;
 import java.time.Clock;
-import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.event.EventListener;
@@ -22,9 +21,6 @@ import org.springframework.transaction.event.TransactionalEventListener;
 class UnreachableChannels {
 
   private static final Logger log = LoggerFactory.getLogger(UnreachableChannels.class);
-
-  /** Where a failed contact goes again; every step's template exists for both (TemplatesTest). */
-  private static final List<Channel> RESEND_CHANNELS = List.of(Channel.EMAIL, Channel.SMS);
 
   static final String RESEND = " (reenvio)";
 
@@ -62,16 +58,8 @@ class UnreachableChannels {
     if (failed.step().endsWith(RESEND)) {
       return; // one more try at most
     }
-    List<String> fallbacks =
-        RESEND_CHANNELS.stream()
-            .filter(channel -> channel != failed.channel())
-            .map(Channel::name)
-            .toList();
+    // on the policy's default fallbacks (email, then SMS): the failed channel is unreachable now
     journeys.contactAgain(
-        failed.debtId(),
-        failed.step() + RESEND,
-        failed.channel().name(),
-        failed.template(),
-        fallbacks);
+        failed.debtId(), failed.step() + RESEND, failed.channel().name(), failed.template());
   }
 }

@@ -9,7 +9,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -55,11 +54,10 @@ public class Journeys {
 
   /**
    * Makes a contact again, outside the debt's journey, through {@code contact-step}: its policy
-   * (hours, daily limit, fallbacks) and its wait for the next window apply as to any step. Used
-   * when a provider reports a sent message failed after its step had ended.
+   * (hours, daily limit, its default fallbacks) and its wait for the next window apply as to any
+   * step. Used when a provider reports a sent message failed after its step had ended.
    */
-  public void contactAgain(
-      String debtId, String step, String channel, String template, List<String> fallbacks) {
+  public void contactAgain(String debtId, String step, String channel, String template) {
     client
         .newCreateInstanceCommand()
         .bpmnProcessId(JourneyModel.CONTACT_STEP)
@@ -73,9 +71,7 @@ public class Journeys {
                 "channel",
                 channel,
                 "template",
-                template,
-                "fallbackChannels",
-                fallbacks))
+                template))
         .send()
         .join();
   }

@@ -50,6 +50,21 @@ class TemplatesTest {
   }
 
   @Test
+  void emailAndSmsHoldTheSameTemplatesForTheDefaultFallback() throws IOException {
+    assertThat(templateNames("sms")).isEqualTo(templateNames("email"));
+  }
+
+  private static List<String> templateNames(String channel) throws IOException {
+    try (Stream<Path> files = Files.list(Path.of("templates", channel))) {
+      return files
+          .map(f -> f.getFileName().toString())
+          .filter(name -> name.endsWith(".mustache") && !name.endsWith(".html.mustache"))
+          .sorted()
+          .toList();
+    }
+  }
+
+  @Test
   void everyEmailTemplateStartsWithItsSubject() throws IOException {
     try (Stream<Path> files = Files.walk(Path.of("templates", "email"))) {
       assertThat(
