@@ -48,11 +48,7 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
       HttpStatusCode status,
       WebRequest request) {
     if (ex.getCause() instanceof JsonMappingException mapping && !mapping.getPath().isEmpty()) {
-      String field =
-          mapping.getPath().stream()
-              .map(ref -> ref.getFieldName() != null ? ref.getFieldName() : "" + ref.getIndex())
-              .collect(Collectors.joining("."));
-      return badRequest(List.of(new FieldError(field, describe(mapping))));
+      return badRequest(List.of(new FieldError(JsonFieldPath.of(mapping), describe(mapping))));
     }
     return badRequest(List.of(new FieldError("body", "must be a valid JSON document")));
   }

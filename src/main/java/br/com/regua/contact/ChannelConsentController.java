@@ -1,6 +1,5 @@
 package br.com.regua.contact;
 
-import br.com.regua.api.InvalidFieldException;
 import br.com.regua.api.NotFoundException;
 import br.com.regua.debt.TaxId;
 import jakarta.validation.Valid;
@@ -62,12 +61,7 @@ class ChannelConsentController {
   }
 
   private String knownDebtor(String document) {
-    String digits;
-    try {
-      digits = TaxId.parse(document).digits();
-    } catch (IllegalArgumentException e) {
-      throw new InvalidFieldException("document", "must be a valid CPF or CNPJ");
-    }
+    String digits = TaxId.digitsOf(document, "document");
     boolean known =
         jdbc.sql("select exists (select 1 from debtor where document = :document)")
             .param("document", digits)

@@ -1,11 +1,10 @@
 package br.com.regua.contact;
 
+import br.com.regua.ops.ReguaMetrics;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
-import java.time.format.DateTimeFormatter;
-import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -14,13 +13,12 @@ import org.springframework.stereotype.Repository;
 @Repository
 class ContactRepository {
 
-  private static final DateTimeFormatter WHEN =
-      DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm").withZone(ZoneId.of("America/Sao_Paulo"));
-
   private final JdbcClient jdbc;
+  private final ReguaMetrics metrics;
 
-  ContactRepository(JdbcClient jdbc) {
+  ContactRepository(JdbcClient jdbc, ReguaMetrics metrics) {
     this.jdbc = jdbc;
+    this.metrics = metrics;
   }
 
   boolean exists(String idempotencyKey) {
@@ -106,6 +104,7 @@ class ContactRepository {
         .param("providerMessageId", providerMessageId)
         .param("at", Timestamp.from(contact.at()))
         .update();
+    metrics.contactRecorded(contact.channel().name(), outcome.name());
   }
 
   /** A sent contact as delivery receipts see it. */
@@ -190,25 +189,5 @@ class ContactRepository {
         .param("followUps", ContactService.FOLLOW_UP + "%")
         .query(String.class)
         .optional();
-  }
-
-  List<String> history(String debtId, int limit) {
-    return jdbc.sql(
-            """
-            select step, channel, outcome, occurred_at from contact
-            where debt_id = :debtId order by occurred_at desc, id desc limit :limit
-            """)
-        .param("debtId", debtId)
-        .param("limit", limit)
-        .query(
-            (rs, n) ->
-                WHEN.format(rs.getTimestamp("occurred_at").toInstant())
-                    + " "
-                    + rs.getString("step")
-                    + " "
-                    + rs.getString("channel")
-                    + ": "
-                    + rs.getString("outcome"))
-        .list();
   }
 }

@@ -13,6 +13,8 @@ import java.util.Map;
  * @param values extra template values from the model (e.g. {@code prazoDias})
  * @param fallbackChannels where to go, in order, when the debtor cannot be reached on {@code
  *     channel} (opted out, no WhatsApp opt-in); empty for the policy's default
+ * @param installment set for a reminder of an agreement's installment: the policy then asks the
+ *     installment, not the (renegotiated) debt, whether anything is owed
  */
 public record ContactRequest(
     String debtId,
@@ -20,11 +22,33 @@ public record ContactRequest(
     Channel channel,
     String template,
     Map<String, ?> values,
-    List<Channel> fallbackChannels) {
+    List<Channel> fallbackChannels,
+    InstallmentRef installment) {
+
+  /** An agreement's installment, by agreement id and number. */
+  public record InstallmentRef(String agreementId, int number) {}
 
   public ContactRequest {
     values = values == null ? Map.of() : values;
     fallbackChannels = fallbackChannels == null ? List.of() : List.copyOf(fallbackChannels);
+  }
+
+  public ContactRequest(
+      String debtId,
+      String step,
+      Channel channel,
+      String template,
+      Map<String, ?> values,
+      List<Channel> fallbackChannels) {
+    this(debtId, step, channel, template, values, fallbackChannels, null);
+  }
+
+  /** The same request with more template values. */
+  ContactRequest withValues(Map<String, ?> more) {
+    Map<String, Object> merged = new java.util.HashMap<>(values);
+    merged.putAll(more);
+    return new ContactRequest(
+        debtId, step, channel, template, merged, fallbackChannels, installment);
   }
 
   public static ContactRequest of(String debtId, String step, Channel channel, String template) {

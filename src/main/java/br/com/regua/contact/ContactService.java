@@ -2,11 +2,13 @@ package br.com.regua.contact;
 
 import br.com.regua.debt.Debt;
 import br.com.regua.debt.DebtRepository;
+import br.com.regua.money.Money;
+import br.com.regua.ops.ReguaMetrics;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
+import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
 import java.util.LinkedHashSet;
 import java.util.List;
@@ -64,8 +66,11 @@ public class ContactService {
   private final ContactPolicyProperties policy;
   private final Map<Channel, ChannelSender> senders;
   private final MessageTemplates templates;
+  private final ProviderCircuit circuit;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final ReguaMetrics metrics;
+  private final InstallmentDues installmentDues;
 
   ContactService(
       DebtRepository debts,
@@ -75,8 +80,13 @@ public class ContactService {
       ContactPolicyProperties policy,
       List<ChannelSender> senders,
       MessageTemplates templates,
+      ProviderCircuit circuit,
       TransactionTemplate tx,
-      Clock clock) {
+      Clock clock,
+      ReguaMetrics metrics,
+      InstallmentDues installmentDues) {
+    this.installmentDues = installmentDues;
+    this.circuit = circuit;
     this.debts = debts;
     this.contacts = contacts;
     this.consents = consents;
@@ -87,18 +97,26 @@ public class ContactService {
     this.templates = templates;
     this.tx = tx;
     this.clock = clock;
+    this.metrics = metrics;
   }
 
   /** Contacts the debtor for a step of the journey, if and when the policy allows. */
-  public ContactAttempt contact(ContactRequest request) {
+  public ContactAttempt contact(ContactRequest asked) {
     return tx.execute(
         status -> {
           Debt debt =
               debts
-                  .lock(request.debtId())
-                  .orElseThrow(() -> new IllegalStateException("unknown debt " + request.debtId()));
+                  .lock(asked.debtId())
+                  .orElseThrow(() -> new IllegalStateException("unknown debt " + asked.debtId()));
           // serializes the daily limit across the debtor's debts
           debts.lockDebtor(debt.debtor().document());
+          Optional<InstallmentDues.Due> due =
+              asked.installment() == null
+                  ? Optional.empty()
+                  : installmentDues.owed(
+                      asked.installment().agreementId(), asked.installment().number());
+          ContactRequest request =
+              due.map(d -> asked.withValues(installmentValues(d))).orElse(asked);
           Optional<ContactAttempt> done = contacts.made(request.debtId(), request.step());
           if (done.isPresent()) {
             log.info(
@@ -107,8 +125,21 @@ public class ContactService {
                 request.step());
             return done.get();
           }
-          Instant now = clock.instant();
-          if (!debt.status().allowsContact() || debt.openBalanceCents() == 0) {
+          // PostgreSQL keeps microseconds: a repeated job then reports the very instant stored
+          Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+          if (request.installment() != null) {
+            if (due.isEmpty()) {
+              return suppress(
+                  request,
+                  request.channel(),
+                  now,
+                  "parcela "
+                      + request.installment().number()
+                      + " do acordo "
+                      + request.installment().agreementId()
+                      + " paga ou acordo encerrado: nenhum contato");
+            }
+          } else if (!debt.status().allowsContact() || debt.openBalanceCents() == 0) {
             return suppress(
                 request,
                 request.channel(),
@@ -131,6 +162,18 @@ public class ContactService {
           return deliverOnFirstReachable(debt, request, channels, now);
         });
   }
+
+  /** What an installment's reminder shows: the installment, not the debt's balance. */
+  private static Map<String, Object> installmentValues(InstallmentDues.Due due) {
+    return Map.of(
+        "acordo", due.agreementId(),
+        "numeroParcela", due.number(),
+        "totalParcelas", due.count(),
+        "valorParcela", Money.toReais(due.openCents()),
+        "vencimentoParcela", WHEN_DAY.format(due.dueDate()));
+  }
+
+  private static final DateTimeFormatter WHEN_DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   /**
    * The step's channel and its fallbacks, in order, that the debtor can be reached on: no opt-out,
@@ -171,15 +214,18 @@ public class ContactService {
       Debt debt, ContactRequest request, Channel channel, Instant now) {
     var state = debt.debtor().state();
     String reason;
+    String metricReason;
     Instant until;
     LocalDate today = LocalDate.ofInstant(now, state.zone());
     if (!windows.allows(state, now)) {
       until = windows.nextAllowed(state, now);
       reason = "fora do horário permitido em " + state;
+      metricReason = "hours";
     } else if (contacts.madeOn(debt.debtor().document(), today, state.zone())
         >= policy.maxContactsPerDay()) {
       until = windows.firstWindowAfter(state, today);
       reason = "limite de " + policy.maxContactsPerDay() + " contato(s) por dia atingido";
+      metricReason = "daily-limit";
     } else {
       return Optional.empty();
     }
@@ -187,6 +233,7 @@ public class ContactService {
     Contact contact = request.on(channel, now).withKeySuffix("@" + until);
     if (!contacts.exists(contact.key())) {
       contacts.record(contact, ContactOutcome.POSTPONED, detail, null, null);
+      metrics.contactPostponed(metricReason);
     }
     return Optional.of(new ContactAttempt(ContactOutcome.POSTPONED, channel, now, until));
   }
@@ -205,8 +252,19 @@ public class ContactService {
           null);
       return new ContactAttempt(ContactOutcome.RECORDED, channel, now, null);
     }
-    ChannelSender.Delivery delivery =
-        sender.send(debt, request.template(), request.values(), contact.key());
+    circuit.beforeCall(channel);
+    ChannelSender.Delivery delivery;
+    try {
+      delivery = sender.send(debt, request.template(), request.values(), contact.key());
+    } catch (RuntimeException e) {
+      if (ProviderCircuit.isProviderFailure(e)) {
+        circuit.failure(channel, e);
+      } else {
+        circuit.success(channel); // the provider answered: the recipient or the message is at fault
+      }
+      throw e;
+    }
+    circuit.success(channel);
     contacts.record(
         contact,
         ContactOutcome.SENT,
@@ -249,10 +307,5 @@ public class ContactService {
   /** Whether a message of the template reached the debtor (sent, or recorded without provider). */
   public boolean delivered(String debtId, String template) {
     return contacts.delivered(debtId, template);
-  }
-
-  /** The newest contacts of a debt, one line each, for the agent who is about to call. */
-  public List<String> history(String debtId, int limit) {
-    return new ArrayList<>(contacts.history(debtId, limit));
   }
 }

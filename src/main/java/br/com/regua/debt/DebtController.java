@@ -1,5 +1,6 @@
 package br.com.regua.debt;
 
+import br.com.regua.api.InvalidFieldException;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.springframework.http.CacheControl;
@@ -52,11 +53,21 @@ class DebtController {
         .body(debts.pixQrCode(debtId));
   }
 
-  /** 201 for a new payment, 200 for the same payment again (by paymentId). */
+  /**
+   * 201 for a new payment, 200 for the same payment again (by paymentId). A payment for a debt not
+   * registered yet is kept, 202, and applied when the debt is registered (no balance nor status
+   * yet).
+   */
   @PostMapping("/{debtId}/payments")
   ResponseEntity<PaymentView> pay(
       @PathVariable String debtId, @RequestBody @Valid PaymentRequest request) {
+    if (debtId.length() > 64 || !debtId.matches(RegisterDebtRequest.ID_PATTERN)) {
+      throw new InvalidFieldException("debtId", RegisterDebtRequest.ID_MESSAGE + ", at most 64");
+    }
     PaymentService.Receipt receipt = payments.receive(debtId, request);
+    if (receipt.pending()) {
+      return ResponseEntity.accepted().body(receipt.payment());
+    }
     return receipt.created()
         ? ResponseEntity.status(201).body(receipt.payment())
         : ResponseEntity.ok(receipt.payment());

@@ -4,6 +4,11 @@ package br.com.regua.debt;
 public enum DebtEventType {
   REGISTERED,
   JOURNEY_STARTED,
+  /**
+   * The engine no longer had the debt's journey (the embedded engine keeps its state in memory and
+   * the service restarted): a new one starts where the debt stood.
+   */
+  JOURNEY_LOST,
   STRATEGY_DECIDED,
   PAYMENT_RECEIVED,
   PAID,
@@ -18,6 +23,16 @@ public enum DebtEventType {
   DISPUTE_OPENED,
   DISPUTE_RESOLVED,
   AGREEMENT_SIGNED,
+  /** A payment to the debt's agreement; the detail says which installments it paid. */
+  AGREEMENT_PAYMENT_RECEIVED,
+  /** An agent's deal the strategy's limits refused; the detail names the limit. */
+  AGREEMENT_REFUSED,
+  /** Every installment paid: the debt is paid through its agreement. */
+  AGREEMENT_FULFILLED,
+  /** An installment went unpaid too long: the agreement ends and the debt returns to collection. */
+  AGREEMENT_BROKEN,
+  /** A new journey took the debt back at the stage its age calls for. */
+  RETURNED_TO_COLLECTION,
   EMAIL_OPENED,
   PORTAL_VISITED,
   /** The journey asked for a negativation and it was not made; the detail says why. */

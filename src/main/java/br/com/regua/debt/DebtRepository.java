@@ -6,6 +6,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.Arrays;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
@@ -28,6 +29,10 @@ public class DebtRepository {
              p.address_postal_code
         from debt d join debtor p on p.document = d.debtor_document
       """;
+
+  /** The statuses in which a debt's journey runs, as stored ({@link DebtStatus#isOpen()}). */
+  private static final List<String> OPEN_STATUSES =
+      Arrays.stream(DebtStatus.values()).filter(DebtStatus::isOpen).map(Enum::name).toList();
 
   private final JdbcClient jdbc;
 
@@ -162,6 +167,56 @@ public class DebtRepository {
         .optional();
   }
 
+  record JourneyRef(String debtId, long processInstanceKey) {}
+
+  /** The open debts whose journey was started, with its instance key. */
+  List<JourneyRef> openWithJourney() {
+    return jdbc.sql(
+            """
+            select debt_id, process_instance_key from debt
+            where process_instance_key is not null
+              and status in (:open)
+            """)
+        .param("open", OPEN_STATUSES)
+        .query((rs, n) -> new JourneyRef(rs.getString(1), rs.getLong(2)))
+        .list();
+  }
+
+  /** Forgets the journey's key, if it is still this one. */
+  void clearProcessInstanceKey(String debtId, long processInstanceKey) {
+    jdbc.sql(
+            "update debt set process_instance_key = null"
+                + " where debt_id = :debtId and process_instance_key = :key")
+        .param("debtId", debtId)
+        .param("key", processInstanceKey)
+        .update();
+  }
+
+  /** Open debts registered before the instant whose journey has not started, oldest first. */
+  List<String> withoutJourney(Instant before, int limit) {
+    return jdbc.sql(
+            """
+            select debt_id from debt
+            where process_instance_key is null and registered_at < :before
+              and status in (:open)
+            order by registered_at, debt_id limit :limit
+            """)
+        .param("before", Timestamp.from(before))
+        .param("limit", limit)
+        .param("open", OPEN_STATUSES)
+        .query(String.class)
+        .list();
+  }
+
+  /** Every debt of the debtor, oldest due first. */
+  public List<Debt> findByDebtor(String document) {
+    return jdbc.sql(
+            SELECT_DEBT + " where d.debtor_document = :document order by d.due_date, d.debt_id")
+        .param("document", document)
+        .query(DebtRepository::mapDebt)
+        .list();
+  }
+
   /**
    * Reads the debt and locks its row until the transaction ends. Payments and contacts both take
    * this lock, so a reminder either goes out before a payment is acknowledged or sees it.
@@ -184,9 +239,20 @@ public class DebtRepository {
         .single();
   }
 
-  void setProcessInstanceKey(String debtId, long key) {
+  public void setProcessInstanceKey(String debtId, long key) {
     jdbc.sql("update debt set process_instance_key = :key where debt_id = :debtId")
         .param("key", key)
+        .param("debtId", debtId)
+        .update();
+  }
+
+  /** The deployed dunning-journey (definition key and version) the debt's journey runs on. */
+  void setJourneyVersion(String debtId, long processDefinitionKey, int version) {
+    jdbc.sql(
+            "update debt set journey_definition_key = :key, journey_version = :version"
+                + " where debt_id = :debtId")
+        .param("key", processDefinitionKey)
+        .param("version", version)
         .param("debtId", debtId)
         .update();
   }
@@ -204,16 +270,44 @@ public class DebtRepository {
         .update();
   }
 
+  /**
+   * An agreement settled the debt: nothing is owed on it any more. Callers hold the row lock and
+   * decide (the debt is {@code RENEGOTIATED} while its agreement runs).
+   */
+  public void settleByAgreement(String debtId, Instant now) {
+    updateBalance(debtId, 0, DebtStatus.PAID, now);
+  }
+
+  /**
+   * A broken agreement returns the debt to collection with what is still owed on it; its journey
+   * key is cleared for the new journey to take its place.
+   */
+  public void returnToCollection(
+      String debtId, long openBalanceCents, DebtStatus status, Instant now) {
+    jdbc.sql(
+            """
+            update debt set open_balance_cents = :balance, status = :status, updated_at = :now,
+                            process_instance_key = null
+             where debt_id = :debtId
+            """)
+        .param("balance", openBalanceCents)
+        .param("status", status.name())
+        .param("now", Timestamp.from(now))
+        .param("debtId", debtId)
+        .update();
+  }
+
   /** Moves an open debt to a final status; a debt that already ended is left alone. */
   public boolean closeIfOpen(String debtId, DebtStatus status, Instant now) {
     return jdbc.sql(
                 """
                 update debt set status = :status, updated_at = :now
-                 where debt_id = :debtId and status in ('ACTIVE', 'PROMISED', 'DISPUTED', 'NEGATIVATED')
+                 where debt_id = :debtId and status in (:open)
                 """)
             .param("status", status.name())
             .param("now", Timestamp.from(now))
             .param("debtId", debtId)
+            .param("open", OPEN_STATUSES)
             .update()
         == 1;
   }

@@ -5,20 +5,24 @@ import br.com.regua.api.InvalidFieldException;
 import br.com.regua.api.NotFoundException;
 import br.com.regua.contact.Channel;
 import br.com.regua.contact.ChannelConsents;
+import br.com.regua.dispute.DisputeService;
 import br.com.regua.journey.Journeys;
 import br.com.regua.money.Money;
 import br.com.regua.payment.Boleto;
 import br.com.regua.payment.PaymentOptions;
 import br.com.regua.payment.PaymentOptionsService;
 import br.com.regua.payment.PixQrCode;
+import br.com.regua.promise.PromiseService;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.Set;
 import java.util.UUID;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -35,6 +39,9 @@ public class DebtService {
   private final Journeys journeys;
   private final ChannelConsents consents;
   private final PaymentOptionsService paymentOptions;
+  private final PaymentService payments;
+  private final PromiseService promises;
+  private final DisputeService disputes;
   private final TransactionTemplate tx;
   private final Clock clock;
 
@@ -43,9 +50,15 @@ public class DebtService {
       Journeys journeys,
       ChannelConsents consents,
       PaymentOptionsService paymentOptions,
+      PaymentService payments,
+      PromiseService promises,
+      DisputeService disputes,
       TransactionTemplate tx,
       Clock clock) {
     this.debts = debts;
+    this.payments = payments;
+    this.promises = promises;
+    this.disputes = disputes;
     this.journeys = journeys;
     this.consents = consents;
     this.paymentOptions = paymentOptions;
@@ -91,8 +104,15 @@ public class DebtService {
           "debtId", "debt " + candidate.debtId() + " is already registered with different content");
     }
     if (stored.processInstanceKey() == null) {
-      startJourney(stored.debtId());
+      try {
+        startJourney(stored.debtId());
+      } catch (RuntimeException e) {
+        // the debt is stored: PendingJourneys starts its journey when the engine answers
+        log.warn("Journey of debt {} not started now: {}", stored.debtId(), e.getMessage());
+      }
     }
+    // payments that arrived before the debt (a repeated registration applies what a crash left)
+    payments.applyUnmatched(stored.debtId());
     return new Registration(view(stored.debtId()), created);
   }
 
@@ -132,6 +152,25 @@ public class DebtService {
   }
 
   /**
+   * Starts the journeys of open debts that were stored but whose journey did not start (the engine
+   * was unreachable, or the service stopped between the two), registered before {@code before}.
+   * Stops at the first failure: the engine is likely still down. Returns how many started.
+   */
+  public int startPendingJourneys(Instant before, int limit) {
+    int started = 0;
+    for (String debtId : debts.withoutJourney(before, limit)) {
+      try {
+        startJourney(debtId);
+      } catch (RuntimeException e) {
+        log.warn("Journey of debt {} still not started: {}", debtId, e.getMessage());
+        break;
+      }
+      started++;
+    }
+    return started;
+  }
+
+  /**
    * Starts the journey under the debt's row lock, so two identical registrations racing each other
    * start one journey, not two.
    */
@@ -142,12 +181,52 @@ public class DebtService {
           if (debt.processInstanceKey() != null) {
             return;
           }
-          long key = journeys.start(debt, LocalDate.now(clock));
+          Journeys.Started journey = journeys.begin(debt, LocalDate.now(clock));
+          long key = journey.processInstanceKey();
           debts.setProcessInstanceKey(debtId, key);
+          debts.setJourneyVersion(debtId, journey.processDefinitionKey(), journey.version());
           debts.addEvent(
               debtId, DebtEventType.JOURNEY_STARTED, "instância " + key, clock.instant());
           log.info("Journey {} started for debt {}", key, debtId);
+          resumeWhereItStood(debt, key);
         });
+  }
+
+  /**
+   * A journey started again for a debt that had one (see {@link #forgetLostJourneys}) is told what
+   * holds now: an active promise suspends it, an open dispute opens the review again. Steps whose
+   * day has passed are skipped by the model, and a step already made today is not made twice
+   * (contacts and negativations are idempotent by debt and step).
+   */
+  private void resumeWhereItStood(Debt debt, long key) {
+    promises.tellNewJourney(debt.debtId(), key);
+    disputes.tellNewJourney(debt.debtId(), key);
+  }
+
+  /**
+   * Forgets the journey of every open debt whose journey the engine no longer runs, so that {@link
+   * PendingJourneys} starts a new one where the debt stood. In embedded mode the engine keeps its
+   * state in memory: after a restart no journey survives, and PostgreSQL (the system of record)
+   * says where each debt stood. Returns the debts concerned.
+   */
+  public List<String> forgetLostJourneys(Set<Long> liveInstances) {
+    List<String> lost = new ArrayList<>();
+    for (DebtRepository.JourneyRef journey : debts.openWithJourney()) {
+      if (liveInstances.contains(journey.processInstanceKey())) {
+        continue;
+      }
+      tx.executeWithoutResult(
+          s -> {
+            debts.clearProcessInstanceKey(journey.debtId(), journey.processInstanceKey());
+            debts.addEvent(
+                journey.debtId(),
+                DebtEventType.JOURNEY_LOST,
+                "instância " + journey.processInstanceKey() + " não existe mais no motor",
+                clock.instant());
+          });
+      lost.add(journey.debtId());
+    }
+    return lost;
   }
 
   /** A new email or phone may be reachable where the old one bounced or was invalid. */

@@ -1,5 +1,7 @@
 package br.com.regua.debt;
 
+import br.com.regua.api.InvalidFieldException;
+
 /**
  * A Brazilian taxpayer id: CPF (a person, 11 digits) or CNPJ (a company, 14 digits), each with two
  * modulo-11 check digits. Accepts the usual punctuation ("123.456.789-09", "12.345.678/0001-95").
@@ -21,6 +23,19 @@ public record TaxId(String digits) {
 
   public static TaxId parse(String text) {
     return new TaxId(digitsOf(text));
+  }
+
+  /**
+   * The digits of a CPF/CNPJ a request names (a path, a parameter).
+   *
+   * @throws InvalidFieldException a {@code 400} naming {@code field} when it is not valid
+   */
+  public static String digitsOf(String text, String field) {
+    try {
+      return parse(text).digits();
+    } catch (IllegalArgumentException e) {
+      throw new InvalidFieldException(field, "must be a valid CPF or CNPJ");
+    }
   }
 
   public static boolean isValidText(String text) {

@@ -63,7 +63,7 @@ public class DisputeService {
                       "disputeId",
                       "dispute " + disputeId + " was already opened with other content");
                 }
-                return new Outcome(stored, false);
+                return announce(new Outcome(stored, false));
               }
               if (!debt.status().isOpen()) {
                 throw new ConflictException(
@@ -93,16 +93,37 @@ public class DisputeService {
                   DebtEventType.DISPUTE_OPENED,
                   "Contestação " + disputeId + ": " + reason,
                   now);
-              return new Outcome(find(disputeId).orElseThrow(), true);
+              return announce(new Outcome(find(disputeId).orElseThrow(), true));
             });
-    if (outcome.dispute().status() == DisputeView.Status.OPEN) {
-      journeys.publish(
-          JourneyModel.DISPUTE_OPENED,
-          debtId,
-          "dispute:" + disputeId,
-          Map.of("disputeId", disputeId, "disputeReason", outcome.dispute().reason()));
+    return outcome;
+  }
+
+  /** Tells the journey of an open dispute, in the transaction that stores it (saved first). */
+  private Outcome announce(Outcome outcome) {
+    DisputeView dispute = outcome.dispute();
+    if (dispute.status() == DisputeView.Status.OPEN) {
+      tellJourney(dispute, "dispute:" + dispute.disputeId());
     }
     return outcome;
+  }
+
+  /**
+   * Tells a journey started again for the debt (its earlier one was lost) of the open dispute, if
+   * any, so that its review opens again. The message id names the new instance.
+   */
+  public void tellNewJourney(String debtId, long journeyKey) {
+    openDispute(debtId)
+        .ifPresent(
+            dispute ->
+                tellJourney(dispute, "dispute:" + dispute.disputeId() + ":journey:" + journeyKey));
+  }
+
+  private void tellJourney(DisputeView dispute, String messageId) {
+    journeys.publish(
+        JourneyModel.DISPUTE_OPENED,
+        dispute.debtId(),
+        messageId,
+        Map.of("disputeId", dispute.disputeId(), "disputeReason", dispute.reason()));
   }
 
   /**

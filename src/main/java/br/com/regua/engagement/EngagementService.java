@@ -93,14 +93,15 @@ public class EngagementService {
                       "eventId",
                       "event " + event.eventId() + " was already received with other content");
                 }
-                return new Outcome(existing.get(), false);
+              } else {
+                Instant now = clock.instant();
+                insert(event, now);
+                debts.addEvent(event.debtId(), timelineType, event.detail(), event.occurredAt());
               }
-              Instant now = clock.instant();
-              insert(event, now);
-              debts.addEvent(event.debtId(), timelineType, event.detail(), event.occurredAt());
-              return new Outcome(event, true);
+              // stored with the event, published once it commits (saved first)
+              journeys.publish(message, event.debtId(), "event:" + event.eventId(), variables);
+              return new Outcome(event, existing.isEmpty());
             });
-    journeys.publish(message, event.debtId(), "event:" + event.eventId(), variables);
     return outcome;
   }
 

@@ -2,6 +2,11 @@ package br.com.regua.engine;
 
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.value.BpmnElementType;
+import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -9,6 +14,8 @@ import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.Set;
 import java.util.concurrent.TimeoutException;
 
 /**
@@ -106,6 +113,28 @@ public final class EmbeddedEngine implements AutoCloseable {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /**
+   * The process instances this engine runs now: activated and neither completed nor terminated.
+   * Read from the engine's records (the in-JVM engine has no query API); after a restart of the
+   * service it is empty, as the engine keeps its state in memory.
+   */
+  public Set<Long> liveProcessInstances() {
+    Set<Long> live = new HashSet<>();
+    for (Record<?> record : engine.getRecordStreamSource().getRecords()) {
+      if (record.getRecordType() == RecordType.EVENT
+          && record.getValue() instanceof ProcessInstanceRecordValue instance
+          && instance.getBpmnElementType() == BpmnElementType.PROCESS) {
+        switch ((ProcessInstanceIntent) record.getIntent()) {
+          case ELEMENT_ACTIVATED -> live.add(instance.getProcessInstanceKey());
+          case ELEMENT_COMPLETED, ELEMENT_TERMINATED ->
+              live.remove(instance.getProcessInstanceKey());
+          default -> {}
+        }
+      }
+    }
+    return live;
   }
 
   @Override

@@ -2,13 +2,12 @@ package br.com.regua.journey;
 
 import br.com.regua.debt.Debt;
 import io.camunda.client.CamundaClient;
-import io.camunda.client.api.command.ClientStatusException;
-import io.grpc.Status.Code;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.stereotype.Component;
 
@@ -23,9 +22,11 @@ public class Journeys {
   static final Duration MESSAGE_TTL = Duration.ofHours(1);
 
   private final CamundaClient client;
+  private final MessageOutbox outbox;
 
-  Journeys(CamundaClient client) {
+  Journeys(CamundaClient client, MessageOutbox outbox) {
     this.client = client;
+    this.outbox = outbox;
   }
 
   /**
@@ -33,6 +34,16 @@ public class Journeys {
    * the inputs of the strategy decision and what the timers and gateways read.
    */
   public long start(Debt debt, LocalDate today) {
+    return begin(debt, today).processInstanceKey();
+  }
+
+  /** A started journey: its instance and the deployed process definition (and version) it runs. */
+  public record Started(long processInstanceKey, long processDefinitionKey, int version) {}
+
+  /**
+   * Starts the debt's journey on the latest deployed {@code dunning-journey}; see {@link #start}.
+   */
+  public Started begin(Debt debt, LocalDate today) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(JourneyModel.DEBT_ID, debt.debtId());
     variables.put(JourneyModel.DUE_DATE, debt.dueDate().toString());
@@ -42,11 +53,44 @@ public class Journeys {
     variables.put(JourneyModel.DEBTOR_TYPE, debt.debtor().type().name());
     variables.put(JourneyModel.DEBTOR_STATE, debt.debtor().state().name());
     variables.put(JourneyModel.DAYS_TO_DUE, ChronoUnit.DAYS.between(today, debt.dueDate()));
+    var started =
+        client
+            .newCreateInstanceCommand()
+            .bpmnProcessId(JourneyModel.DUNNING_JOURNEY)
+            .latestVersion()
+            .variables(variables)
+            .send()
+            .join();
+    return new Started(
+        started.getProcessInstanceKey(), started.getProcessDefinitionKey(), started.getVersion());
+  }
+
+  /** An installment as the agreement journey sees it: its régua's timers read the due date. */
+  public record InstallmentVariable(int number, String dueDate, String amount) {}
+
+  /**
+   * Starts the journey of an agreement's installments and returns its process instance key. {@code
+   * debtId} is the debt its reminders are logged under (the first of the joined debts).
+   */
+  public long startAgreement(
+      String agreementId,
+      String debtId,
+      List<String> debtIds,
+      List<InstallmentVariable> installments) {
     return client
         .newCreateInstanceCommand()
-        .bpmnProcessId(JourneyModel.DUNNING_JOURNEY)
+        .bpmnProcessId(JourneyModel.AGREEMENT_JOURNEY)
         .latestVersion()
-        .variables(variables)
+        .variables(
+            Map.of(
+                JourneyModel.AGREEMENT_ID,
+                agreementId,
+                JourneyModel.DEBT_ID,
+                debtId,
+                JourneyModel.DEBT_IDS,
+                debtIds,
+                JourneyModel.INSTALLMENTS,
+                installments))
         .send()
         .join()
         .getProcessInstanceKey();
@@ -89,25 +133,13 @@ public class Journeys {
   }
 
   /**
-   * Publishes a message to the debt's journey once per id: the engine's "already published" is a
-   * success here, so callers may retry freely.
+   * Publishes a message to the debt's journey once per id. Saved first: called inside the
+   * transaction that stores the event, the message is stored with it and published when it commits,
+   * or later by the relay if the engine cannot be reached (see {@link MessageOutbox}). The engine
+   * drops a repeat of the same id, so callers may repeat freely.
    */
   public void publish(
       String messageName, String correlationKey, String messageId, Map<String, Object> variables) {
-    try {
-      client
-          .newPublishMessageCommand()
-          .messageName(messageName)
-          .correlationKey(correlationKey)
-          .messageId(messageId)
-          .timeToLive(MESSAGE_TTL)
-          .variables(variables)
-          .send()
-          .join();
-    } catch (ClientStatusException e) {
-      if (e.getStatusCode() != Code.ALREADY_EXISTS) {
-        throw e;
-      }
-    }
+    outbox.add(messageName, correlationKey, messageId, variables);
   }
 }

@@ -5,9 +5,13 @@ import br.com.regua.contact.ContactAttempt;
 import br.com.regua.contact.ContactOutcome;
 import br.com.regua.contact.ContactRequest;
 import br.com.regua.contact.ContactService;
+import br.com.regua.contact.ProviderCircuit;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;
+import io.camunda.client.api.response.ActivatedJob;
+import io.camunda.client.exception.CamundaError;
 import java.time.Clock;
+import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.format.DateTimeFormatter;
@@ -44,6 +48,8 @@ public class SendReminderWorker {
    *     current stage, so there is one follow-up per stage
    * @param promisedDate shown by the promise's encouragement
    * @param negativationWaitDays the notice names the last day to pay: today plus this wait
+   * @param agreementId with {@code installmentNumber}: a reminder of an agreement's installment,
+   *     which the policy checks against the installment instead of the renegotiated debt
    */
   public record Input(
       String debtId,
@@ -53,12 +59,45 @@ public class SendReminderWorker {
       List<Channel> fallbackChannels,
       String followUp,
       LocalDate promisedDate,
-      Integer negativationWaitDays) {}
+      Integer negativationWaitDays,
+      String agreementId,
+      Integer installmentNumber) {}
 
   public record Output(String contactOutcome, String contactedAt, String postponedUntil) {}
 
+  /** When the model's task sets no {@code retryBackoff} header. */
+  static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofMinutes(1);
+
+  /**
+   * A provider that is down, slow or refusing us fails the job with the backoff the model's task
+   * header {@code retryBackoff} gives (ISO-8601, e.g. {@code PT5M}), doubled at each retry, and
+   * with one retry fewer: when the model's retries run out the engine raises an incident, and the
+   * journey goes on once the provider is back and the incident is resolved.
+   */
   @JobWorker(type = JourneyModel.SEND_REMINDER)
-  public Output sendReminder(@VariablesAsType Input input) {
+  public Output sendReminder(ActivatedJob job, @VariablesAsType Input input) {
+    try {
+      return sendReminder(input);
+    } catch (RuntimeException e) {
+      if (!ProviderCircuit.isProviderFailure(e)) {
+        throw e;
+      }
+      int retriesLeft = Math.max(0, job.getRetries() - 1);
+      throw CamundaError.jobError(
+          e.getMessage(), null, retriesLeft, retryBackoff(job, retriesLeft), e);
+    }
+  }
+
+  /** The model's backoff, doubled for each retry already spent (3 retries: 1×, 2×, 4×). */
+  static Duration retryBackoff(ActivatedJob job, int retriesLeft) {
+    String header = job.getCustomHeaders().get("retryBackoff");
+    Duration base = header == null ? DEFAULT_RETRY_BACKOFF : Duration.parse(header);
+    int spent = Math.max(0, 2 - retriesLeft);
+    return base.multipliedBy(1L << Math.min(spent, 10));
+  }
+
+  /** The contact itself, as a job's first delivery or its redelivery would make it. */
+  public Output sendReminder(Input input) {
     String step =
         input.followUp() == null
             ? input.step()
@@ -71,7 +110,11 @@ public class SendReminderWorker {
                 input.channel(),
                 input.template(),
                 templateValues(input),
-                input.fallbackChannels()));
+                input.fallbackChannels(),
+                input.agreementId() == null || input.installmentNumber() == null
+                    ? null
+                    : new ContactRequest.InstallmentRef(
+                        input.agreementId(), input.installmentNumber())));
     boolean postponed = attempt.outcome() == ContactOutcome.POSTPONED;
     return new Output(
         attempt.outcome().name(),

@@ -61,9 +61,13 @@ public class PromiseService {
    * the date is in the past or beyond the strategy's limit (422).
    */
   public Outcome make(String debtId, String promiseId, LocalDate promisedDate, String source) {
-    Outcome outcome = record(debtId, promiseId, promisedDate, source);
-    announce(outcome);
-    return outcome;
+    // the journey's message is stored in the promise's transaction (saved first)
+    return tx.execute(
+        status -> {
+          Outcome outcome = record(debtId, promiseId, promisedDate, source);
+          announce(outcome);
+          return outcome;
+        });
   }
 
   /** Stores the promise (the first half of {@link #make}), without telling the journey yet. */
@@ -103,13 +107,28 @@ public class PromiseService {
   public void announce(Outcome outcome) {
     PromiseView promise = outcome.promise();
     if (promise.status() == PromiseView.Status.ACTIVE) {
-      journeys.publish(
-          JourneyModel.PROMISE_MADE,
-          promise.debtId(),
-          "promise:" + promise.promiseId(),
-          Map.of(
-              "promiseId", promise.promiseId(), "promisedDate", promise.promisedDate().toString()));
+      tellJourney(promise, "promise:" + promise.promiseId());
     }
+  }
+
+  /**
+   * Tells a journey started again for the debt (its earlier one was lost) of the active promise, if
+   * any. The message id names the new instance: the promise's own id was the lost one's.
+   */
+  public void tellNewJourney(String debtId, long journeyKey) {
+    activePromise(debtId)
+        .ifPresent(
+            promise ->
+                tellJourney(promise, "promise:" + promise.promiseId() + ":journey:" + journeyKey));
+  }
+
+  private void tellJourney(PromiseView promise, String messageId) {
+    journeys.publish(
+        JourneyModel.PROMISE_MADE,
+        promise.debtId(),
+        messageId,
+        Map.of(
+            "promiseId", promise.promiseId(), "promisedDate", promise.promisedDate().toString()));
   }
 
   private void checkCanPromise(Debt debt, LocalDate promisedDate) {

@@ -4,7 +4,6 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import br.com.regua.support.IntegrationTest;
 import br.com.regua.support.TestDebtors;
-import java.time.LocalDate;
 import java.util.Arrays;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -66,7 +65,7 @@ class ContactServiceTest extends IntegrationTest {
   }
 
   private String register(String debtId, String amount) {
-    var body = api.debt(debtId, amount, LocalDate.now().plusYears(1));
+    var body = api.debt(debtId, amount, today().plusYears(1));
     assertThat(api.post("/api/debts", body).getStatusCode().value()).isEqualTo(201);
     return body.get("debtor").get("email").asText();
   }

@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.zeebe.protocol.record.intent.MessageIntent;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.LocalDate;
 import java.util.Map;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
@@ -291,7 +290,7 @@ class DeliveryWebhooksTest extends IntegrationTest {
 
   /** A debtor who opted in to WhatsApp, with a debt due in a year (its journey stays quiet). */
   private void register(String debtId) {
-    var body = api.debt(debtId, "80.00", LocalDate.now().plusYears(1));
+    var body = api.debt(debtId, "80.00", today().plusYears(1));
     ((com.fasterxml.jackson.databind.node.ObjectNode) body.get("debtor"))
         .put("whatsappOptIn", true);
     assertThat(api.post("/api/debts", body).getStatusCode().value()).isEqualTo(201);

@@ -13,7 +13,6 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.github.tomakehurst.wiremock.verification.LoggedRequest;
 import java.io.IOException;
-import java.time.LocalDate;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
@@ -208,7 +207,7 @@ class LetterChannelTest extends IntegrationTest {
 
   /** Registers a debt of R$ 1.234,56 due in a year, so the journey's own steps stay quiet. */
   private String register(String debtId, boolean withAddress) {
-    ObjectNode body = api.debt(debtId, "1234.56", LocalDate.now().plusYears(1));
+    ObjectNode body = api.debt(debtId, "1234.56", today().plusYears(1));
     if (withAddress) {
       api.withAddress(body);
     }

@@ -269,8 +269,14 @@ class MessagingChannelsTest extends IntegrationTest {
             .join()
             .getProcessInstanceKey();
 
-    // then three tries reached the Cloud API, then an incident with the provider's answer
+    // then each failure waits the model's backoff (the test model's PT0.5S, doubled) before the
+    // next try. Short on purpose: moving the shared engine clock past a long backoff leaves the
+    // engine's backoff checker scheduled in wall time, which delays later tests' retries.
     IncidentRecordValue incident = awaitIncident(instance);
+    assertThat(failedJobs(instance))
+        .extracting(JobRecordValue::getRetryBackoff)
+        .containsExactly(500L, 1_000L, 2_000L);
+    // and after three tries of the Cloud API, an incident with the provider's answer
     assertThat(failedJobs(instance))
         .extracting(JobRecordValue::getRetries)
         .containsExactly(2, 1, 0);
@@ -280,14 +286,23 @@ class MessagingChannelsTest extends IntegrationTest {
     assertThat(incident.getErrorMessage())
         .contains("WhatsApp " + key + " failed at the Cloud API: HTTP 500");
     assertThat(contactRows(debtId)).isZero();
-    client.newCancelInstanceCommand(instance).send().join();
+
+    // when the Cloud API is back and an operator resolves the incident, the contact is made
+    MessagingProviders.whatsAppAnswers(
+        key,
+        okJson("{\"messaging_product\": \"whatsapp\", \"messages\": [{\"id\": \"wamid.back\"}]}"));
+    client.newUpdateRetriesCommand(incident.getJobKey()).retries(1).send().join();
+    client.newResolveIncidentCommand(incidentKey(instance)).send().join();
+    await().atMost(AWAIT).until(() -> contactRows(debtId) == 1);
+    assertThat(contactRow(key)).containsEntry("outcome", "SENT");
+    await().atMost(AWAIT).until(() -> new EngineRecords(engine).isCompleted(instance));
   }
 
   // --- given ---
 
   /** A debtor who opted in to WhatsApp, with a debt due in a year (its journey stays quiet). */
   private LocalDate register(String debtId, String amount) {
-    LocalDate dueDate = LocalDate.now().plusYears(1);
+    LocalDate dueDate = today().plusYears(1);
     var body = api.debt(debtId, amount, dueDate);
     ((com.fasterxml.jackson.databind.node.ObjectNode) body.get("debtor"))
         .put("whatsappOptIn", true);
@@ -341,6 +356,16 @@ class MessagingChannelsTest extends IntegrationTest {
                     .findFirst(),
             Optional::isPresent)
         .orElseThrow();
+  }
+
+  private long incidentKey(long instance) {
+    return StreamSupport.stream(
+            new EngineRecords(engine).stream().incidentRecords().spliterator(), false)
+        .filter(r -> r.getIntent() == IncidentIntent.CREATED)
+        .filter(r -> r.getValue().getProcessInstanceKey() == instance)
+        .findFirst()
+        .orElseThrow()
+        .getKey();
   }
 
   private List<JobRecordValue> failedJobs(long instance) {

@@ -25,7 +25,7 @@ class PaymentOptionsInRemindersTest extends IntegrationTest {
   void theReminderCarriesTheDigitableLineAndThePixPayload() throws Exception {
     // given a debt registered with its boleto
     String debtId = TestDebtors.uniqueId("mailboleto");
-    LocalDate dueDate = LocalDate.now().plusYears(1);
+    LocalDate dueDate = today().plusYears(1);
     Boleto boleto = Boleto.build("237", dueDate, 180_50, "0500940144816060680935031");
     ObjectNode body = api.debt(debtId, "180.50", dueDate);
     body.putObject("boleto").put("barcode", boleto.barcode());
@@ -48,7 +48,7 @@ class PaymentOptionsInRemindersTest extends IntegrationTest {
   void aDebtWithoutBoletoOmitsTheBoletoLine() throws Exception {
     // given
     String debtId = TestDebtors.uniqueId("mailnoboleto");
-    ObjectNode body = api.debt(debtId, "80.00", LocalDate.now().plusYears(1));
+    ObjectNode body = api.debt(debtId, "80.00", today().plusYears(1));
     api.post("/api/debts", body);
 
     // when

@@ -35,7 +35,7 @@ class PaymentOptionsApiTest extends IntegrationTest {
   void aDebtRegisteredWithItsDigitableLineShowsEveryPaymentOption() {
     // given a debt of R$ 250,00 and the creditor's boleto for it
     String debtId = TestDebtors.uniqueId("boleto");
-    LocalDate dueDate = LocalDate.now().plusYears(1);
+    LocalDate dueDate = today().plusYears(1);
     Boleto boleto = Boleto.build("001", dueDate, 250_00, FREE_FIELD);
     ObjectNode body = api.debt(debtId, "250.00", dueDate);
     body.putObject("boleto").put("digitableLine", boleto.formattedDigitableLine());
@@ -65,7 +65,7 @@ class PaymentOptionsApiTest extends IntegrationTest {
   void afterAPartialPaymentPixChargesTheBalanceAndTheFixedAmountBoletoIsWithdrawn() {
     // given a debt registered with its boleto by barcode
     String debtId = TestDebtors.uniqueId("partial");
-    LocalDate dueDate = LocalDate.now().plusYears(1);
+    LocalDate dueDate = today().plusYears(1);
     ObjectNode body = api.debt(debtId, "100.00", dueDate);
     body.putObject("boleto")
         .put("barcode", Boleto.build("001", dueDate, 100_00, FREE_FIELD).barcode());
@@ -84,7 +84,7 @@ class PaymentOptionsApiTest extends IntegrationTest {
 
   @Test
   void wrongCheckDigitsAreA400NamingTheFieldGivenAndStoreNothing() {
-    LocalDate dueDate = LocalDate.now().plusYears(1);
+    LocalDate dueDate = today().plusYears(1);
     String line = Boleto.build("001", dueDate, 100_00, FREE_FIELD).digitableLine();
     // field 1's check digit (position 10) off by one
     String badLine =
@@ -101,7 +101,7 @@ class PaymentOptionsApiTest extends IntegrationTest {
 
   @Test
   void aBoletoNeedsExactlyOneOfBarcodeOrDigitableLine() {
-    LocalDate dueDate = LocalDate.now().plusYears(1);
+    LocalDate dueDate = today().plusYears(1);
     Boleto boleto = Boleto.build("001", dueDate, 100_00, FREE_FIELD);
     ObjectNode both = api.debt(TestDebtors.uniqueId("both"), "100.00", dueDate);
     both.putObject("boleto")
@@ -120,7 +120,7 @@ class PaymentOptionsApiTest extends IntegrationTest {
 
   @Test
   void aBoletoForAnotherAmountIsA400() {
-    LocalDate dueDate = LocalDate.now().plusYears(1);
+    LocalDate dueDate = today().plusYears(1);
     String barcode = Boleto.build("001", dueDate, 99_00, FREE_FIELD).barcode();
 
     assertRejected("barcode", barcode, "boleto.barcode", "the boleto is for 99.00");
@@ -130,7 +130,7 @@ class PaymentOptionsApiTest extends IntegrationTest {
   void thePixQrCodeIsAPngOfTheCopyAndPaste() throws Exception {
     // given
     String debtId = TestDebtors.uniqueId("qr");
-    api.post("/api/debts", api.debt(debtId, "42.00", LocalDate.now().plusYears(1)));
+    api.post("/api/debts", api.debt(debtId, "42.00", today().plusYears(1)));
     String pix =
         api.get("/api/debts/" + debtId).getBody().at("/paymentOptions/pixCopyAndPaste").asText();
 
@@ -153,7 +153,7 @@ class PaymentOptionsApiTest extends IntegrationTest {
   void aPaidDebtHasNoPaymentOptionsNorQrCode() {
     // given a debt paid in full
     String debtId = TestDebtors.uniqueId("paidqr");
-    api.post("/api/debts", api.debt(debtId, "42.00", LocalDate.now().plusYears(1)));
+    api.post("/api/debts", api.debt(debtId, "42.00", today().plusYears(1)));
     api.post(
         "/api/debts/" + debtId + "/payments",
         api.payment("pay-" + debtId, "42.00", "2026-11-20T10:00:00-03:00"));
@@ -169,7 +169,7 @@ class PaymentOptionsApiTest extends IntegrationTest {
 
   private void assertRejected(String form, String value, String field, String message) {
     String debtId = TestDebtors.uniqueId("badboleto");
-    ObjectNode body = api.debt(debtId, "100.00", LocalDate.now().plusYears(1));
+    ObjectNode body = api.debt(debtId, "100.00", today().plusYears(1));
     body.putObject("boleto").put(form, value);
 
     ResponseEntity<JsonNode> response = api.post("/api/debts", body);

@@ -8,7 +8,6 @@ import br.com.regua.support.IntegrationTest;
 import br.com.regua.support.PrintProviderStub;
 import br.com.regua.support.TestDebtors;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -87,7 +86,7 @@ class DocumentApiTest extends IntegrationTest {
   }
 
   private String register(String debtId) {
-    var body = api.withAddress(api.debt(debtId, "150.00", LocalDate.now().plusYears(1)));
+    var body = api.withAddress(api.debt(debtId, "150.00", today().plusYears(1)));
     assertThat(api.post("/api/debts", body).getStatusCode().value()).isEqualTo(201);
     return debtId;
   }

@@ -2,10 +2,12 @@ package br.com.regua.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import br.com.regua.debtor.DebtorSummary;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.lang.reflect.RecordComponent;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
@@ -47,7 +49,16 @@ class FormsTest {
 
   /** What a worker provides for the agent to read before calling. */
   private static final List<String> CONTEXT =
-      List.of("debtorName", "amount", "dueDate", "openBalance", "strategyName", "contactHistory");
+      List.of(
+          "debtorName",
+          "amount",
+          "dueDate",
+          "openBalance",
+          "strategyName",
+          "historyAsOf",
+          "debtorTotalOpen",
+          "promisesKept",
+          "promisesBroken");
 
   private static final ObjectMapper JSON = new ObjectMapper();
   private final Map<String, JsonNode> forms = readForms();
@@ -132,7 +143,7 @@ class FormsTest {
   @CsvSource({
     "preventive-call, callOutcome, WILL_PAY PROMISED DIFFICULTY UNREACHABLE",
     "extra-day-call, extraDayOutcome, ACCEPTED DECLINED UNREACHABLE",
-    "negotiation-call, negotiationOutcome, PROMISED AGREEMENT_PROPOSED REFUSED UNREACHABLE",
+    "negotiation-call, negotiationOutcome, PROMISED AGREEMENT AGREEMENT_PROPOSED REFUSED UNREACHABLE",
     "dispute-review, disputeResolution, RESUME CANCEL"
   })
   void eachFormAsksForARequiredAnswerAmongTheOutcomesTheJourneyKnows(
@@ -208,6 +219,38 @@ class FormsTest {
         .as("%s: no input bound to the context", formId)
         .extracting(c -> c.path("key").asText())
         .doesNotContainAnyElementsOf(context);
+  }
+
+  /**
+   * The debtor's history (PrepareAgentTaskWorker, DebtorSummary) as form-js tables: each table
+   * reads one list variable and shows every field of its rows, so a renamed field shows up here.
+   */
+  @ParameterizedTest
+  @CsvSource({"preventive-call", "extra-day-call", "negotiation-call", "dispute-review"})
+  void everyFormShowsTheDebtorsHistoryAsTables(String formId) {
+    Map<String, Class<? extends Record>> rowsBySource =
+        Map.of(
+            "=debtorDebts", DebtorSummary.DebtRow.class,
+            "=recentContacts", DebtorSummary.ContactRow.class,
+            "=debtorPromises", DebtorSummary.PromiseRow.class);
+    List<JsonNode> tables =
+        components(forms.get(formId)).stream()
+            .filter(c -> c.path("type").asText().equals("table"))
+            .toList();
+    assertThat(tables)
+        .extracting(t -> t.path("dataSource").asText())
+        .containsExactlyInAnyOrderElementsOf(rowsBySource.keySet());
+    for (JsonNode table : tables) {
+      List<String> fields =
+          Stream.of(rowsBySource.get(table.path("dataSource").asText()).getRecordComponents())
+              .map(RecordComponent::getName)
+              .toList();
+      assertThat(table.path("columns").findValuesAsText("key"))
+          .as("%s: columns of %s", formId, table.path("id").asText())
+          .containsExactlyElementsOf(fields);
+      assertThat(table.path("columns").findValuesAsText("label")).allMatch(l -> !l.isBlank());
+      assertThat(table.has("key")).as("a table is never submitted").isFalse();
+    }
   }
 
   private JsonNode field(String formId, String key) {

@@ -105,12 +105,15 @@ public class Api {
         .toList();
   }
 
-  /** The process instance key of the debt's journey, from its JOURNEY_STARTED entry. */
+  /**
+   * The process instance key of the debt's journey, from its latest JOURNEY_STARTED entry (a lost
+   * journey is started again).
+   */
   public long journeyKey(String debtId) {
     return timeline(debtId).stream()
         .filter(entry -> entry.get("type").asText().equals("JOURNEY_STARTED"))
         .map(entry -> Long.parseLong(entry.get("detail").asText().replaceAll("\\D", "")))
-        .findFirst()
+        .reduce((first, later) -> later)
         .orElseThrow();
   }
 

@@ -15,6 +15,7 @@ import java.time.ZoneId;
 import java.util.Map;
 import org.junit.jupiter.api.BeforeEach;
 import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.autoconfigure.actuate.observability.AutoConfigureObservability;
 import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.web.client.TestRestTemplate;
 import org.springframework.context.annotation.Import;
@@ -32,6 +33,8 @@ import org.springframework.test.context.DynamicPropertySource;
  * relative to the engine clock.
  */
 @SpringBootTest(webEnvironment = SpringBootTest.WebEnvironment.RANDOM_PORT)
+// Metrics export as in production (/actuator/prometheus), which Spring Boot turns off in tests.
+@AutoConfigureObservability(tracing = false)
 @ActiveProfiles("test")
 @Import({TestDatabaseConfiguration.class, Api.class})
 public abstract class IntegrationTest {

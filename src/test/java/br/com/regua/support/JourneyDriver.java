@@ -93,6 +93,31 @@ public final class JourneyDriver {
     return key;
   }
 
+  /**
+   * Starts an agreement's journey ({@code agreement-journey}) as the application does; installments
+   * are {@code (number, dueDate, amount)}. Returns the process instance key.
+   */
+  public long startAgreement(
+      String agreementId, List<String> debtIds, List<Map<String, Object>> installments) {
+    long key =
+        zeebe
+            .client()
+            .newCreateInstanceCommand()
+            .bpmnProcessId(JourneyModel.AGREEMENT_JOURNEY)
+            .latestVersion()
+            .variables(
+                Map.of(
+                    JourneyModel.AGREEMENT_ID, agreementId,
+                    JourneyModel.DEBT_ID, debtIds.getFirst(),
+                    JourneyModel.DEBT_IDS, debtIds,
+                    JourneyModel.INSTALLMENTS, installments))
+            .send()
+            .join()
+            .getProcessInstanceKey();
+    started.add(key);
+    return key;
+  }
+
   public LocalDate today() {
     return LocalDate.ofInstant(zeebe.now(), SAO_PAULO);
   }

@@ -113,7 +113,8 @@ public final class ProcessTestEngine {
     for (Path resource : resources.subList(1, resources.size())) {
       step = step.addResourceFile(resource.toString());
     }
-    step.send().join();
+    // a loaded machine (several test runs on two cores) can take more than the default 10 s
+    step.requestTimeout(java.time.Duration.ofSeconds(60)).send().join();
   }
 
   private static List<Path> files(Path folder, String... extensions) {

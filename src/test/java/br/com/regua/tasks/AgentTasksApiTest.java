@@ -46,6 +46,15 @@ class AgentTasksApiTest extends IntegrationTest {
     JsonNode task = api.get("/api/tasks/" + key).getBody();
     assertThat(task.get("variables").get("debtorName").asText()).isEqualTo("Maria da Silva");
     assertThat(task.get("variables").get("openBalance").asText()).isEqualTo("R$ 8.000,00");
+    // with the debtor's history summarised for the form, and when it was read
+    JsonNode variables = task.get("variables");
+    assertThat(variables.get("debtorDocument").asText()).hasSize(11);
+    assertThat(variables.get("historyAsOf").asText()).matches("\\d{2}/\\d{2}/\\d{4} \\d{2}:\\d{2}");
+    assertThat(variables.get("debtorTotalOpen").asText()).isEqualTo("R$ 8.000,00");
+    assertThat(variables.at("/debtorDebts/0/debtId").asText()).isEqualTo(debtId);
+    assertThat(variables.at("/debtorDebts/0/status").asText()).isEqualTo("Em cobrança");
+    assertThat(variables.get("recentContacts").isArray()).isTrue();
+    assertThat(variables.get("promisesBroken").asInt()).isZero();
 
     // and when Ana claims it, it is hers: Bruno can neither claim nor complete it
     ResponseEntity<JsonNode> claim =

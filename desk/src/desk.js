@@ -1,0 +1,501 @@
+// The agent desk: the queue of open user tasks, a task's Camunda Form rendered by form-js (the
+// renderer Tasklist uses) from the same forms/*.form files, and the debtor's history beside it.
+// Talks only to the service's API: /api/tasks, /api/forms, /api/debtors/{document}/history.
+import { Form } from '@bpmn-io/form-js-viewer';
+
+const AGENT_KEY = 'regua.desk.agent';
+const REFRESH_MS = 15000;
+
+/** The agents' kinds of work, by form id (the queue filter takes a form id or an element id). */
+const KINDS = {
+  'preventive-call': 'Ligação preventiva',
+  'extra-day-call': 'Ligação D+1',
+  'negotiation-call': 'Negociação',
+  'dispute-review': 'Análise de contestação',
+};
+
+const STATUS = {
+  ACTIVE: 'Em cobrança',
+  PROMISED: 'Promessa',
+  DISPUTED: 'Contestada',
+  NEGATIVATED: 'Negativada',
+  PAID: 'Paga',
+  RENEGOTIATED: 'Renegociada',
+  CANCELLED: 'Cancelada',
+  HANDED_OFF: 'Com assessoria',
+  WRITTEN_OFF: 'Baixada',
+};
+
+const PROMISE_STATUS = { ACTIVE: 'Em aberto', KEPT: 'Cumprida', BROKEN: 'Quebrada' };
+
+const CHANNELS = { EMAIL: 'E-mail', SMS: 'SMS', WHATSAPP: 'WhatsApp', LETTER: 'Carta', PHONE: 'Telefone' };
+
+const $ = (id) => document.getElementById(id);
+const zone = 'America/Sao_Paulo';
+const dateTime = new Intl.DateTimeFormat('pt-BR', { dateStyle: 'short', timeStyle: 'short', timeZone: zone });
+const money = new Intl.NumberFormat('pt-BR', { style: 'currency', currency: 'BRL' });
+
+const state = {
+  agent: localStorage.getItem(AGENT_KEY) || '',
+  tasks: [],
+  selected: null, // the open task, with variables
+  form: null,
+};
+
+// ---------------------------------------------------------------- helpers
+
+/** Builds an element: el('p', {class: 'x'}, 'text', child, ...). */
+function el(tag, attrs = {}, ...children) {
+  const node = document.createElement(tag);
+  for (const [name, value] of Object.entries(attrs)) {
+    if (value === null || value === undefined || value === false) continue;
+    if (name.startsWith('on')) node.addEventListener(name.slice(2), value);
+    else node.setAttribute(name, value === true ? '' : value);
+  }
+  for (const child of children.flat()) {
+    if (child === null || child === undefined || child === false) continue;
+    node.append(child instanceof Node ? child : document.createTextNode(String(child)));
+  }
+  return node;
+}
+
+function formatInstant(iso) {
+  return iso ? dateTime.format(new Date(iso)) : '—';
+}
+
+/** An ISO date (2026-12-01) as 01/12/2026, without going through a time zone. */
+function formatDate(iso) {
+  if (!iso) return '—';
+  const [y, m, d] = String(iso).slice(0, 10).split('-');
+  return `${d}/${m}/${y}`;
+}
+
+/** Amounts arrive as decimal strings ("1234.56"); only shown, never computed with. */
+function formatMoney(decimal) {
+  return decimal === null || decimal === undefined ? '—' : money.format(Number(decimal));
+}
+
+function kindLabel(task) {
+  return KINDS[task.formId] || task.elementId;
+}
+
+class ApiError extends Error {
+  constructor(status, problem) {
+    super(problem?.detail || problem?.title || `HTTP ${status}`);
+    this.status = status;
+    this.problem = problem;
+  }
+}
+
+async function api(method, path, body) {
+  const response = await fetch(path, {
+    method,
+    headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
+    body: body === undefined ? undefined : JSON.stringify(body),
+  });
+  if (response.status === 204) return null;
+  const text = await response.text();
+  const data = text ? JSON.parse(text) : null;
+  if (!response.ok) throw new ApiError(response.status, data);
+  return data;
+}
+
+function showMessage(kind, text) {
+  const box = $('message');
+  box.className = `message ${kind}`;
+  box.textContent = text;
+  box.hidden = !text;
+}
+
+// ---------------------------------------------------------------- agent
+
+function initAgent() {
+  const input = $('agent-name');
+  input.value = state.agent;
+  $('agent-form').addEventListener('submit', (event) => {
+    event.preventDefault();
+    state.agent = input.value.trim();
+    localStorage.setItem(AGENT_KEY, state.agent);
+    document.body.classList.toggle('no-agent', !state.agent);
+    loadQueue();
+    if (state.selected) renderTask();
+  });
+  document.body.classList.toggle('no-agent', !state.agent);
+}
+
+// ---------------------------------------------------------------- queue
+
+function initFilters() {
+  const kind = $('filter-kind');
+  for (const [formId, label] of Object.entries(KINDS)) kind.append(el('option', { value: formId }, label));
+  kind.addEventListener('change', loadQueue);
+  $('filter-state').addEventListener('change', loadQueue);
+  $('refresh').addEventListener('click', loadQueue);
+}
+
+let queueRequest = 0;
+
+async function loadQueue() {
+  // filters change quickly: only the answer to the latest request is shown
+  const request = ++queueRequest;
+  const params = new URLSearchParams();
+  const kind = $('filter-kind').value;
+  const assignment = $('filter-state').value;
+  if (kind) params.set('kind', kind);
+  if (assignment === 'mine') {
+    params.set('state', 'assigned');
+    params.set('assignee', state.agent || ' ');
+  } else if (assignment) {
+    params.set('state', assignment);
+  }
+  try {
+    const tasks = await api('GET', `/api/tasks?${params}`);
+    if (request !== queueRequest) return;
+    state.tasks = tasks;
+    renderQueue();
+  } catch (error) {
+    if (request !== queueRequest) return;
+    $('task-list').replaceChildren(el('li', { class: 'error' }, `Não foi possível ler a fila: ${error.message}`));
+  }
+}
+
+function renderQueue() {
+  const list = $('task-list');
+  list.replaceChildren(
+    ...state.tasks.map((task) => {
+      const mine = task.assignee && task.assignee === state.agent;
+      const badge = task.assignee
+        ? el('span', { class: `badge ${mine ? 'mine' : 'taken'}` }, mine ? 'minha' : task.assignee)
+        : el('span', { class: 'badge free' }, 'livre');
+      const overdue = task.due && new Date(task.due) < new Date();
+      return el(
+        'li',
+        {},
+        el(
+          'button',
+          {
+            type: 'button',
+            class: `task-item${state.selected?.key === task.key ? ' selected' : ''}`,
+            'data-key': task.key,
+            'data-form': task.formId || '',
+            onclick: () => openTask(task.key),
+          },
+          el('span', { class: `kind kind-${task.formId}` }, kindLabel(task)),
+          badge,
+          el('span', { class: `due${overdue ? ' overdue' : ''}` }, task.due ? `prazo ${formatInstant(task.due)}` : 'sem prazo'),
+          el('span', { class: 'created' }, `criada ${formatInstant(task.created)} · nº ${task.key}`),
+        ),
+      );
+    }),
+  );
+  $('queue-empty').hidden = state.tasks.length > 0;
+}
+
+// ---------------------------------------------------------------- task
+
+async function openTask(key) {
+  showMessage('', '');
+  try {
+    const task = await api('GET', `/api/tasks/${key}`);
+    state.selected = task;
+    await renderForm(task);
+    renderTask();
+    renderQueue();
+    loadHistory(task.variables || {});
+  } catch (error) {
+    showTaskError(error);
+  }
+}
+
+async function renderForm(task) {
+  if (state.form) {
+    state.form.destroy();
+    state.form = null;
+  }
+  const host = $('form');
+  host.replaceChildren();
+  if (!task.formId) {
+    host.append(el('p', { class: 'muted' }, 'Esta tarefa não tem formulário.'));
+    return;
+  }
+  const schema = await api('GET', `/api/forms/${encodeURIComponent(task.formId)}`);
+  const form = new Form({ container: host });
+  await form.importSchema(schema, task.variables || {});
+  state.form = form;
+}
+
+function heldByMe(task) {
+  return Boolean(state.agent) && task.assignee === state.agent;
+}
+
+function renderTask() {
+  const task = state.selected;
+  $('task-placeholder').hidden = Boolean(task);
+  $('task-view').hidden = !task;
+  if (!task) return;
+  const open = task.state === 'OPEN';
+  const mine = heldByMe(task);
+  $('task-title').textContent = kindLabel(task);
+  const who = task.assignee ? (mine ? 'com você' : `com ${task.assignee}`) : 'livre na fila';
+  const meta = [`Tarefa nº ${task.key}`, who, task.due ? `prazo ${formatInstant(task.due)}` : null];
+  if (!open) meta.push(task.state === 'COMPLETED' ? 'concluída' : 'cancelada');
+  $('task-meta').textContent = meta.filter(Boolean).join(' · ');
+
+  $('claim').hidden = !open || mine;
+  $('claim').disabled = !state.agent || Boolean(task.assignee && !mine);
+  $('unclaim').hidden = !open || !mine;
+  $('complete').disabled = !open || !mine;
+  if (state.form) state.form.setProperty('disabled', !open || !mine);
+  $('submit-hint').textContent = !state.agent
+    ? 'Informe seu nome no topo da página para trabalhar.'
+    : !open
+      ? 'Esta tarefa não está mais aberta.'
+      : task.assignee && !mine
+        ? `Esta tarefa está com ${task.assignee}.`
+        : mine
+          ? ''
+          : 'Assuma a tarefa para preencher o formulário.';
+}
+
+async function claim() {
+  const task = state.selected;
+  try {
+    await api('POST', `/api/tasks/${task.key}/claim`, { assignee: state.agent });
+    await refreshSelected();
+    showMessage('info', 'Tarefa assumida: ela é sua até você concluí-la ou devolvê-la à fila.');
+  } catch (error) {
+    showTaskError(error);
+  }
+}
+
+async function unclaim() {
+  const task = state.selected;
+  try {
+    await api('POST', `/api/tasks/${task.key}/unclaim`);
+    await refreshSelected();
+    showMessage('info', 'Tarefa devolvida à fila.');
+  } catch (error) {
+    showTaskError(error);
+  }
+}
+
+async function complete() {
+  const task = state.selected;
+  const { data, errors } = state.form ? state.form.submit() : { data: {}, errors: {} };
+  if (Object.keys(errors).length > 0) {
+    showMessage('error', 'Confira os campos destacados no formulário antes de concluir.');
+    return;
+  }
+  $('complete').disabled = true;
+  try {
+    await api('POST', `/api/tasks/${task.key}/complete`, { assignee: state.agent, variables: data });
+    showMessage('success', `${kindLabel(task)} concluída. A régua segue com o que você registrou.`);
+    state.selected = { ...task, state: 'COMPLETED' };
+    renderTask();
+    loadQueue();
+  } catch (error) {
+    showTaskError(error);
+    $('complete').disabled = false;
+  }
+}
+
+async function refreshSelected() {
+  const task = await api('GET', `/api/tasks/${state.selected.key}`);
+  state.selected = task;
+  renderTask();
+  loadQueue();
+}
+
+function showTaskError(error) {
+  if (error instanceof ApiError && error.status === 409) {
+    showMessage(
+      'error',
+      `Conflito: esta tarefa já foi concluída ou está com outro agente. Nada foi gravado. (${error.message})`,
+    );
+    if (state.selected) refreshSelected().catch(() => {});
+  } else if (error instanceof ApiError && error.status === 404) {
+    showMessage('error', `Tarefa não encontrada: ${error.message}`);
+  } else if (error instanceof ApiError && error.status === 400) {
+    showMessage('error', `Dados recusados: ${error.message}`);
+  } else {
+    showMessage('error', `Erro: ${error.message}`);
+  }
+}
+
+// ---------------------------------------------------------------- history
+
+async function loadHistory(variables) {
+  const aside = $('history');
+  aside.hidden = false;
+  aside.replaceChildren(el('p', { class: 'muted' }, 'Carregando o histórico…'));
+  try {
+    if (variables.debtorDocument) {
+      const history = await api('GET', `/api/debtors/${encodeURIComponent(variables.debtorDocument)}/history`);
+      aside.replaceChildren(...renderHistory(history, variables.debtId));
+      return;
+    }
+    if (variables.debtId) {
+      const debt = await api('GET', `/api/debts/${encodeURIComponent(variables.debtId)}`);
+      aside.replaceChildren(...renderDebtOnly(debt));
+      return;
+    }
+    aside.replaceChildren(el('p', { class: 'muted' }, 'Esta tarefa não indica o devedor.'));
+  } catch (error) {
+    aside.replaceChildren(el('p', { class: 'error' }, `Não foi possível ler o histórico: ${error.message}`));
+  }
+}
+
+function section(title, ...content) {
+  return el('section', { class: 'panel' }, el('h3', {}, title), ...content);
+}
+
+/** Amounts and dates never break across lines; ids and texts may. */
+function keepWhole(cell) {
+  return typeof cell === 'string' && /^(R\$|\d{2}\/\d{2}\/\d{4})/.test(cell);
+}
+
+function table(headers, rows, rowClass = () => null) {
+  if (rows.length === 0) return el('p', { class: 'muted' }, 'Nenhum registro.');
+  return el(
+    'table',
+    {},
+    el('thead', {}, el('tr', {}, headers.map((h) => el('th', {}, h)))),
+    el('tbody', {}, rows.map((row, i) => el('tr', { class: rowClass(i) }, row.map((cell) => el('td', { class: keepWhole(cell) ? 'nowrap' : null }, cell))))),
+  );
+}
+
+function copyable(label, value) {
+  if (!value) return null;
+  return el(
+    'div',
+    { class: 'copyable' },
+    el('span', { class: 'copy-label' }, label),
+    el('code', {}, value),
+    el('button', { type: 'button', class: 'btn ghost tiny', onclick: () => navigator.clipboard?.writeText(value) }, 'Copiar'),
+  );
+}
+
+function paymentOptions(options) {
+  if (!options) return el('p', { class: 'muted' }, 'Nada a pagar.');
+  return el(
+    'div',
+    { class: 'options' },
+    copyable('Link', options.paymentLink),
+    copyable('Linha digitável', options.digitableLine),
+    copyable('PIX copia e cola', options.pixCopyAndPaste),
+  );
+}
+
+function debtorCard(debtor, extra) {
+  return el(
+    'section',
+    { class: 'panel debtor' },
+    el('h3', {}, debtor.name),
+    el('p', { class: 'muted' }, [debtor.document, debtor.state].filter(Boolean).join(' · ')),
+    el('p', {}, [debtor.phone, debtor.email].filter(Boolean).join(' · ')),
+    extra,
+  );
+}
+
+/** GET /api/debtors/{document}/history: every debt of the debtor, contacts, promises, payments. */
+function renderHistory(history, currentDebtId) {
+  const current = history.debts.find((debt) => debt.debtId === currentDebtId);
+  return [
+    el('p', { class: 'as-of' }, `Histórico de ${formatInstant(history.asOf)}`),
+    debtorCard(
+      history.debtor,
+      el('p', { class: 'total' }, 'Total em aberto ', el('strong', {}, formatMoney(history.totalOpenBalance))),
+    ),
+    current ? section(`Formas de pagamento · ${current.debtId}`, paymentOptions(current.paymentOptions)) : null,
+    section(
+      `Dívidas (${history.debts.length})`,
+      table(
+        ['Dívida', 'Situação', 'Valor', 'Em aberto', 'Vencimento', 'Estratégia'],
+        history.debts.map((d) => [
+          d.debtId,
+          STATUS[d.status] || d.status,
+          formatMoney(d.amount),
+          formatMoney(d.openBalance),
+          formatDate(d.dueDate),
+          d.strategy || '—',
+        ]),
+        (i) => (history.debts[i].debtId === currentDebtId ? 'current' : null),
+      ),
+    ),
+    section(
+      'Contatos',
+      table(
+        ['Quando', 'Dívida', 'Etapa', 'Canal', 'Resultado'],
+        history.contacts.map((c) => [
+          formatInstant(c.occurredAt),
+          c.debtId,
+          c.step || '—',
+          CHANNELS[c.channel] || c.channel || '—',
+          [c.outcome, c.detail].filter(Boolean).join(': '),
+        ]),
+      ),
+    ),
+    section(
+      'Promessas',
+      table(
+        ['Data prometida', 'Dívida', 'Situação', 'Origem', 'Feita em'],
+        history.promises.map((p) => [
+          formatDate(p.promisedDate),
+          p.debtId,
+          PROMISE_STATUS[p.status] || p.status,
+          p.source || '—',
+          formatInstant(p.createdAt),
+        ]),
+      ),
+    ),
+    section(
+      'Pagamentos',
+      table(
+        ['Pago em', 'Dívida', 'Valor'],
+        history.payments.map((p) => [formatInstant(p.paidAt), p.debtId, formatMoney(p.amount)]),
+      ),
+    ),
+  ];
+}
+
+/** Without the history endpoint: the task's own debt, GET /api/debts/{debtId}. */
+function renderDebtOnly(debt) {
+  const timeline = [...(debt.timeline || [])].reverse();
+  return [
+    debtorCard(
+      debt.debtor,
+      el('p', { class: 'total' }, 'Em aberto ', el('strong', {}, formatMoney(debt.openBalance))),
+    ),
+    section(`Formas de pagamento · ${debt.debtId}`, paymentOptions(debt.paymentOptions)),
+    section(
+      `Dívida ${debt.debtId}`,
+      table(
+        ['Situação', 'Valor', 'Em aberto', 'Vencimento'],
+        [[STATUS[debt.status] || debt.status, formatMoney(debt.amount), formatMoney(debt.openBalance), formatDate(debt.dueDate)]],
+      ),
+    ),
+    section(
+      'Linha do tempo',
+      table(
+        ['Quando', 'O quê', 'Detalhe'],
+        timeline.map((t) => [
+          formatInstant(t.at),
+          t.type === 'CONTACT' ? `${t.step || ''} ${CHANNELS[t.channel] || t.channel || ''}`.trim() : t.type,
+          [t.outcome, t.detail].filter(Boolean).join(': '),
+        ]),
+      ),
+    ),
+  ];
+}
+
+// ---------------------------------------------------------------- start
+
+initAgent();
+initFilters();
+$('claim').addEventListener('click', claim);
+$('unclaim').addEventListener('click', unclaim);
+$('complete').addEventListener('click', complete);
+loadQueue();
+setInterval(() => {
+  if (document.visibilityState === 'visible') loadQueue();
+}, REFRESH_MS);

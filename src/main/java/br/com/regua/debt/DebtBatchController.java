@@ -1,0 +1,124 @@
+package br.com.regua.debt;
+
+import br.com.regua.api.ConflictException;
+import br.com.regua.api.InvalidFieldException;
+import br.com.regua.api.JsonFieldPath;
+import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.databind.JsonMappingException;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import jakarta.validation.ConstraintViolation;
+import jakarta.validation.Validator;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import org.springframework.web.bind.annotation.PostMapping;
+import org.springframework.web.bind.annotation.RequestBody;
+import org.springframework.web.bind.annotation.RestController;
+
+/**
+ * {@code POST /api/debts:batch}: registers many debts in one request. Each row is checked and
+ * registered on its own, exactly as {@code POST /api/debts} would: the valid rows are stored and
+ * their journeys started, and the answer says, row by row, what happened and which field was at
+ * fault. Repeating the batch is safe (every row is idempotent by its debtId).
+ */
+@RestController
+class DebtBatchController {
+
+  /** Larger portfolios go in several requests: one request stays well under a minute. */
+  static final int MAX_ROWS = 1000;
+
+  private final DebtService debts;
+  private final ObjectMapper json;
+  private final Validator validator;
+
+  DebtBatchController(DebtService debts, ObjectMapper json, Validator validator) {
+    this.debts = debts;
+    this.json = json;
+    this.validator = validator;
+  }
+
+  record BatchRequest(List<JsonNode> debts) {}
+
+  record FieldError(String field, String message) {}
+
+  /** {@code status} is what the single endpoint would have answered for the row. */
+  @JsonInclude(JsonInclude.Include.NON_EMPTY)
+  record RowResult(int index, String debtId, int status, List<FieldError> errors) {}
+
+  record BatchResult(
+      int received, int created, int unchanged, int rejected, List<RowResult> rows) {}
+
+  @PostMapping("/api/debts:batch")
+  BatchResult register(@RequestBody BatchRequest request) {
+    if (request.debts() == null || request.debts().isEmpty()) {
+      throw new InvalidFieldException("debts", "must list at least one debt");
+    }
+    if (request.debts().size() > MAX_ROWS) {
+      throw new InvalidFieldException(
+          "debts", "at most " + MAX_ROWS + " debts per request; send the rest in another");
+    }
+    List<RowResult> rows = new ArrayList<>();
+    for (int i = 0; i < request.debts().size(); i++) {
+      rows.add(registerRow(i, request.debts().get(i)));
+    }
+    return new BatchResult(
+        rows.size(),
+        count(rows, 201),
+        count(rows, 200),
+        (int) rows.stream().filter(r -> r.status() >= 400).count(),
+        rows);
+  }
+
+  private RowResult registerRow(int index, JsonNode row) {
+    String debtId =
+        row != null && row.path("debtId").isTextual() ? row.get("debtId").asText() : null;
+    RegisterDebtRequest request;
+    try {
+      request = json.treeToValue(row, RegisterDebtRequest.class);
+    } catch (JsonMappingException e) {
+      return e.getPath().isEmpty()
+          ? notAnObject(index, debtId)
+          : rejected(index, debtId, 400, JsonFieldPath.of(e), "has an invalid value or type");
+    } catch (Exception e) {
+      return notAnObject(index, debtId);
+    }
+    if (request == null) {
+      return notAnObject(index, debtId);
+    }
+    List<FieldError> violations =
+        validator.validate(request).stream()
+            .map(DebtBatchController::fieldError)
+            .sorted(Comparator.comparing(FieldError::field))
+            .toList();
+    if (!violations.isEmpty()) {
+      return new RowResult(index, debtId, 400, violations);
+    }
+    try {
+      DebtService.Registration registration = debts.register(request);
+      return new RowResult(index, request.debtId(), registration.created() ? 201 : 200, List.of());
+    } catch (InvalidFieldException e) {
+      return rejected(index, debtId, 400, e.field(), e.getMessage());
+    } catch (ConflictException e) {
+      return rejected(index, debtId, 409, e.field(), e.getMessage());
+    }
+  }
+
+  private static RowResult notAnObject(int index, String debtId) {
+    return rejected(
+        index, debtId, 400, "row", "must be a JSON object with the fields of POST /api/debts");
+  }
+
+  private static RowResult rejected(
+      int index, String debtId, int status, String field, String message) {
+    return new RowResult(index, debtId, status, List.of(new FieldError(field, message)));
+  }
+
+  private static FieldError fieldError(ConstraintViolation<RegisterDebtRequest> violation) {
+    return new FieldError(violation.getPropertyPath().toString(), violation.getMessage());
+  }
+
+  private static int count(List<RowResult> rows, int status) {
+    return (int) rows.stream().filter(r -> r.status() == status).count();
+  }
+}

@@ -1,0 +1,74 @@
+package br.com.regua.debt;
+
+import br.com.regua.engine.EmbeddedEngine;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Optional;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.boot.context.event.ApplicationReadyEvent;
+import org.springframework.context.event.EventListener;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+
+/**
+ * Nothing registered is lost: starts the journey of every stored debt whose journey did not start
+ * at registration (engine unreachable, or a crash between storing the debt and starting it), and,
+ * in embedded mode, rebuilds at start the journey of every open debt: the in-JVM engine keeps its
+ * state in memory, so after a restart PostgreSQL alone knows where each debt stood.
+ */
+@Component
+class PendingJourneys {
+
+  private static final Logger log = LoggerFactory.getLogger(PendingJourneys.class);
+
+  /** Registration starts the journey itself; only debts older than this are the relay's. */
+  static final Duration GRACE = Duration.ofSeconds(10);
+
+  static final int BATCH = 100;
+
+  private final DebtService debts;
+  private final Clock clock;
+  private final EmbeddedEngine engine;
+
+  PendingJourneys(DebtService debts, Clock clock, Optional<EmbeddedEngine> engine) {
+    this.debts = debts;
+    this.clock = clock;
+    this.engine = engine.orElse(null);
+  }
+
+  /** Embedded mode: the journeys the engine lost with the last stop start again now. */
+  @EventListener(ApplicationReadyEvent.class)
+  void rebuildLostJourneys() {
+    if (engine == null) {
+      return; // a remote cluster keeps its state; a crash mid-job only causes redelivery
+    }
+    List<String> lost = debts.forgetLostJourneys(engine.liveProcessInstances());
+    if (!lost.isEmpty()) {
+      log.info("Rebuilding the journeys of {} open debt(s) the engine no longer has", lost.size());
+      startAll(clock.instant().plusSeconds(1));
+    }
+  }
+
+  @Scheduled(
+      fixedDelayString = "${regua.message-relay.interval:5s}",
+      initialDelayString = "${regua.message-relay.interval:5s}")
+  void startPending() {
+    int started = startAll(clock.instant().minus(GRACE));
+    if (started > 0) {
+      log.info("Started {} journey(s) that were not running", started);
+    }
+  }
+
+  private int startAll(Instant registeredBefore) {
+    int total = 0;
+    int started;
+    do {
+      started = debts.startPendingJourneys(registeredBefore, BATCH);
+      total += started;
+    } while (started == BATCH);
+    return total;
+  }
+}

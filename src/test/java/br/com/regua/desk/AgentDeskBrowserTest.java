@@ -1,0 +1,286 @@
+package br.com.regua.desk;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
+
+import br.com.regua.support.IntegrationTest;
+import br.com.regua.support.TestDebtors;
+import br.com.regua.support.UserTasks;
+import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import org.junit.jupiter.api.BeforeAll;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+
+/**
+ * The agent desk in a real browser: headless Chromium (Debian's {@code chromium}) driven by {@code
+ * desk/test/desk-browser.mjs} (playwright-core, installed by the build's {@code npm ci}) against
+ * this test's service. The agent opens the desk, finds the task in the queue, claims it, fills its
+ * Camunda Form as form-js renders it and submits; this test checks the journey moved on. Skipped,
+ * saying why, when node, the desk's npm packages or Chromium are missing. Screenshots land in
+ * {@code target/desk/}.
+ */
+class AgentDeskBrowserTest extends IntegrationTest {
+
+  private static final Path DESK = Path.of("desk");
+  private static final Path SCREENSHOTS = Path.of("target", "desk");
+  private static final Path CHROMIUM =
+      Path.of(System.getenv().getOrDefault("REGUA_CHROMIUM", "/usr/bin/chromium"));
+  private static final Duration AWAIT = Duration.ofSeconds(20);
+
+  @LocalServerPort int port;
+  @Autowired ObjectMapper json;
+
+  @BeforeAll
+  static void browserAvailable() {
+    assumeTrue(
+        Files.isExecutable(CHROMIUM),
+        "no Chromium at " + CHROMIUM + ": apt-get install chromium (or set REGUA_CHROMIUM)");
+    assumeTrue(nodeRuns(), "no node on the PATH: the desk's browser test needs Node.js 20+");
+    assumeTrue(
+        Files.isDirectory(DESK.resolve("node_modules/playwright-core")),
+        "desk/node_modules has no playwright-core: the build's npm ci did not run (-Ddesk.skip?)");
+    assumeTrue(
+        Files.exists(Path.of("target/classes/static/desk/index.html")),
+        "the desk is not bundled into target/classes/static/desk (-Ddesk.skip?)");
+  }
+
+  @Test
+  void anAgentClaimsThePreventiveCallOnTheDeskFillsItsFormAndTheJourneyTakesThePromise()
+      throws Exception {
+    // given an intensive debt whose preventive call opened at D-5
+    String debtId = TestDebtors.uniqueId("desk-call");
+    LocalDate dueDate = today().plusDays(10);
+    var body = api.debt(debtId, "8000.00", dueDate);
+    body.put("latePaymentCount", 3);
+    body.put("propensityScore", 450);
+    assertThat(api.post("/api/debts", body).getStatusCode().value()).isEqualTo(201);
+    await().atMost(AWAIT).until(() -> api.timelineTypes(debtId).contains("STRATEGY_DECIDED"));
+    // and an older debt of the same debtor, partly paid, whose reminders went out meanwhile
+    String olderDebtId = TestDebtors.uniqueId("desk-older");
+    var older = api.debt(olderDebtId, "1200.00", today().plusDays(3));
+    older.set("debtor", body.get("debtor"));
+    assertThat(api.post("/api/debts", older).getStatusCode().value()).isEqualTo(201);
+    assertThat(
+            api.post(
+                    "/api/debts/" + olderDebtId + "/payments",
+                    api.payment("PIX-" + olderDebtId, "200.00", engine.now().toString()))
+                .getStatusCode()
+                .value())
+        .isEqualTo(201);
+    moveClockTo(at(dueDate.minusDays(5), 9, 1));
+    String key = openTask(debtId, "PreventiveCallUserTask");
+    LocalDate promisedDate = dueDate.plusDays(2);
+
+    // when an agent works it on the desk: a promise with its date and a note
+    String output =
+        runDesk(
+            List.of(
+                task(
+                    key,
+                    "preventive-call",
+                    ordered(
+                        "callOutcome", "PROMISED",
+                        "promisedDate", promisedDate.toString(),
+                        "preventiveCallNotes", "Recebe o salário dia 5"),
+                    false,
+                    "preventive-call.png",
+                    List.of("Dívidas (2)", debtId, olderDebtId))));
+
+    // then the task is completed with the form's values and the journey took the promise
+    assertThat(output).contains("completed preventive-call " + key);
+    JsonNode done = api.get("/api/tasks/" + key).getBody();
+    assertThat(done.get("state").asText()).isEqualTo("COMPLETED");
+    assertThat(done.get("assignee").asText()).isEqualTo("Ana Souza");
+    assertThat(done.get("variables").get("callOutcome").asText()).isEqualTo("PROMISED");
+    assertThat(done.get("variables").get("promisedDate").asText())
+        .isEqualTo(promisedDate.toString());
+    await().atMost(AWAIT).until(() -> api.status(debtId).equals("PROMISED"));
+    await().atMost(AWAIT).until(() -> agentOutcome(debtId) != null);
+    assertThat(agentOutcome(debtId))
+        .contains("Ligação preventiva: PROMISED")
+        .contains("data prometida " + promisedDate)
+        .contains("Recebe o salário dia 5");
+    assertThat(SCREENSHOTS.resolve("preventive-call.png")).exists();
+  }
+
+  @Test
+  void everyOtherFormOfTheJourneyRendersAndSubmitsFromTheDesk() throws Exception {
+    // given, on one day, a D+1 call, a D+15 negotiation and a dispute review waiting for agents
+    LocalDate day = dueDateWithContactDays(today().plusDays(2), 0, -1);
+    String extraDay = registerIntensive("desk-d1", day.minusDays(1));
+    String negotiation = registerIntensive("desk-d15", day.minusDays(15));
+    String disputed = registerIntensive("desk-disp", today().plusDays(20));
+    assertThat(
+            api.post(
+                    "/api/debts/" + disputed + "/disputes",
+                    Map.of("disputeId", "c-" + disputed, "reason", "Não reconheço a compra"))
+                .getStatusCode()
+                .value())
+        .isEqualTo(201);
+    moveClockTo(at(day, 9, 1));
+    String extraDayKey = openTask(extraDay, "ExtraDayCallUserTask");
+    String negotiationKey = openTask(negotiation, "NegotiationCallUserTask");
+    String reviewKey = openTask(disputed, "DisputeReviewUserTask");
+
+    // when an agent works the three on the desk, another agent taking the negotiation meanwhile
+    Map<String, Object> offer =
+        ordered(
+            "negotiationOutcome",
+            "REFUSED",
+            "offeredDiscountPercent",
+            10,
+            "offeredInstallments",
+            6,
+            "negotiationNotes",
+            "Pediu para ligar mês que vem");
+    String output =
+        runDesk(
+            List.of(
+                task(
+                    extraDayKey,
+                    "extra-day-call",
+                    ordered("extraDayOutcome", "DECLINED", "extraDayCallNotes", "Sem dinheiro"),
+                    false,
+                    "extra-day-call.png"),
+                task(negotiationKey, "negotiation-call", offer, true, "negotiation-call.png"),
+                task(
+                    reviewKey,
+                    "dispute-review",
+                    ordered(
+                        "disputeResolution",
+                        "RESUME",
+                        "resolutionNotes",
+                        "Compra confirmada pela nota fiscal"),
+                    false,
+                    "dispute-review.png")));
+
+    // then the second agent's claim was refused on the page with the 409, and each journey moved
+    assertThat(output).contains("conflict shown on " + negotiationKey).contains("Conflito");
+    for (String key : List.of(extraDayKey, negotiationKey, reviewKey)) {
+      assertThat(api.get("/api/tasks/" + key).getBody().get("state").asText())
+          .isEqualTo("COMPLETED");
+    }
+    await().atMost(AWAIT).until(() -> agentOutcome(extraDay) != null);
+    assertThat(agentOutcome(extraDay)).contains("Ligação D+1: DECLINED", "Sem dinheiro");
+    await().atMost(AWAIT).until(() -> agentOutcome(negotiation) != null);
+    assertThat(agentOutcome(negotiation))
+        .contains(
+            "Negociação: REFUSED",
+            "desconto oferecido (%) 10",
+            "parcelas oferecidas 6",
+            "Pediu para ligar mês que vem");
+    await().atMost(AWAIT).until(() -> api.status(disputed).equals("ACTIVE"));
+    assertThat(agentOutcome(disputed))
+        .contains("Análise de contestação: RESUME", "Compra confirmada pela nota fiscal");
+  }
+
+  private String registerIntensive(String prefix, LocalDate dueDate) {
+    String debtId = TestDebtors.uniqueId(prefix);
+    var body = api.debt(debtId, "8000.00", dueDate);
+    body.put("latePaymentCount", 3);
+    body.put("propensityScore", 450);
+    assertThat(api.post("/api/debts", body).getStatusCode().value()).isEqualTo(201);
+    await().atMost(AWAIT).until(() -> api.timelineTypes(debtId).contains("STRATEGY_DECIDED"));
+    return debtId;
+  }
+
+  private String openTask(String debtId, String elementId) {
+    return Long.toString(
+        new UserTasks(engine.engine()).awaitOpen(api.journeyKey(debtId), elementId).key());
+  }
+
+  /** The detail of the debt's AGENT_TASK_COMPLETED timeline entry, or null. */
+  private String agentOutcome(String debtId) {
+    for (JsonNode entry : api.get("/api/debts/" + debtId).getBody().get("timeline")) {
+      if (entry.get("type").asText().equals("AGENT_TASK_COMPLETED")) {
+        return entry.get("detail").asText();
+      }
+    }
+    return null;
+  }
+
+  /** The form's values in the order an agent fills them: a field may show only after another. */
+  private static Map<String, Object> ordered(Object... keysAndValues) {
+    Map<String, Object> values = new LinkedHashMap<>();
+    for (int i = 0; i < keysAndValues.length; i += 2) {
+      values.put((String) keysAndValues[i], keysAndValues[i + 1]);
+    }
+    return values;
+  }
+
+  private static Map<String, Object> task(
+      String key, String formId, Map<String, Object> values, boolean conflict, String screenshot) {
+    return task(key, formId, values, conflict, screenshot, List.of());
+  }
+
+  private static Map<String, Object> task(
+      String key,
+      String formId,
+      Map<String, Object> values,
+      boolean conflict,
+      String screenshot,
+      List<String> expectHistory) {
+    Map<String, Object> task = new LinkedHashMap<>();
+    task.put("expectHistory", expectHistory);
+    task.put("key", key);
+    task.put("formId", formId);
+    task.put("values", values);
+    task.put("conflict", conflict);
+    task.put("screenshot", screenshot);
+    return task;
+  }
+
+  /** Runs the browser script on the tasks; fails with its output unless every task completed. */
+  private String runDesk(List<Map<String, Object>> tasks) throws IOException, InterruptedException {
+    Map<String, Object> scenario = new LinkedHashMap<>();
+    scenario.put("baseUrl", "http://localhost:" + port);
+    scenario.put("agent", "Ana Souza");
+    scenario.put("chromium", CHROMIUM.toString());
+    scenario.put("screenshotDir", SCREENSHOTS.toAbsolutePath().toString());
+    scenario.put("tasks", tasks);
+    List<String> command = new ArrayList<>(List.of("node", "test/desk-browser.mjs"));
+    command.add(json.writeValueAsString(scenario));
+    Files.createDirectories(SCREENSHOTS);
+    Path log = Files.createTempFile(SCREENSHOTS, "desk-browser-", ".log");
+    Process node =
+        new ProcessBuilder(command)
+            .directory(DESK.toFile())
+            .redirectErrorStream(true)
+            .redirectOutput(log.toFile())
+            .start();
+    boolean finished = node.waitFor(180, TimeUnit.SECONDS);
+    if (!finished) {
+      node.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
+    }
+    String output = Files.readString(log, StandardCharsets.UTF_8);
+    assertThat(finished).as("the desk's browser script ended in 180 s:%n%s", output).isTrue();
+    assertThat(node.exitValue()).as("the desk's browser script failed:%n%s", output).isZero();
+    return output;
+  }
+
+  private static boolean nodeRuns() {
+    try {
+      Process node = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
+      return node.waitFor(20, TimeUnit.SECONDS) && node.exitValue() == 0;
+    } catch (IOException e) {
+      return false;
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return false;
+    }
+  }
+}

@@ -1,0 +1,109 @@
+package br.com.regua.journey;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import br.com.regua.contact.Channel;
+import br.com.regua.support.IntegrationTest;
+import br.com.regua.support.TestDebtors;
+import jakarta.mail.Address;
+import jakarta.mail.Message;
+import jakarta.mail.MessagingException;
+import java.util.Arrays;
+import java.util.List;
+import java.util.concurrent.CompletableFuture;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/**
+ * A job delivered twice sends nothing twice. The engine redelivers a job whose completion it never
+ * got: the worker crashed after sending and before completing, or the job timed out while the first
+ * run was still sending. Both are the worker's handler running again with the same job's variables,
+ * which is what these tests do (the real handler, PostgreSQL and SMTP server); the lost completion
+ * is simply the first run's result not being sent to the engine.
+ */
+class RedeliveredJobTest extends IntegrationTest {
+
+  @Autowired SendReminderWorker worker;
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void aJobRunAgainAfterACrashBeforeCompletingSendsNoSecondEmail() {
+    String debtId = registeredDebt();
+    SendReminderWorker.Input job = job(debtId);
+
+    SendReminderWorker.Output first = worker.sendReminder(job); // sent; completion lost
+    SendReminderWorker.Output again = worker.sendReminder(job); // the engine redelivers
+
+    assertThat(first.contactOutcome()).isEqualTo("SENT");
+    assertThat(again.contactOutcome()).isEqualTo("SENT");
+    assertThat(again.contactedAt()).isEqualTo(first.contactedAt());
+    assertThat(mailsTo(debtId)).hasSize(1);
+    assertThat(contactRows(debtId, job.step())).isOne();
+  }
+
+  @Test
+  void twoRunsOfTheSameJobAtOnceSendOneEmail() {
+    String debtId = registeredDebt();
+    SendReminderWorker.Input job = job(debtId);
+
+    CompletableFuture<SendReminderWorker.Output> a =
+        CompletableFuture.supplyAsync(() -> worker.sendReminder(job));
+    CompletableFuture<SendReminderWorker.Output> b =
+        CompletableFuture.supplyAsync(() -> worker.sendReminder(job));
+
+    assertThat(List.of(a.join().contactOutcome(), b.join().contactOutcome())).containsOnly("SENT");
+    assertThat(mailsTo(debtId)).hasSize(1);
+    assertThat(contactRows(debtId, job.step())).isOne();
+  }
+
+  private String registeredDebt() {
+    moveToContactHours();
+    String debtId = TestDebtors.uniqueId("redelivered");
+    // due in 40 days: the journey's own first reminder is weeks away
+    assertThat(
+            api.post("/api/debts", api.debt(debtId, "420.00", today().plusDays(40)))
+                .getStatusCode()
+                .value())
+        .isEqualTo(201);
+    return debtId;
+  }
+
+  private static SendReminderWorker.Input job(String debtId) {
+    return new SendReminderWorker.Input(
+        debtId,
+        "Lembrete avulso",
+        Channel.EMAIL,
+        "reminder-before-due",
+        List.of(Channel.SMS),
+        null,
+        null,
+        null,
+        null,
+        null);
+  }
+
+  private long contactRows(String debtId, String step) {
+    return jdbc.sql("select count(*) from contact where debt_id = :id and step = :step")
+        .param("id", debtId)
+        .param("step", step)
+        .query(Long.class)
+        .single();
+  }
+
+  private static List<? extends Message> mailsTo(String debtId) {
+    String address = debtId.toLowerCase() + "@devedor.example.test";
+    return Arrays.stream(SMTP.getReceivedMessages())
+        .filter(message -> addressedTo(message, address))
+        .toList();
+  }
+
+  private static boolean addressedTo(Message message, String address) {
+    try {
+      Address[] to = message.getRecipients(Message.RecipientType.TO);
+      return to != null && Arrays.stream(to).anyMatch(a -> a.toString().contains(address));
+    } catch (MessagingException e) {
+      throw new IllegalStateException(e);
+    }
+  }
+}
