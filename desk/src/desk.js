@@ -1,9 +1,10 @@
 // The agent desk: the queue of open user tasks, a task's Camunda Form rendered by form-js (the
 // renderer Tasklist uses) from the same forms/*.form files, and the debtor's history beside it.
 // Talks only to the service's API: /api/tasks, /api/forms, /api/debtors/{document}/history.
+// The agent signs in at /login (a session cookie); GET /api/me says who they are and hands out the
+// CSRF token that every state-changing call sends back.
 import { Form } from '@bpmn-io/form-js-viewer';
 
-const AGENT_KEY = 'regua.desk.agent';
 const REFRESH_MS = 15000;
 
 /** The agents' kinds of work, by form id (the queue filter takes a form id or an element id). */
@@ -36,7 +37,8 @@ const dateTime = new Intl.DateTimeFormat('pt-BR', { dateStyle: 'short', timeStyl
 const money = new Intl.NumberFormat('pt-BR', { style: 'currency', currency: 'BRL' });
 
 const state = {
-  agent: localStorage.getItem(AGENT_KEY) || '',
+  agent: '', // the signed-in user's name (GET /api/me)
+  csrf: null, // {headerName, token}
   tasks: [],
   selected: null, // the open task, with variables
   form: null,
@@ -88,11 +90,19 @@ class ApiError extends Error {
 }
 
 async function api(method, path, body) {
+  const headers = { accept: 'application/json' };
+  if (body !== undefined) headers['content-type'] = 'application/json';
+  if (method !== 'GET' && state.csrf) headers[state.csrf.headerName] = state.csrf.token;
   const response = await fetch(path, {
     method,
-    headers: body === undefined ? { accept: 'application/json' } : { 'content-type': 'application/json', accept: 'application/json' },
+    headers,
     body: body === undefined ? undefined : JSON.stringify(body),
   });
+  if (response.status === 401) {
+    // the session ended: sign in again, then come back here
+    window.location.assign('/login');
+    throw new ApiError(401, { detail: 'Sessão encerrada: entre novamente.' });
+  }
   if (response.status === 204) return null;
   const text = await response.text();
   const data = text ? JSON.parse(text) : null;
@@ -109,17 +119,12 @@ function showMessage(kind, text) {
 
 // ---------------------------------------------------------------- agent
 
-function initAgent() {
-  const input = $('agent-name');
-  input.value = state.agent;
-  $('agent-form').addEventListener('submit', (event) => {
-    event.preventDefault();
-    state.agent = input.value.trim();
-    localStorage.setItem(AGENT_KEY, state.agent);
-    document.body.classList.toggle('no-agent', !state.agent);
-    loadQueue();
-    if (state.selected) renderTask();
-  });
+async function initAgent() {
+  const me = await api('GET', '/api/me');
+  state.agent = me.name;
+  state.csrf = me.csrf;
+  $('agent-name').textContent = me.name;
+  if (me.csrf) $('logout-csrf').value = me.csrf.token;
   document.body.classList.toggle('no-agent', !state.agent);
 }
 
@@ -490,7 +495,7 @@ function renderDebtOnly(debt) {
 
 // ---------------------------------------------------------------- start
 
-initAgent();
+await initAgent();
 initFilters();
 $('claim').addEventListener('click', claim);
 $('unclaim').addEventListener('click', unclaim);

@@ -1,11 +1,12 @@
 // Drives the agent desk in headless Chromium (Debian's /usr/bin/chromium, through playwright-core:
-// no browser download) as an agent would: type the agent's name, find the task in the queue,
-// open it, claim it, fill its Camunda Form, submit. The Java test (desk/AgentDeskBrowserTest)
+// no browser download) as an agent would: sign in, find the task in the queue, open it, claim it,
+// fill its Camunda Form, submit. The Java test (desk/AgentDeskBrowserTest)
 // prepares the tasks and checks the journey afterwards.
 //
 //   node test/desk-browser.mjs '<scenario JSON>'
 //
-// scenario: {baseUrl, agent, chromium?, screenshotDir, tasks: [{key, formId, values: {field: value},
+// scenario: {baseUrl, username, password, apiKey, chromium?, screenshotDir,
+//            tasks: [{key, formId, values: {field: value},
 //            conflict?: true, screenshot?: "name.png"}]}
 // values are the form's keys; a select takes the option's value, a date field an ISO date.
 // expectHistory: texts the debtor's history panel must show (e.g. the debtor's other debts).
@@ -18,14 +19,16 @@ import { join } from 'node:path';
 
 const scenario = JSON.parse(process.argv[2] ?? '{}');
 const baseUrl = scenario.baseUrl.replace(/\/$/, '');
-const agent = scenario.agent ?? 'Ana Souza';
+// the desk's own calls go with the agent's session; the script's (forms, the other agent's moves)
+// with an API key
+const apiKey = scenario.apiKey;
 const screenshotDir = scenario.screenshotDir ?? 'target/desk';
 const TIMEOUT = 20000;
 
 async function api(method, path, body) {
   const response = await fetch(baseUrl + path, {
     method,
-    headers: { 'content-type': 'application/json' },
+    headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
     body: body === undefined ? undefined : JSON.stringify(body),
   });
   if (!response.ok) throw new Error(`${method} ${path}: HTTP ${response.status} ${await response.text()}`);
@@ -156,10 +159,14 @@ async function main() {
   });
   let current = null;
   try {
+    // the desk sends a stranger to the sign-in page, and the agent back to the desk after it
     await page.goto(`${baseUrl}/`, { timeout: TIMEOUT });
-    await page.locator('body.no-agent').waitFor({ timeout: TIMEOUT });
-    await page.fill('#agent-name', agent);
-    await page.click('#agent-form button[type=submit]');
+    await page.waitForURL(/\/login$/, { timeout: TIMEOUT });
+    await page.fill('#username', scenario.username);
+    await page.fill('#password', scenario.password);
+    await page.click('button[type=submit]');
+    await page.waitForURL(/\/desk\/$/, { timeout: TIMEOUT });
+    await page.locator('#agent-name', { hasText: scenario.username }).waitFor({ timeout: TIMEOUT });
     await page.locator('body:not(.no-agent)').waitFor({ timeout: TIMEOUT });
     for (const task of scenario.tasks) {
       current = task;

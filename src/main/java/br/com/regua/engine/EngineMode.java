@@ -15,7 +15,7 @@ public enum EngineMode {
    * camunda.client.grpc-address} does not decide it: the Camunda starter supplies one by default
    * (localhost:26500) in self-managed mode.
    */
-  static EngineMode of(Environment env) {
+  public static EngineMode of(Environment env) {
     String configured = env.getProperty("regua.engine.mode", "");
     if (!configured.isBlank()) {
       return valueOf(configured.trim().toUpperCase(java.util.Locale.ROOT));

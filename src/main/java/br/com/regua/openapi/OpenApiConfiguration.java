@@ -2,12 +2,15 @@ package br.com.regua.openapi;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import io.swagger.v3.oas.models.Components;
 import io.swagger.v3.oas.models.OpenAPI;
 import io.swagger.v3.oas.models.Operation;
 import io.swagger.v3.oas.models.PathItem;
 import io.swagger.v3.oas.models.examples.Example;
 import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.MediaType;
+import io.swagger.v3.oas.models.security.SecurityRequirement;
+import io.swagger.v3.oas.models.security.SecurityScheme;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
@@ -50,7 +53,18 @@ class OpenApiConfiguration {
                     "Dunning orchestrator on Camunda 8: debts, payments, promises, disputes,"
                         + " agreements, engagement events, agents' tasks and KPIs. Bad input is"
                         + " application/problem+json naming the field; every POST is idempotent"
-                        + " by its id."));
+                        + " by its id. Integrations send their key in X-Api-Key; agents sign in"
+                        + " to the desk; providers sign their webhooks (see the README)."))
+        .components(
+            new Components()
+                .addSecuritySchemes(
+                    "apiKey",
+                    new SecurityScheme()
+                        .type(SecurityScheme.Type.APIKEY)
+                        .in(SecurityScheme.In.HEADER)
+                        .name("X-Api-Key")
+                        .description("The integration's key; its SHA-256 is configured")))
+        .addSecurityItem(new SecurityRequirement().addList("apiKey"));
   }
 
   @Bean

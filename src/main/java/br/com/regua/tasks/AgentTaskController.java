@@ -1,6 +1,9 @@
 package br.com.regua.tasks;
 
+import br.com.regua.api.ForbiddenException;
 import br.com.regua.api.InvalidFieldException;
+import br.com.regua.security.Caller;
+import br.com.regua.security.Role;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import java.time.Instant;
 import java.util.List;
@@ -18,6 +21,10 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The agents' user tasks over HTTP, on either engine: the queue, claiming and completing. Keys are
  * strings, as in Camunda's REST API: they exceed what a JavaScript number holds exactly.
+ *
+ * <p>A person signed in to the desk works in their own name and, when they have teams, sees only
+ * the tasks whose candidate groups (set in the model) include one of them; a supervisor sees every
+ * queue. An API client with the agent role names the assignee in the body.
  */
 @RestController
 @RequestMapping("/api/tasks")
@@ -42,29 +49,72 @@ class AgentTaskController {
       @RequestParam(required = false) String state,
       @RequestParam(required = false) String assignee) {
     AgentTaskFilter filter = new AgentTaskFilter(blankToNull(kind), assignment(state), assignee);
-    return service.queue(filter).stream().map(task -> TaskView.of(task, false)).toList();
+    Caller caller = Caller.current();
+    return service.queue(filter).stream()
+        .filter(task -> caller.sees(task.candidateGroups()))
+        .map(task -> TaskView.of(task, false))
+        .toList();
   }
 
   @GetMapping("/{key}")
   TaskView task(@PathVariable long key) {
-    return TaskView.of(service.task(key), true);
+    return TaskView.of(visible(key, Caller.current()), true);
   }
 
   @PostMapping("/{key}/claim")
   TaskView claim(@PathVariable long key, @RequestBody ClaimRequest request) {
-    return TaskView.of(service.claim(key, request.assignee()), false);
+    Caller caller = Caller.current();
+    String assignee = assignee(caller, request.assignee());
+    if (assignee == null) {
+      throw new InvalidFieldException("assignee", "must name the agent who claims the task");
+    }
+    visible(key, caller);
+    return TaskView.of(service.claim(key, assignee), false);
   }
 
   @PostMapping("/{key}/unclaim")
   TaskView unclaim(@PathVariable long key) {
+    Caller caller = Caller.current();
+    AgentTask task = visible(key, caller);
+    if (caller.person()
+        && !caller.is(Role.SUPERVISOR)
+        && task.assignee() != null
+        && !task.assignee().equals(caller.name())) {
+      throw new ForbiddenException("task " + key + " is " + task.assignee() + "'s to give back");
+    }
     return TaskView.of(service.unclaim(key), false);
   }
 
   /** Completes the task with the form's values; {@code assignee} is the agent submitting it. */
   @PostMapping("/{key}/complete")
   ResponseEntity<Void> complete(@PathVariable long key, @RequestBody CompleteRequest request) {
-    service.complete(key, blankToNull(request.assignee()), request.variables());
+    Caller caller = Caller.current();
+    String assignee = assignee(caller, request.assignee());
+    visible(key, caller);
+    service.complete(key, assignee, request.variables());
     return ResponseEntity.noContent().build();
+  }
+
+  /** The task, when the caller's teams may see it. */
+  private AgentTask visible(long key, Caller caller) {
+    AgentTask task = service.task(key);
+    if (!caller.sees(task.candidateGroups())) {
+      throw new ForbiddenException(
+          "task " + key + " is in another team's queue " + task.candidateGroups());
+    }
+    return task;
+  }
+
+  /** A person works in their own name (a supervisor may name another); a client names one. */
+  private static String assignee(Caller caller, String requested) {
+    String named = blankToNull(requested);
+    if (!caller.person()) {
+      return named;
+    }
+    if (named != null && !named.equals(caller.name()) && !caller.is(Role.SUPERVISOR)) {
+      throw new ForbiddenException("you work tasks as " + caller.name() + ", not as " + named);
+    }
+    return named == null ? caller.name() : named;
   }
 
   record ClaimRequest(String assignee) {}

@@ -3,6 +3,7 @@ package br.com.regua.api;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import br.com.regua.support.Api;
 import br.com.regua.support.IntegrationTest;
 import br.com.regua.support.TestDebtors;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -267,6 +268,10 @@ class MalformedInputFuzzTest extends IntegrationTest {
   private ResponseEntity<String> post(String path, String body, boolean wrongContentType) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(wrongContentType ? MediaType.TEXT_PLAIN : MediaType.APPLICATION_JSON);
+    if (path.startsWith("/api/webhooks/")) {
+      // signed as the provider would: the fuzz is about the body, not the signature
+      Api.signWebhook(path.substring("/api/webhooks/".length()), body, headers);
+    }
     return http.postForEntity(path, new HttpEntity<>(body, headers), String.class);
   }
 

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
 import br.com.regua.support.IntegrationTest;
+import br.com.regua.support.TestCredentials;
 import br.com.regua.support.TestDebtors;
 import br.com.regua.support.UserTasks;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -104,7 +105,7 @@ class AgentDeskBrowserTest extends IntegrationTest {
     assertThat(output).contains("completed preventive-call " + key);
     JsonNode done = api.get("/api/tasks/" + key).getBody();
     assertThat(done.get("state").asText()).isEqualTo("COMPLETED");
-    assertThat(done.get("assignee").asText()).isEqualTo("Ana Souza");
+    assertThat(done.get("assignee").asText()).isEqualTo(TestCredentials.ANA);
     assertThat(done.get("variables").get("callOutcome").asText()).isEqualTo("PROMISED");
     assertThat(done.get("variables").get("promisedDate").asText())
         .isEqualTo(promisedDate.toString());
@@ -248,7 +249,9 @@ class AgentDeskBrowserTest extends IntegrationTest {
   private String runDesk(List<Map<String, Object>> tasks) throws IOException, InterruptedException {
     Map<String, Object> scenario = new LinkedHashMap<>();
     scenario.put("baseUrl", "http://localhost:" + port);
-    scenario.put("agent", "Ana Souza");
+    scenario.put("username", TestCredentials.ANA);
+    scenario.put("password", TestCredentials.ANA_PASSWORD);
+    scenario.put("apiKey", TestCredentials.AGENT_TOOL_KEY);
     scenario.put("chromium", CHROMIUM.toString());
     scenario.put("screenshotDir", SCREENSHOTS.toAbsolutePath().toString());
     scenario.put("tasks", tasks);

@@ -2,7 +2,9 @@ package br.com.regua.desk;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import br.com.regua.support.DeskSession;
 import br.com.regua.support.IntegrationTest;
+import br.com.regua.support.TestCredentials;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.net.URI;
@@ -22,21 +24,41 @@ class DeskPageTest extends IntegrationTest {
 
   @Test
   void theRootLeadsToTheDeskWhosePageLoadsTheBundle() throws Exception {
-    HttpResponse<Void> root =
+    // a stranger is sent to the sign-in page
+    HttpResponse<Void> stranger =
         HttpClient.newHttpClient()
             .send(
                 HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/")).build(),
                 HttpResponse.BodyHandlers.discarding());
+    assertThat(stranger.statusCode()).isEqualTo(302);
+    assertThat(stranger.headers().firstValue("Location")).get().asString().endsWith("/login");
+
+    // a signed-in agent lands on the desk, whose page loads its bundle
+    DeskSession ana = DeskSession.signIn(port, TestCredentials.ANA, TestCredentials.ANA_PASSWORD);
+    assertThat(ana.signInAnswer.headers().firstValue("Location"))
+        .get()
+        .asString()
+        .endsWith("/desk/");
+    HttpResponse<String> root = ana.get("/");
     assertThat(root.statusCode()).isEqualTo(302);
     assertThat(root.headers().firstValue("Location")).get().asString().endsWith("/desk/");
-
-    ResponseEntity<String> page = http.getForEntity("/desk/", String.class);
     if (Files.exists(Path.of("target/classes/static/desk/index.html"))) {
-      assertThat(page.getStatusCode().value()).isEqualTo(200);
-      assertThat(page.getBody()).contains("Mesa do agente", "desk.js", "style.css");
-      assertThat(http.getForEntity("/desk/desk.js", String.class).getStatusCode().value())
-          .isEqualTo(200);
+      HttpResponse<String> page = ana.get("/desk/");
+      assertThat(page.statusCode()).isEqualTo(200);
+      assertThat(page.body()).contains("Mesa do agente", "desk.js", "style.css");
+      assertThat(ana.get("/desk/desk.js").statusCode()).isEqualTo(200);
     }
+  }
+
+  @Test
+  void aWrongPasswordStaysOnTheSignIn() {
+    DeskSession nobody = DeskSession.signIn(port, TestCredentials.ANA, "not-her-password");
+    assertThat(nobody.signInAnswer.statusCode()).isEqualTo(302);
+    assertThat(nobody.signInAnswer.headers().firstValue("Location"))
+        .get()
+        .asString()
+        .endsWith("/login?error");
+    assertThat(nobody.get("/api/me").statusCode()).isEqualTo(401);
   }
 
   @Test

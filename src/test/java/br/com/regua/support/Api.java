@@ -1,8 +1,11 @@
 package br.com.regua.support;
 
+import br.com.regua.security.WebhookSignatures;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.nio.charset.StandardCharsets;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import org.springframework.boot.test.context.TestComponent;
@@ -63,11 +66,38 @@ public class Api {
     return body;
   }
 
+  /** Posts JSON; a provider's webhook is signed as that provider signs it. */
   public ResponseEntity<JsonNode> post(String path, Object body) {
     HttpHeaders headers = new HttpHeaders();
     headers.setContentType(MediaType.APPLICATION_JSON);
     String text = body instanceof String raw ? raw : json.valueToTree(body).toString();
+    if (path.startsWith(WEBHOOKS)) {
+      signWebhook(path.substring(WEBHOOKS.length()).replaceAll("\\?.*", ""), text, headers);
+    }
     return http.postForEntity(path, new HttpEntity<>(text, headers), JsonNode.class);
+  }
+
+  private static final String WEBHOOKS = "/api/webhooks/";
+
+  /** The signature headers {@code provider}'s webhook carries for the body, signed now. */
+  public static void signWebhook(String provider, String body, HttpHeaders headers) {
+    byte[] bytes = body.getBytes(StandardCharsets.UTF_8);
+    switch (provider) {
+      case "whatsapp" ->
+          headers.set(
+              WebhookSignatures.META_SIGNATURE,
+              WebhookSignatures.signMeta(TestCredentials.WHATSAPP_APP_SECRET, bytes));
+      case "sms", "email" -> {
+        long now = Instant.now().getEpochSecond();
+        String secret =
+            provider.equals("sms")
+                ? TestCredentials.SMS_WEBHOOK_SECRET
+                : TestCredentials.EMAIL_WEBHOOK_SECRET;
+        headers.set(WebhookSignatures.TIMESTAMP, Long.toString(now));
+        headers.set(WebhookSignatures.SIGNATURE, WebhookSignatures.sign(secret, now, bytes));
+      }
+      default -> throw new IllegalArgumentException("no webhook " + provider);
+    }
   }
 
   public ResponseEntity<JsonNode> get(String path) {

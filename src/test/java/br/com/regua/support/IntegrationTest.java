@@ -72,6 +72,11 @@ public abstract class IntegrationTest {
 
   @BeforeEach
   void bindApi() {
+    // every call of the shared client authenticates as the suite, unless it brings its own
+    var interceptors = http.getRestTemplate().getInterceptors();
+    if (!interceptors.contains(TestCredentials.SUITE_KEY_BY_DEFAULT)) {
+      interceptors.add(TestCredentials.SUITE_KEY_BY_DEFAULT);
+    }
     api.bind(http);
   }
 

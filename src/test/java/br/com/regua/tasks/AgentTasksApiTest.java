@@ -3,7 +3,9 @@ package br.com.regua.tasks;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import br.com.regua.support.DeskSession;
 import br.com.regua.support.IntegrationTest;
+import br.com.regua.support.TestCredentials;
 import br.com.regua.support.TestDebtors;
 import br.com.regua.support.UserTasks;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -17,6 +19,8 @@ import org.springframework.http.ResponseEntity;
 
 /** The agents' tasks over HTTP, on a real journey's preventive call. */
 class AgentTasksApiTest extends IntegrationTest {
+
+  @org.springframework.boot.test.web.server.LocalServerPort int port;
 
   private static final Duration AWAIT = Duration.ofSeconds(15);
 
@@ -113,6 +117,55 @@ class AgentTasksApiTest extends IntegrationTest {
         .isEqualTo("application/problem+json");
     assertThat(api.post("/api/tasks/42/claim", Map.of("assignee", "ana")).getStatusCode().value())
         .isEqualTo(404);
+  }
+
+  @Test
+  void aSignedInAgentSeesOnlyTheirTeamsQueueAndWorksInTheirOwnName() {
+    // given a preventive call for the candidate group collection-agents (the model's)
+    String debtId = TestDebtors.uniqueId("team-task");
+    LocalDate dueDate = today().plusDays(10);
+    var body = api.debt(debtId, "8000.00", dueDate);
+    body.put("latePaymentCount", 3);
+    body.put("propensityScore", 450);
+    assertThat(api.post("/api/debts", body).getStatusCode().value()).isEqualTo(201);
+    await().atMost(AWAIT).until(() -> api.timelineTypes(debtId).contains("STRATEGY_DECIDED"));
+    long journey = api.journeyKey(debtId);
+    moveClockTo(dueDate.minusDays(5).atTime(9, 1).atZone(SAO_PAULO).toInstant());
+    String key =
+        Long.toString(
+            new UserTasks(engine.engine()).awaitOpen(journey, "PreventiveCallUserTask").key());
+    DeskSession ana = DeskSession.signIn(port, TestCredentials.ANA, TestCredentials.ANA_PASSWORD);
+    DeskSession bruno =
+        DeskSession.signIn(port, TestCredentials.BRUNO, TestCredentials.BRUNO_PASSWORD);
+    DeskSession sofia =
+        DeskSession.signIn(port, TestCredentials.SOFIA, TestCredentials.SOFIA_PASSWORD);
+
+    // then Bruno, of the legal team, neither sees it in his queue nor opens it
+    assertThat(keysOf(bruno.get("/api/tasks"))).doesNotContain(key);
+    assertThat(bruno.get("/api/tasks/" + key).statusCode()).isEqualTo(403);
+    assertThat(bruno.post("/api/tasks/" + key + "/claim", Map.of()).statusCode()).isEqualTo(403);
+    // Ana, of collection-agents, and Sofia, a supervisor, see it
+    assertThat(keysOf(ana.get("/api/tasks"))).contains(key);
+    assertThat(keysOf(sofia.get("/api/tasks"))).contains(key);
+
+    // Ana cannot claim it in Bruno's name, nor without the CSRF token a forged call lacks
+    assertThat(ana.post("/api/tasks/" + key + "/claim", Map.of("assignee", "bruno")).statusCode())
+        .isEqualTo(403);
+    assertThat(ana.post("/api/tasks/" + key + "/claim", Map.of(), false).statusCode())
+        .isEqualTo(403);
+    assertThat(api.get("/api/tasks/" + key).getBody().has("assignee")).isFalse();
+    // and her claim without a name is in hers
+    var claimed = ana.post("/api/tasks/" + key + "/claim", Map.of());
+    assertThat(claimed.statusCode()).isEqualTo(200);
+    assertThat(DeskSession.json(claimed).get("assignee").asText()).isEqualTo("ana");
+    assertThat(ana.post("/api/tasks/" + key + "/unclaim", Map.of()).statusCode()).isEqualTo(200);
+  }
+
+  private static List<String> keysOf(java.net.http.HttpResponse<String> queue) {
+    assertThat(queue.statusCode()).isEqualTo(200);
+    List<String> keys = new java.util.ArrayList<>();
+    DeskSession.json(queue).forEach(task -> keys.add(task.get("key").asText()));
+    return keys;
   }
 
   @Test

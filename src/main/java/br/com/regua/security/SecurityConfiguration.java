@@ -1,0 +1,153 @@
+package br.com.regua.security;
+
+import jakarta.servlet.DispatcherType;
+import jakarta.servlet.http.HttpServletRequest;
+import java.time.Clock;
+import java.util.Map;
+import java.util.function.Function;
+import java.util.stream.Collectors;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.http.HttpMethod;
+import org.springframework.security.config.annotation.web.builders.HttpSecurity;
+import org.springframework.security.config.annotation.web.configuration.EnableWebSecurity;
+import org.springframework.security.core.userdetails.UserDetailsService;
+import org.springframework.security.core.userdetails.UsernameNotFoundException;
+import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
+import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+
+/**
+ * Who may call what.
+ *
+ * <ul>
+ *   <li>Integrations send {@code X-Api-Key} ({@link ApiKeyFilter}): no session, no CSRF token.
+ *   <li>People sign in to the desk at {@code /login} (a session cookie; state-changing calls carry
+ *       the CSRF token that {@code GET /api/me} hands out).
+ *   <li>Providers' webhooks are signed ({@link WebhookSignatureFilter}), not logged in.
+ *   <li>Health, the OpenAPI document and Swagger UI are public.
+ * </ul>
+ *
+ * Without credentials an API call is a {@code 401}, a page redirects to the sign-in; with the wrong
+ * role it is a {@code 403}. Both as problem+json.
+ */
+@Configuration
+@EnableWebSecurity
+@EnableConfigurationProperties(SecurityProperties.class)
+class SecurityConfiguration {
+
+  private static final String[] READERS = {"INTEGRATION", "AGENT", "SUPERVISOR"};
+  private static final String[] PEOPLE = {"AGENT", "SUPERVISOR"};
+
+  @Bean
+  SecurityFilterChain security(
+      HttpSecurity http, Credentials credentials, SecurityProperties properties) throws Exception {
+    http.addFilterBefore(
+            new WebhookSignatureFilter(
+                credentials, properties.webhookReplayWindow(), Clock.systemUTC()),
+            UsernamePasswordAuthenticationFilter.class)
+        .addFilterBefore(new ApiKeyFilter(credentials), UsernamePasswordAuthenticationFilter.class)
+        .authorizeHttpRequests(
+            requests ->
+                requests
+                    .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
+                    .permitAll()
+                    .requestMatchers("/error", "/login", "/favicon.ico")
+                    .permitAll()
+                    .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
+                    .permitAll()
+                    .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html")
+                    .permitAll()
+                    .requestMatchers("/swagger-ui/**")
+                    .permitAll()
+                    .requestMatchers("/actuator/**")
+                    .hasAnyRole("SUPERVISOR", "METRICS")
+                    // signed by the provider, checked by WebhookSignatureFilter
+                    .requestMatchers("/api/webhooks/**")
+                    .permitAll()
+                    .requestMatchers("/api/dev/clock", "/api/dev/clock/**")
+                    .hasRole("SUPERVISOR")
+                    // embedded mode's stand-ins for the providers (the service calls them itself)
+                    .requestMatchers("/api/dev/**")
+                    .permitAll()
+                    .requestMatchers("/api/me")
+                    .authenticated()
+                    .requestMatchers("/api/kpis", "/api/kpis/**", "/kpis.html")
+                    .hasRole("SUPERVISOR")
+                    .requestMatchers("/api/tasks", "/api/tasks/**", "/api/forms/**")
+                    .hasAnyRole(PEOPLE)
+                    .requestMatchers("/api/debtors/**")
+                    .hasAnyRole(READERS)
+                    .requestMatchers(
+                        HttpMethod.GET,
+                        "/api/debts/*",
+                        "/api/debts/*/offers",
+                        "/api/debts/*/pix-qrcode.png",
+                        "/api/debts/*/documents/*",
+                        "/api/agreements/*")
+                    .hasAnyRole(READERS)
+                    .requestMatchers("/api/**")
+                    .hasRole("INTEGRATION")
+                    .requestMatchers("/", "/desk", "/desk/**")
+                    .hasAnyRole(PEOPLE)
+                    .anyRequest()
+                    .authenticated())
+        .formLogin(form -> form.defaultSuccessUrl("/desk/", false))
+        .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
+        .httpBasic(basic -> basic.disable())
+        .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::withoutCookieSession))
+        .exceptionHandling(
+            errors ->
+                errors
+                    .defaultAuthenticationEntryPointFor(
+                        (request, response, e) ->
+                            Problems.unauthorized(
+                                response,
+                                "send X-Api-Key, or sign in at /login for the desk's calls"),
+                        SecurityConfiguration::isApi)
+                    .defaultAuthenticationEntryPointFor(
+                        new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
+                    .accessDeniedHandler(
+                        (request, response, e) ->
+                            Problems.forbidden(
+                                response,
+                                "your role may not "
+                                    + request.getMethod()
+                                    + " "
+                                    + request.getRequestURI())));
+    return http.build();
+  }
+
+  private static boolean isApi(HttpServletRequest request) {
+    String path = request.getRequestURI();
+    return path.startsWith("/api/") || path.startsWith("/actuator/");
+  }
+
+  /**
+   * Calls that carry no browser session, so a forged cross-site call gains nothing from them: no
+   * session cookie at all (a stranger gets the 401 of the authorization, not a CSRF 403), API-key
+   * calls, signed webhooks and the service's own calls to embedded mode's stand-ins.
+   */
+  private static boolean withoutCookieSession(HttpServletRequest request) {
+    String path = request.getRequestURI();
+    return request.getRequestedSessionId() == null
+        || request.getHeader(ApiKeyFilter.HEADER) != null
+        || path.startsWith("/api/webhooks/")
+        || (path.startsWith("/api/dev/") && !path.startsWith("/api/dev/clock"));
+  }
+
+  @Bean
+  UserDetailsService deskUsers(Credentials credentials) {
+    Map<String, SecurityProperties.User> users =
+        credentials.users().stream()
+            .collect(Collectors.toMap(SecurityProperties.User::username, Function.identity()));
+    return username -> {
+      SecurityProperties.User user = users.get(username);
+      if (user == null) {
+        throw new UsernameNotFoundException("no such user");
+      }
+      return new DeskUser(user);
+    };
+  }
+}

@@ -1,0 +1,119 @@
+package br.com.regua.security;
+
+import jakarta.servlet.FilterChain;
+import jakarta.servlet.ReadListener;
+import jakarta.servlet.ServletException;
+import jakarta.servlet.ServletInputStream;
+import jakarta.servlet.http.HttpServletRequest;
+import jakarta.servlet.http.HttpServletRequestWrapper;
+import jakarta.servlet.http.HttpServletResponse;
+import java.io.BufferedReader;
+import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.StandardCharsets;
+import java.time.Clock;
+import java.time.Duration;
+import java.util.Optional;
+import org.springframework.web.filter.OncePerRequestFilter;
+
+/**
+ * Checks the signature of every {@code POST /api/webhooks/{provider}} before the controller reads
+ * it ({@link WebhookSignatures}); a provider without a configured secret is refused. Wall-clock
+ * time, not the engine's: providers sign with theirs.
+ */
+final class WebhookSignatureFilter extends OncePerRequestFilter {
+
+  private static final String PREFIX = "/api/webhooks/";
+
+  private final Credentials credentials;
+  private final Duration window;
+  private final Clock wallClock;
+
+  WebhookSignatureFilter(Credentials credentials, Duration window, Clock wallClock) {
+    this.credentials = credentials;
+    this.window = window;
+    this.wallClock = wallClock;
+  }
+
+  @Override
+  protected boolean shouldNotFilter(HttpServletRequest request) {
+    return !"POST".equals(request.getMethod()) || !request.getRequestURI().startsWith(PREFIX);
+  }
+
+  @Override
+  protected void doFilterInternal(
+      HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    String provider = request.getRequestURI().substring(PREFIX.length());
+    Optional<String> secret = credentials.webhookSecret(provider);
+    if (secret.isEmpty()) {
+      Problems.unauthorized(
+          response, "no webhook secret configured for " + provider + ": every call is refused");
+      return;
+    }
+    byte[] body = request.getInputStream().readAllBytes();
+    Optional<String> refused =
+        provider.equals("whatsapp")
+            ? WebhookSignatures.checkMeta(
+                secret.get(), request.getHeader(WebhookSignatures.META_SIGNATURE), body)
+            : WebhookSignatures.checkRegua(
+                secret.get(),
+                request.getHeader(WebhookSignatures.TIMESTAMP),
+                request.getHeader(WebhookSignatures.SIGNATURE),
+                body,
+                wallClock.instant(),
+                window);
+    if (refused.isPresent()) {
+      Problems.unauthorized(response, "webhook refused: " + refused.get());
+      return;
+    }
+    chain.doFilter(new CachedBody(request, body), response);
+  }
+
+  /** The request with its body read once, for the signature, and again by the controller. */
+  private static final class CachedBody extends HttpServletRequestWrapper {
+    private final byte[] body;
+
+    CachedBody(HttpServletRequest request, byte[] body) {
+      super(request);
+      this.body = body;
+    }
+
+    @Override
+    public ServletInputStream getInputStream() {
+      ByteArrayInputStream in = new ByteArrayInputStream(body);
+      return new ServletInputStream() {
+        @Override
+        public int read() {
+          return in.read();
+        }
+
+        @Override
+        public int read(byte[] b, int off, int len) {
+          return in.read(b, off, len);
+        }
+
+        @Override
+        public boolean isFinished() {
+          return in.available() == 0;
+        }
+
+        @Override
+        public boolean isReady() {
+          return true;
+        }
+
+        @Override
+        public void setReadListener(ReadListener listener) {
+          throw new UnsupportedOperationException();
+        }
+      };
+    }
+
+    @Override
+    public BufferedReader getReader() {
+      return new BufferedReader(new InputStreamReader(getInputStream(), StandardCharsets.UTF_8));
+    }
+  }
+}
