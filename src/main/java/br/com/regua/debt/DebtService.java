@@ -158,17 +158,25 @@ public class DebtService {
    */
   public int startPendingJourneys(Instant before, int limit) {
     int started = 0;
+    int failedInARow = 0;
     for (String debtId : debts.withoutJourney(before, limit)) {
       try {
         startJourney(debtId);
+        started++;
+        failedInARow = 0;
       } catch (RuntimeException e) {
         log.warn("Journey of debt {} still not started: {}", debtId, e.getMessage());
-        break;
+        // one debt the engine refuses must not hold back the others; several in a row mean the
+        // engine is away, and the next round tries again
+        if (++failedInARow == FAILURES_MEANING_ENGINE_AWAY) {
+          break;
+        }
       }
-      started++;
     }
     return started;
   }
+
+  private static final int FAILURES_MEANING_ENGINE_AWAY = 3;
 
   /**
    * Starts the journey under the debt's row lock, so two identical registrations racing each other
