@@ -21,6 +21,15 @@ public interface ChannelSender {
   Delivery send(Debt debt, String template, Map<String, ?> values, String contactKey);
 
   /**
+   * Whether the provider deduplicates by the contact key (an {@code Idempotency-Key}), so sending
+   * again after a crash cannot reach the debtor twice. Otherwise {@link SendIntents} keeps a
+   * message that may have gone out from being sent again.
+   */
+  default boolean deduplicatesByKey() {
+    return false;
+  }
+
+  /**
    * What the contact log keeps of a delivery: the provider's message id (delivery receipts refer to
    * it; null when the provider has none) and the message as sent.
    */

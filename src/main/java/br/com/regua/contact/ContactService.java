@@ -71,6 +71,7 @@ public class ContactService {
   private final Clock clock;
   private final ReguaMetrics metrics;
   private final InstallmentDues installmentDues;
+  private final SendIntents intents;
 
   ContactService(
       DebtRepository debts,
@@ -84,8 +85,10 @@ public class ContactService {
       TransactionTemplate tx,
       Clock clock,
       ReguaMetrics metrics,
-      InstallmentDues installmentDues) {
+      InstallmentDues installmentDues,
+      SendIntents intents) {
     this.installmentDues = installmentDues;
+    this.intents = intents;
     this.circuit = circuit;
     this.debts = debts;
     this.contacts = contacts;
@@ -252,11 +255,31 @@ public class ContactService {
           null);
       return new ContactAttempt(ContactOutcome.RECORDED, channel, now, null);
     }
+    boolean mayRepeat = !sender.deduplicatesByKey();
+    if (mayRepeat && intents.interrupted(contact.key())) {
+      contacts.record(
+          contact,
+          ContactOutcome.SUPPRESSED,
+          channel
+              + ": um envio anterior foi interrompido depois do pedido ao provedor, que pode"
+              + " tê-lo aceito; não reenviado, para não duplicar",
+          null,
+          null);
+      intents.done(contact.key());
+      log.warn("Contact {} not sent again: an earlier attempt died mid-send", contact.key());
+      return new ContactAttempt(ContactOutcome.SUPPRESSED, channel, now, null);
+    }
     circuit.beforeCall(channel);
+    if (mayRepeat) {
+      intents.begin(contact, now);
+    }
     ChannelSender.Delivery delivery;
     try {
       delivery = sender.send(debt, request.template(), request.values(), contact.key());
     } catch (RuntimeException e) {
+      if (mayRepeat) {
+        intents.abandon(contact.key());
+      }
       if (ProviderCircuit.isProviderFailure(e)) {
         circuit.failure(channel, e);
       } else {
@@ -265,6 +288,9 @@ public class ContactService {
       throw e;
     }
     circuit.success(channel);
+    if (mayRepeat) {
+      intents.done(contact.key());
+    }
     contacts.record(
         contact,
         ContactOutcome.SENT,

@@ -85,6 +85,12 @@ class SmsChannel implements ChannelSender {
     return Channel.SMS;
   }
 
+  /** The provider takes the contact key as its Idempotency-Key. */
+  @Override
+  public boolean deduplicatesByKey() {
+    return true;
+  }
+
   @Override
   public Delivery send(Debt debt, String template, Map<String, ?> values, String contactKey) {
     String phone = debt.debtor().phone();

@@ -57,6 +57,55 @@ class RedeliveredJobTest extends IntegrationTest {
     assertThat(contactRows(debtId, job.step())).isOne();
   }
 
+  @Test
+  void aJobRunAgainAfterACrashBetweenTheProvidersAnswerAndTheCommitSendsNothingAgain() {
+    String debtId = registeredDebt();
+    SendReminderWorker.Input job = job(debtId);
+    String key = debtId + ":" + job.step() + ":EMAIL";
+    // what a process killed after SMTP took the message and before the contact row committed
+    // leaves behind: its send intent, and no contact row (killing this JVM is not an option here;
+    // bin/fault-injection kills real processes)
+    jdbc.sql(
+            """
+            insert into contact_send_intent (idempotency_key, debt_id, channel, started_at)
+            values (:key, :debtId, 'EMAIL', now())
+            """)
+        .param("key", key)
+        .param("debtId", debtId)
+        .update();
+
+    SendReminderWorker.Output again = worker.sendReminder(job); // the engine redelivers
+
+    // SMTP cannot deduplicate: the mail may have gone out, so it is not sent a second time
+    assertThat(again.contactOutcome()).isEqualTo("SUPPRESSED");
+    assertThat(mailsTo(debtId)).isEmpty();
+    assertThat(
+            jdbc.sql("select detail from contact where idempotency_key = :key")
+                .param("key", key)
+                .query(String.class)
+                .single())
+        .contains("interrompido", "não reenviado");
+    assertThat(intents(key)).isZero();
+  }
+
+  @Test
+  void aSendThatCommitsLeavesNoIntentBehind() {
+    String debtId = registeredDebt();
+    SendReminderWorker.Input job = job(debtId);
+
+    assertThat(worker.sendReminder(job).contactOutcome()).isEqualTo("SENT");
+
+    assertThat(intents(debtId + ":" + job.step() + ":EMAIL")).isZero();
+    assertThat(mailsTo(debtId)).hasSize(1);
+  }
+
+  private long intents(String key) {
+    return jdbc.sql("select count(*) from contact_send_intent where idempotency_key = :key")
+        .param("key", key)
+        .query(Long.class)
+        .single();
+  }
+
   private String registeredDebt() {
     moveToContactHours();
     String debtId = TestDebtors.uniqueId("redelivered");
