@@ -13,7 +13,8 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * Moves the embedded engine's clock, so a person or a test can live through a month of the journey
- * in seconds. It does not exist in remote mode: a real cluster keeps real time.
+ * in seconds; the move survives a restart ({@link EngineClockStore}). It does not exist in remote
+ * mode: a real cluster keeps real time.
  */
 @RestController
 @RequestMapping("/api/dev/clock")
@@ -21,9 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 class DevClockController {
 
   private final EmbeddedEngine engine;
+  private final EngineClockStore store;
 
-  DevClockController(EmbeddedEngine engine) {
+  DevClockController(EmbeddedEngine engine, EngineClockStore store) {
     this.engine = engine;
+    this.store = store;
   }
 
   @GetMapping
@@ -36,7 +39,9 @@ class DevClockController {
     if (request.advance().isNegative() || request.advance().isZero()) {
       throw new InvalidFieldException("advance", "must be a positive ISO-8601 duration, e.g. P3D");
     }
-    return new ClockView(engine.advance(request.advance()));
+    Instant now = engine.advance(request.advance());
+    store.save();
+    return new ClockView(now);
   }
 
   record AdvanceRequest(@NotNull Duration advance) {}

@@ -82,6 +82,11 @@ public final class EmbeddedEngine implements AutoCloseable {
     return Instant.now().plus(offset);
   }
 
+  /** How far the engine clock has been moved ahead of the system clock. */
+  public Duration offset() {
+    return offset;
+  }
+
   /**
    * Moves the engine clock forward; timers due by then fire. The engine notices the new time on its
    * next scheduler tick, so this gives it a moment to start on what fell due, then waits until it
