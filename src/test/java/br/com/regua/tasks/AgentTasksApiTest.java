@@ -27,18 +27,11 @@ class AgentTasksApiTest extends IntegrationTest {
   @Test
   void anAgentClaimsAndCompletesThePreventiveCallAndTheJourneyMovesOn() {
     // given an intensive debt whose preventive call opened at D-5
-    String debtId = TestDebtors.uniqueId("api-task");
-    LocalDate dueDate = today().plusDays(10);
-    var body = api.debt(debtId, "8000.00", dueDate);
-    body.put("latePaymentCount", 3);
-    body.put("propensityScore", 450);
-    assertThat(api.post("/api/debts", body).getStatusCode().value()).isEqualTo(201);
-    await().atMost(AWAIT).until(() -> api.timelineTypes(debtId).contains("STRATEGY_DECIDED"));
-    long journey = api.journeyKey(debtId);
-    advance(Duration.between(engine.now(), dueDate.minusDays(5).atTime(9, 1).atZone(SAO_PAULO)));
-    String key =
-        Long.toString(
-            new UserTasks(engine.engine()).awaitOpen(journey, "PreventiveCallUserTask").key());
+    PreventiveCall call = preventiveCall("api-task");
+    String debtId = call.debtId();
+    LocalDate dueDate = call.dueDate();
+    long journey = call.journey();
+    String key = call.key();
 
     // when an agent lists the preventive calls, then the call is queued, unclaimed, due at D-3
     JsonNode listed = find(api.get("/api/tasks?kind=PreventiveCallUserTask"), key);
@@ -122,18 +115,7 @@ class AgentTasksApiTest extends IntegrationTest {
   @Test
   void aSignedInAgentSeesOnlyTheirTeamsQueueAndWorksInTheirOwnName() {
     // given a preventive call for the candidate group collection-agents (the model's)
-    String debtId = TestDebtors.uniqueId("team-task");
-    LocalDate dueDate = today().plusDays(10);
-    var body = api.debt(debtId, "8000.00", dueDate);
-    body.put("latePaymentCount", 3);
-    body.put("propensityScore", 450);
-    assertThat(api.post("/api/debts", body).getStatusCode().value()).isEqualTo(201);
-    await().atMost(AWAIT).until(() -> api.timelineTypes(debtId).contains("STRATEGY_DECIDED"));
-    long journey = api.journeyKey(debtId);
-    moveClockTo(dueDate.minusDays(5).atTime(9, 1).atZone(SAO_PAULO).toInstant());
-    String key =
-        Long.toString(
-            new UserTasks(engine.engine()).awaitOpen(journey, "PreventiveCallUserTask").key());
+    String key = preventiveCall("team-task").key();
     DeskSession ana = DeskSession.signIn(port, TestCredentials.ANA, TestCredentials.ANA_PASSWORD);
     DeskSession bruno =
         DeskSession.signIn(port, TestCredentials.BRUNO, TestCredentials.BRUNO_PASSWORD);
@@ -159,6 +141,23 @@ class AgentTasksApiTest extends IntegrationTest {
     assertThat(claimed.statusCode()).isEqualTo(200);
     assertThat(DeskSession.json(claimed).get("assignee").asText()).isEqualTo("ana");
     assertThat(ana.post("/api/tasks/" + key + "/unclaim", Map.of()).statusCode()).isEqualTo(200);
+  }
+
+  record PreventiveCall(String debtId, LocalDate dueDate, long journey, String key) {}
+
+  /** An intensive debt due in ten days, and the preventive call its journey opens at D-5. */
+  private PreventiveCall preventiveCall(String prefix) {
+    String debtId = TestDebtors.uniqueId(prefix);
+    LocalDate dueDate = today().plusDays(10);
+    var body = api.debt(debtId, "8000.00", dueDate);
+    body.put("latePaymentCount", 3);
+    body.put("propensityScore", 450);
+    assertThat(api.post("/api/debts", body).getStatusCode().value()).isEqualTo(201);
+    await().atMost(AWAIT).until(() -> api.timelineTypes(debtId).contains("STRATEGY_DECIDED"));
+    long journey = api.journeyKey(debtId);
+    moveClockTo(dueDate.minusDays(5).atTime(9, 1).atZone(SAO_PAULO).toInstant());
+    long key = new UserTasks(engine.engine()).awaitOpen(journey, "PreventiveCallUserTask").key();
+    return new PreventiveCall(debtId, dueDate, journey, Long.toString(key));
   }
 
   private static List<String> keysOf(java.net.http.HttpResponse<String> queue) {
