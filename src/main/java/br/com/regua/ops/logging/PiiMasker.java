@@ -61,30 +61,41 @@ public final class PiiMasker {
 
   /** The text with every CPF, CNPJ, phone number and email address in it masked. */
   public static String mask(String text) {
-    if (text == null || !mayHoldPii(text)) {
-      return text;
+    if (text == null) {
+      return null;
     }
-    String masked = replace(EMAIL, text, m -> m.group(1) + "***" + m.group(2) + m.group(3));
-    masked =
-        replace(CNPJ, masked, m -> validTaxId(m.group()) ? keepLastDigits(m.group(), 2) : null);
-    masked = replace(CPF, masked, m -> validTaxId(m.group()) ? keepLastDigits(m.group(), 2) : null);
-    masked = replace(PHONE_E164, masked, m -> maskPhone(m.group()));
-    masked = replace(PHONE_55, masked, m -> "55" + keepLastDigits(m.group().substring(2), 4));
-    masked = replace(PHONE_NATIONAL, masked, m -> keepLastDigits(m.group(), 4));
-    masked = replace(PHONE_NATIONAL_MOBILE, masked, m -> keepLastDigits(m.group(), 4));
+    String masked = text;
+    if (text.indexOf('@') >= 0 || text.contains("%40")) {
+      masked = replace(EMAIL, masked, m -> m.group(1) + "***" + m.group(2) + m.group(3));
+    }
+    if (hasLongNumber(masked)) {
+      masked =
+          replace(CNPJ, masked, m -> validTaxId(m.group()) ? keepLastDigits(m.group(), 2) : null);
+      masked =
+          replace(CPF, masked, m -> validTaxId(m.group()) ? keepLastDigits(m.group(), 2) : null);
+      masked = replace(PHONE_E164, masked, m -> maskPhone(m.group()));
+      masked = replace(PHONE_55, masked, m -> "55" + keepLastDigits(m.group().substring(2), 4));
+      masked = replace(PHONE_NATIONAL, masked, m -> keepLastDigits(m.group(), 4));
+      masked = replace(PHONE_NATIONAL_MOBILE, masked, m -> keepLastDigits(m.group(), 4));
+    }
     return masked;
   }
 
-  /** Cheap pre-check: no '@' and fewer than eight digits cannot hold any of the values. */
-  private static boolean mayHoldPii(String text) {
-    if (text.indexOf('@') >= 0 || text.contains("%40")) {
-      return true;
-    }
+  /**
+   * Cheap pre-check, since every text line starts with a timestamp: whether some run of digits and
+   * the punctuation the values are written with (". - / ( ) +" and spaces) holds nine digits or
+   * more, the fewest a value has (a mobile without its DDD, 98765-4321). 2026-11-23 has eight.
+   */
+  private static boolean hasLongNumber(String text) {
     int digits = 0;
     for (int i = 0; i < text.length(); i++) {
       char c = text.charAt(i);
-      if (c >= '0' && c <= '9' && ++digits >= 8) {
-        return true;
+      if (c >= '0' && c <= '9') {
+        if (++digits >= 9) {
+          return true;
+        }
+      } else if (" .-/()+".indexOf(c) < 0) {
+        digits = 0;
       }
     }
     return false;
