@@ -1,6 +1,10 @@
 package br.com.regua.ops.logging;
 
+import java.nio.CharBuffer;
+import java.util.List;
+import java.util.Map;
 import java.util.function.Function;
+import java.util.function.UnaryOperator;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
@@ -57,6 +61,19 @@ public final class PiiMasker {
   private static final Pattern PHONE_NATIONAL_MOBILE =
       Pattern.compile("(?<![0-9A-Za-z])" + DDD + "9\\d{8}(?![0-9A-Za-z])");
 
+  /** The patterns of numbers, in order, and how each masks what it matched (null: not masked). */
+  private static final List<Map.Entry<Pattern, UnaryOperator<String>>> NUMBERS =
+      List.of(
+          Map.entry(CNPJ, value -> validTaxId(value) ? keepLastDigits(value, 2) : null),
+          Map.entry(CPF, value -> validTaxId(value) ? keepLastDigits(value, 2) : null),
+          Map.entry(PHONE_E164, PiiMasker::maskPhone),
+          Map.entry(PHONE_55, value -> "55" + keepLastDigits(value.substring(2), 4)),
+          Map.entry(PHONE_NATIONAL, value -> keepLastDigits(value, 4)),
+          Map.entry(PHONE_NATIONAL_MOBILE, value -> keepLastDigits(value, 4)));
+
+  /** What the numbers above are written with, besides digits. */
+  private static final String PUNCTUATION = " .-/()+";
+
   private PiiMasker() {}
 
   /** The text with every CPF, CNPJ, phone number and email address in it masked. */
@@ -68,37 +85,68 @@ public final class PiiMasker {
     if (text.indexOf('@') >= 0 || text.contains("%40")) {
       masked = replace(EMAIL, masked, m -> m.group(1) + "***" + m.group(2) + m.group(3));
     }
-    if (hasLongNumber(masked)) {
-      masked =
-          replace(CNPJ, masked, m -> validTaxId(m.group()) ? keepLastDigits(m.group(), 2) : null);
-      masked =
-          replace(CPF, masked, m -> validTaxId(m.group()) ? keepLastDigits(m.group(), 2) : null);
-      masked = replace(PHONE_E164, masked, m -> maskPhone(m.group()));
-      masked = replace(PHONE_55, masked, m -> "55" + keepLastDigits(m.group().substring(2), 4));
-      masked = replace(PHONE_NATIONAL, masked, m -> keepLastDigits(m.group(), 4));
-      masked = replace(PHONE_NATIONAL_MOBILE, masked, m -> keepLastDigits(m.group(), 4));
-    }
-    return masked;
+    return maskNumbers(masked);
   }
 
   /**
-   * Cheap pre-check, since every text line starts with a timestamp: whether some run of digits and
-   * the punctuation the values are written with (". - / ( ) +" and spaces) holds nine digits or
-   * more, the fewest a value has (a mobile without its DDD, 98765-4321). 2026-11-23 has eight.
+   * Runs the number patterns only over the stretches of digits and their punctuation that hold nine
+   * digits or more, the fewest a value has (98765-4321): a text line's timestamp has eight, and
+   * scanning each whole line with six patterns would cost more than writing it. Lookarounds still
+   * see the characters around a stretch; masking keeps the length, so stretches stay put.
    */
-  private static boolean hasLongNumber(String text) {
-    int digits = 0;
-    for (int i = 0; i < text.length(); i++) {
-      char c = text.charAt(i);
-      if (c >= '0' && c <= '9') {
-        if (++digits >= 9) {
-          return true;
-        }
-      } else if (" .-/()+".indexOf(c) < 0) {
-        digits = 0;
+  private static String maskNumbers(String text) {
+    char[] chars = null;
+    CharSequence current = text;
+    int length = text.length();
+    int i = 0;
+    while (i < length) {
+      if (!isDigit(text.charAt(i))) {
+        i++;
+        continue;
       }
+      int start = i;
+      int end = i;
+      int digits = 0;
+      while (end < length
+          && (isDigit(text.charAt(end)) || PUNCTUATION.indexOf(text.charAt(end)) >= 0)) {
+        if (isDigit(text.charAt(end))) {
+          digits++;
+        }
+        end++;
+      }
+      if (digits >= 9) {
+        while (start > 0 && PUNCTUATION.indexOf(text.charAt(start - 1)) >= 0) {
+          start--;
+        }
+        if (start >= 3 && text.regionMatches(true, start - 3, "%2B", 0, 3)) {
+          start -= 3;
+        }
+        if (chars == null) {
+          chars = text.toCharArray();
+          current = CharBuffer.wrap(chars);
+        }
+        for (Map.Entry<Pattern, UnaryOperator<String>> rule : NUMBERS) {
+          Matcher matcher =
+              rule.getKey()
+                  .matcher(current)
+                  .region(start, end)
+                  .useTransparentBounds(true)
+                  .useAnchoringBounds(false);
+          while (matcher.find()) {
+            String masked = rule.getValue().apply(matcher.group());
+            if (masked != null && masked.length() == matcher.end() - matcher.start()) {
+              masked.getChars(0, masked.length(), chars, matcher.start());
+            }
+          }
+        }
+      }
+      i = end;
     }
-    return false;
+    return chars == null ? text : new String(chars);
+  }
+
+  private static boolean isDigit(char c) {
+    return c >= '0' && c <= '9';
   }
 
   /** Replaces each match by what {@code masking} returns; null keeps the match as it is. */

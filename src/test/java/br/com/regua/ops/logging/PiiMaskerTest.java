@@ -43,6 +43,11 @@ class PiiMaskerTest {
         "<d-ut-3f8x@devedor.example.test> | <d***@devedor.example.test>",
         "to=maria.silva%40example.com.br | to=m***%40example.com.br",
         "Maria.Da_Silva+cobranca@mail.example.org | M***@mail.example.org",
+        // several in a text line, next to what stays
+        "2026-11-23T21:18:24.191Z  INFO 6139 : doc 52998224725, tel +55 11 98765-4321 (key"
+            + " 2251799813686699) | 2026-11-23T21:18:24.191Z  INFO 6139 : doc *********25, tel +55 **"
+            + " *****-4321 (key 2251799813686699)",
+        "52998224725/11222333000181 | *********25/************81",
       })
   void masks(String text, String masked) {
     assertThat(PiiMasker.mask(text)).isEqualTo(masked);
