@@ -1,14 +1,41 @@
 package br.com.regua.support;
 
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
 import java.util.concurrent.ThreadLocalRandom;
 
 /** Fresh debtors for tests: valid CPFs and unique addresses, so tests never share a mailbox. */
 public final class TestDebtors {
 
+  /**
+   * Every CPF {@link #cpf()} handed out, one a line: after the tests, {@link UnmaskedPiiScan} looks
+   * for them in the logs.
+   */
+  public static final Path ISSUED_CPFS = Path.of("target", "test-pii", "issued-cpfs.txt");
+
   private TestDebtors() {}
 
-  /** A random CPF with correct check digits. */
+  /** A random CPF with correct check digits, remembered in {@link #ISSUED_CPFS}. */
   public static String cpf() {
+    String cpf = randomCpf();
+    remember(cpf);
+    return cpf;
+  }
+
+  private static synchronized void remember(String cpf) {
+    try {
+      Files.createDirectories(ISSUED_CPFS.getParent());
+      Files.writeString(
+          ISSUED_CPFS, cpf + "\n", StandardOpenOption.CREATE, StandardOpenOption.APPEND);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static String randomCpf() {
     int[] d = new int[11];
     ThreadLocalRandom random = ThreadLocalRandom.current();
     do {
