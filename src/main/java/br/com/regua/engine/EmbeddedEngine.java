@@ -142,8 +142,9 @@ public final class EmbeddedEngine implements AutoCloseable {
   }
 
   /**
-   * Moves a pinned clock forward by a few milliseconds without waiting for anything. The engine's
-   * timer checker never looks again sooner than 100 ms after it last looked (engine time): a timer
+   * Moves a pinned clock forward without waiting for anything (the caller watches the engine's
+   * records for what fell due). The simulator also uses it for steps of 100 ms: the engine's timer
+   * checker never looks again sooner than 100 ms (engine time) after it last looked, so a timer
    * created already due, while the clock stands still, waits for such a step.
    */
   public synchronized void nudge(Duration step) {
