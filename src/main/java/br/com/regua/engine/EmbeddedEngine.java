@@ -7,6 +7,7 @@ import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
+import io.camunda.zeebe.scheduler.clock.ControlledActorClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
@@ -35,6 +36,9 @@ public final class EmbeddedEngine implements AutoCloseable {
   private final int port;
   private final ZoneId zone;
   private volatile Duration offset = Duration.ZERO;
+
+  /** Where the clock stands while pinned ({@link #pinClock}); null while it runs with wall time. */
+  private volatile Instant pinned;
 
   private EmbeddedEngine(ZeebeTestEngine engine, int port, ZoneId zone) {
     this.engine = engine;
@@ -68,7 +72,23 @@ public final class EmbeddedEngine implements AutoCloseable {
 
       @Override
       public Clock withZone(ZoneId other) {
-        return Clock.offset(Clock.system(other), offset);
+        Clock self = this;
+        return new Clock() {
+          @Override
+          public ZoneId getZone() {
+            return other;
+          }
+
+          @Override
+          public Clock withZone(ZoneId another) {
+            return self.withZone(another);
+          }
+
+          @Override
+          public Instant instant() {
+            return now();
+          }
+        };
       }
 
       @Override
@@ -79,7 +99,76 @@ public final class EmbeddedEngine implements AutoCloseable {
   }
 
   public Instant now() {
-    return Instant.now().plus(offset);
+    Instant at = pinned;
+    return at != null ? at : Instant.now().plus(offset);
+  }
+
+  /**
+   * Stops the engine clock where it stands: from now on it moves only by {@link #advance}, exactly
+   * by the amount given, and every record, timer and "now" of the service reads the same instant
+   * however long the work between two moves takes (the simulator's determinism). The in-JVM
+   * engine's actor clock ({@link ControlledActorClock}, the same one {@code increaseTime} moves) is
+   * pinned; it is reached reflectively, as zeebe-process-test does not expose it.
+   */
+  public synchronized Instant pinClock() {
+    if (pinned == null) {
+      Instant at = Instant.ofEpochMilli(Instant.now().plus(offset).toEpochMilli() + 1);
+      actorClock().setCurrentTime(at);
+      pinned = at;
+    }
+    return pinned;
+  }
+
+  /**
+   * Lets the engine clock run with wall time again, from where it was pinned or later (it never
+   * goes back): offset from wall time by the moves made before pinning, plus what it takes to not
+   * fall behind the pinned instant.
+   */
+  public synchronized Instant unpinClock() {
+    Instant at = pinned;
+    if (at == null) {
+      return now();
+    }
+    ControlledActorClock clock = actorClock();
+    clock.setCurrentTime(0L); // not a point in time any more: wall time plus the clock's offset
+    Duration behind = Duration.between(Instant.now().plus(offset), at);
+    if (!behind.isNegative()) {
+      Duration gap = behind.plusMillis(1);
+      engine.increaseTime(gap);
+      offset = offset.plus(gap);
+    }
+    pinned = null;
+    return now();
+  }
+
+  /**
+   * Moves a pinned clock forward without waiting for anything (the caller watches the engine's
+   * records for what fell due). The simulator also uses it for steps of 100 ms: the engine's timer
+   * checker never looks again sooner than 100 ms (engine time) after it last looked, so a timer
+   * created already due, while the clock stands still, waits for such a step.
+   */
+  public synchronized void nudge(Duration step) {
+    Instant at = pinned;
+    if (at == null) {
+      return;
+    }
+    Instant target = at.plusMillis(step.toMillis());
+    actorClock().setCurrentTime(target);
+    pinned = target;
+  }
+
+  public boolean clockPinned() {
+    return pinned != null;
+  }
+
+  private ControlledActorClock actorClock() {
+    try {
+      var field = engine.getClass().getDeclaredField("clock");
+      field.setAccessible(true);
+      return (ControlledActorClock) field.get(engine);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      throw new IllegalStateException("the in-JVM engine's clock cannot be pinned", e);
+    }
   }
 
   /** How far the engine clock has been moved ahead of the system clock. */
@@ -96,8 +185,16 @@ public final class EmbeddedEngine implements AutoCloseable {
     if (duration.isNegative()) {
       throw new IllegalArgumentException("the engine clock only moves forward");
     }
-    engine.increaseTime(duration);
-    offset = offset.plus(duration);
+    Instant at = pinned;
+    if (at != null) {
+      // exact: the pinned actor clock jumps to the new instant and stays there
+      Instant target = at.plusMillis(duration.toMillis());
+      actorClock().setCurrentTime(target);
+      pinned = target;
+    } else {
+      engine.increaseTime(duration);
+      offset = offset.plus(duration);
+    }
     try {
       engine.waitForBusyState(NOTICE_TIME);
     } catch (TimeoutException nothingFellDue) {

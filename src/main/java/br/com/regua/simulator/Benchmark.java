@@ -1,13 +1,19 @@
 package br.com.regua.simulator;
 
+import br.com.regua.contact.ContactWindows;
 import br.com.regua.debt.PaymentRequest;
 import br.com.regua.journey.JourneyModel;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.worker.JobWorker;
 import java.io.IOException;
 import java.io.PrintStream;
 import java.io.StringReader;
 import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
@@ -27,6 +33,7 @@ import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
 import javax.sql.DataSource;
 import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -42,11 +49,32 @@ class Benchmark {
   private final Simulation.Services s;
   private final CamundaClient client;
   private final DataSource dataSource;
+  private final ObjectMapper json;
+  private final Environment env;
+  private final ContactWindows windows;
 
-  Benchmark(Simulation.Services services, CamundaClient client, DataSource dataSource) {
+  /** Rows per {@code POST /api/debts:batch} at most: the endpoint's limit. */
+  static final int BATCH_ROWS = 1000;
+
+  /** As many rows a request as keep every thread busy, up to the endpoint's limit. */
+  static int batchRows(int debts, int threads) {
+    int perThread = (debts + Math.max(1, threads) - 1) / Math.max(1, threads);
+    return Math.max(1, Math.min(BATCH_ROWS, perThread));
+  }
+
+  Benchmark(
+      Simulation.Services services,
+      CamundaClient client,
+      DataSource dataSource,
+      ObjectMapper json,
+      Environment env,
+      ContactWindows windows) {
     this.s = services;
     this.client = client;
     this.dataSource = dataSource;
+    this.json = json;
+    this.env = env;
+    this.windows = windows;
   }
 
   /** The simulation's own throughput figures. */
@@ -68,9 +96,15 @@ class Benchmark {
 
   void run(SimulatorOptions o, Simulation.Timings sim, SimulationResult r, PrintStream out) {
     List<String> lines = new ArrayList<>();
-    lines.add(describe(sim, r));
-    // The storm starts the day after the simulation, on a debtor base of its own.
-    LocalDate day = o.start().plusDays(o.days() + 1);
+    emit(lines, out, describe(sim, r));
+    // First the engine's own limit, while the engine holds little more than the simulation left
+    emit(lines, out, baseline(r, sim, out));
+    // The storm: registered the day before its debts fall due, on a debtor base of its own; due on
+    // a weekday without a national holiday, when every state's contact window opens
+    LocalDate day = LocalDate.ofInstant(s.engine().now(), Simulation.ZONE).plusDays(1);
+    while (!contactDay(day.plusDays(1))) {
+      day = day.plusDays(1);
+    }
     s.sinks().clear();
     s.sinks().setRate(o.rate());
     long rssBefore = rssKb();
@@ -86,20 +120,26 @@ class Benchmark {
     double copy = copyRows(entries);
     System.gc();
     long rssAfter = rssKb();
-    lines.add(
+    emit(
+        lines,
+        out,
         String.format(
             Locale.ROOT,
-            "Ingest: %d debts registered in %.1f s = %.0f debts/s (%d threads, each starts its"
-                + " journey); PostgreSQL COPY of the same debtor and debt rows: %.2f s = %.0f rows/s;"
+            "Ingest: %d debts registered through POST /api/debts:batch (%d rows a request, %d"
+                + " requests at once, each row starts its journey) in %.1f s = %.0f debts/s;"
+                + " PostgreSQL COPY of the same debtor and debt rows: %.2f s = %.0f rows/s;"
                 + " ratio %.1f%%",
             entries.size(),
+            batchRows(entries.size(), o.threads()),
+            o.threads(),
             ingest,
             entries.size() / ingest,
-            o.threads(),
             copy,
             entries.size() / copy,
             100 * copy / ingest));
-    lines.add(
+    emit(
+        lines,
+        out,
         String.format(
             Locale.ROOT,
             "Memory: RSS %d MB before the storm's debts, %d MB with %d more waiting journeys"
@@ -165,7 +205,9 @@ class Benchmark {
             latencies.add(end - ack);
           }
         });
-    lines.add(
+    emit(
+        lines,
+        out,
         String.format(
             Locale.ROOT,
             "Due-date storm: %d debts due the same day, %d D0 reminders sent at %d msg/s per"
@@ -182,9 +224,6 @@ class Benchmark {
             latencies.isEmpty() ? 0 : Collections.max(latencies),
             latencies.size()));
 
-    lines.add(baseline(r, sim, observer, out));
-    out.println();
-    lines.forEach(out::println);
     try {
       Files.createDirectories(o.out());
       Files.writeString(
@@ -200,10 +239,10 @@ class Benchmark {
    * The engine's own limit: as many instances as the simulation had debts, of a generated model
    * with the journeys' average count of timers and no-op jobs, in this JVM, on this client.
    */
-  private String baseline(
-      SimulationResult r, Simulation.Timings sim, EngineObserver unused, PrintStream out) {
+  private String baseline(SimulationResult r, Simulation.Timings sim, PrintStream out) {
     int jobsPerJourney = Math.max(1, (int) Math.round((double) sim.jobsCompleted() / r.debts()));
-    String xml = baselineModel(jobsPerJourney);
+    int timersPerJourney = Math.max(1, (int) Math.round((double) sim.timersCreated() / r.debts()));
+    String xml = baselineModel(timersPerJourney, jobsPerJourney);
     client.newDeployResourceCommand().addResourceStringUtf8(xml, "sim-baseline.bpmn").send().join();
     EngineObserver observer = new EngineObserver(s.engine().engine(), "sim-baseline");
     observer.poll();
@@ -217,8 +256,8 @@ class Benchmark {
             .pollInterval(Duration.ofSeconds(5))
             .open();
     try {
-      long ended0 = observer.processInstancesEnded();
-      long jobs0 = observer.jobsCompleted();
+      long ended0 = observer.journeysEnded();
+      long jobs0 = observer.jobsCompleted("sim-noop");
       long t0 = System.nanoTime();
       int threads = 4;
       try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
@@ -245,13 +284,13 @@ class Benchmark {
         throw new IllegalStateException(e);
       }
       observer.awaitDrained(settled(), Duration.ofMinutes(30));
-      for (int day = 0; day < jobsPerJourney; day++) {
+      for (int day = 0; day < timersPerJourney; day++) {
         s.engine().advance(Duration.ofHours(25));
         observer.awaitDrained(settled(), Duration.ofMinutes(30));
       }
       double seconds = Simulation.seconds(t0);
-      long ended = observer.processInstancesEnded() - ended0;
-      long jobs = observer.jobsCompleted() - jobs0;
+      long ended = observer.journeysEnded() - ended0;
+      long jobs = observer.jobsCompleted("sim-noop") - jobs0;
       double oursPerSecond = r.debts() / (sim.ingestSeconds() + sim.engineSeconds());
       double oursJobs = sim.jobsCompleted() / (sim.ingestSeconds() + sim.engineSeconds());
       return String.format(
@@ -261,7 +300,7 @@ class Benchmark {
               + " régua: %.1f debts/s, %.1f jobs/s = %.0f%% of the engine's instances/s, %.0f%% of"
               + " its jobs/s",
           ended,
-          jobsPerJourney,
+          timersPerJourney,
           jobsPerJourney,
           seconds,
           ended / seconds,
@@ -275,8 +314,11 @@ class Benchmark {
     }
   }
 
-  /** start → (wait a day → no-op job) × n → end. */
-  static String baselineModel(int n) {
+  /**
+   * start → (wait a day → no-op job) × min(timers, jobs) → the remaining timers or jobs → end: the
+   * journeys' counts of timers and jobs, with none of their work.
+   */
+  static String baselineModel(int timers, int jobs) {
     StringBuilder x = new StringBuilder();
     x.append(
         """
@@ -288,17 +330,23 @@ class Benchmark {
             <bpmn:startEvent id="Start"/>
         """);
     String previous = "Start";
-    for (int i = 0; i < n; i++) {
-      String timer = "Wait" + i, task = "Noop" + i;
-      x.append(flow(previous, timer));
-      x.append(
-          "<bpmn:intermediateCatchEvent id=\"%s\"><bpmn:timerEventDefinition><bpmn:timeDuration>P1D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>%n"
-              .formatted(timer));
-      x.append(flow(timer, task));
-      x.append(
-          "<bpmn:serviceTask id=\"%s\"><bpmn:extensionElements><zeebe:taskDefinition type=\"sim-noop\"/></bpmn:extensionElements></bpmn:serviceTask>%n"
-              .formatted(task));
-      previous = task;
+    for (int i = 0; i < Math.max(timers, jobs); i++) {
+      if (i < timers) {
+        String timer = "Wait" + i;
+        x.append(flow(previous, timer));
+        x.append(
+            "<bpmn:intermediateCatchEvent id=\"%s\"><bpmn:timerEventDefinition><bpmn:timeDuration>P1D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>%n"
+                .formatted(timer));
+        previous = timer;
+      }
+      if (i < jobs) {
+        String task = "Noop" + i;
+        x.append(flow(previous, task));
+        x.append(
+            "<bpmn:serviceTask id=\"%s\"><bpmn:extensionElements><zeebe:taskDefinition type=\"sim-noop\"/></bpmn:extensionElements></bpmn:serviceTask>%n"
+                .formatted(task));
+        previous = task;
+      }
     }
     x.append(flow(previous, "End"));
     x.append("<bpmn:endEvent id=\"End\"/></bpmn:process></bpmn:definitions>\n");
@@ -375,17 +423,50 @@ class Benchmark {
     }
   }
 
+  /**
+   * Registers the debts as a creditor's system would: {@code POST /api/debts:batch} over HTTP, up
+   * to 1,000 rows a request ({@code DebtBatchController}'s limit), {@code threads} requests at
+   * once. Every row must come back 201.
+   */
   private void register(List<Portfolio.Entry> entries, int threads) {
-    try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+    String url = "http://localhost:" + env.getProperty("local.server.port") + "/api/debts:batch";
+    String apiKey = System.getenv().getOrDefault("REGUA_API_KEY", "dev-integration-key");
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    int rows = batchRows(entries.size(), threads);
+    List<List<Portfolio.Entry>> batches = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i += rows) {
+      batches.add(entries.subList(i, Math.min(entries.size(), i + rows)));
+    }
+    try (ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads))) {
       List<Future<?>> fs = new ArrayList<>();
-      for (int t = 0; t < threads; t++) {
-        int first = t;
+      for (List<Portfolio.Entry> batch : batches) {
         fs.add(
             pool.submit(
                 () -> {
-                  for (int i = first; i < entries.size(); i += threads) {
-                    s.debts().register(entries.get(i).request());
+                  String body =
+                      json.writeValueAsString(
+                          Map.of("debts", batch.stream().map(Portfolio.Entry::request).toList()));
+                  HttpResponse<String> response =
+                      http.send(
+                          HttpRequest.newBuilder(URI.create(url))
+                              .timeout(Duration.ofMinutes(30))
+                              .header("content-type", "application/json")
+                              .header("X-Api-Key", apiKey)
+                              .POST(HttpRequest.BodyPublishers.ofString(body))
+                              .build(),
+                          HttpResponse.BodyHandlers.ofString());
+                  var answer = json.readTree(response.body());
+                  if (response.statusCode() != 200
+                      || answer.path("created").asInt() != batch.size()) {
+                    throw new IllegalStateException(
+                        "batch answered "
+                            + response.statusCode()
+                            + ": "
+                            + response
+                                .body()
+                                .substring(0, Math.min(500, response.body().length())));
                   }
+                  return null;
                 }));
       }
       for (Future<?> f : fs) {
@@ -422,6 +503,18 @@ class Benchmark {
   /** Timers due by then must have fired: a little behind the engine's clock. */
   private java.time.Instant settled() {
     return s.engine().now().minus(Duration.ofMinutes(10));
+  }
+
+  private boolean contactDay(LocalDate date) {
+    return date.getDayOfWeek() != java.time.DayOfWeek.SATURDAY
+        && windows.allows(
+            br.com.regua.debt.Uf.SP, date.atTime(9, 1).atZone(Simulation.ZONE).toInstant());
+  }
+
+  /** A benchmark line: printed now (a long run shows its figures as they come) and kept. */
+  private static void emit(List<String> lines, PrintStream out, String line) {
+    lines.add(line);
+    out.println(line);
   }
 
   static long percentile(List<Long> values, int p) {

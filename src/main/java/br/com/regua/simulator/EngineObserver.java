@@ -47,6 +47,10 @@ final class EngineObserver {
   private long journeysEnded;
   private long incidents;
   private long processInstancesEnded;
+  private long nudges;
+  private long timersCreated;
+  private long activity;
+  private final Map<String, Long> completedByType = new HashMap<>();
 
   EngineObserver(ZeebeTestEngine engine, String journeyProcessId) {
     this.engine = engine;
@@ -65,6 +69,7 @@ final class EngineObserver {
     journeysEnded = 0;
     incidents = 0;
     processInstancesEnded = 0;
+    timersCreated = 0;
   }
 
   /** Reads the records written since the last call. */
@@ -73,6 +78,9 @@ final class EngineObserver {
     int size = records.size();
     for (; next < size; next++) {
       Record<?> r = records.get(next);
+      if (r.getValueType() != ValueType.JOB_BATCH) {
+        activity++; // workers' polls for jobs are not work
+      }
       if (r.getRecordType() != RecordType.EVENT) {
         continue;
       }
@@ -110,6 +118,7 @@ final class EngineObserver {
     } else if (intent == JobIntent.COMPLETED) {
       openJobs.remove(r.getKey());
       jobsCompleted++;
+      completedByType.merge(((JobRecordValue) r.getValue()).getType(), 1L, Long::sum);
     } else if (intent == JobIntent.CANCELED || intent == JobIntent.ERROR_THROWN) {
       openJobs.remove(r.getKey());
     } else if (intent == JobIntent.FAILED) {
@@ -124,6 +133,7 @@ final class EngineObserver {
   private void timer(Record<?> r) {
     if (r.getIntent() == TimerIntent.CREATED) {
       long due = ((TimerRecordValue) r.getValue()).getDueDate();
+      timersCreated++;
       timerDue.put(r.getKey(), due);
       dueTimes.merge(due, 1, Integer::sum);
     } else if (r.getIntent() == TimerIntent.TRIGGERED || r.getIntent() == TimerIntent.CANCELED) {
@@ -173,25 +183,51 @@ final class EngineObserver {
    * (a job retrying with backoff, an engine that never goes quiet).
    */
   boolean awaitDrained(Instant now, Duration bound) {
+    return awaitDrained(now, bound, null);
+  }
+
+  /**
+   * As {@link #awaitDrained(Instant, Duration)}; with a pinned engine clock, {@code nudge} moves it
+   * a step when the engine is idle, no job is open and a timer due by {@code now} has not fired
+   * (the engine's timer checker waits for its clock to pass its next look).
+   */
+  boolean awaitDrained(Instant now, Duration bound, Runnable nudge) {
     long deadline = System.nanoTime() + bound.toNanos();
     int quietChecks = 0;
+    int stalledChecks = 0;
+    long lastActivity = -1;
     long lastReport = System.nanoTime();
     while (System.nanoTime() < deadline) {
+      boolean idle;
       try {
-        engine.waitForIdleState(Duration.ofSeconds(5));
+        engine.waitForIdleState(Duration.ofMillis(500));
+        idle = true;
       } catch (TimeoutException busy) {
-        continue;
+        // workers that poll for jobs keep the engine from ever looking idle: what it wrote since
+        // the last look tells whether it is still working on something
+        idle = false;
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         return false;
       }
       poll();
-      boolean quiet;
+      boolean still;
+      boolean noJobs;
+      boolean timersDone;
       synchronized (this) {
-        quiet =
-            openJobs.isEmpty() && (dueTimes.isEmpty() || dueTimes.firstKey() > now.toEpochMilli());
+        still = idle || activity == lastActivity;
+        lastActivity = activity;
+        noJobs = openJobs.isEmpty();
+        timersDone = dueTimes.isEmpty() || dueTimes.firstKey() > now.toEpochMilli();
       }
+      boolean quiet = still && noJobs && timersDone;
       quietChecks = quiet ? quietChecks + 1 : 0;
+      stalledChecks = still && noJobs && !timersDone ? stalledChecks + 1 : 0;
+      if (nudge != null && stalledChecks >= 3) {
+        nudge.run();
+        nudges++;
+        stalledChecks = 0;
+      }
       if (!quiet && System.nanoTime() - lastReport > 60_000_000_000L) {
         lastReport = System.nanoTime();
         org.slf4j.LoggerFactory.getLogger(EngineObserver.class).info("waiting: {}", describe());
@@ -199,7 +235,7 @@ final class EngineObserver {
       if (quietChecks >= 2) {
         return true;
       }
-      sleep(quiet ? 20 : 5);
+      sleep(20);
     }
     return false;
   }
@@ -210,6 +246,19 @@ final class EngineObserver {
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }
+  }
+
+  /** How often a pinned clock was stepped to wake the engine's timer checker. */
+  long nudges() {
+    return nudges;
+  }
+
+  synchronized long jobsCompleted(String type) {
+    return completedByType.getOrDefault(type, 0L);
+  }
+
+  synchronized long timersCreated() {
+    return timersCreated;
   }
 
   synchronized long jobsCompleted() {

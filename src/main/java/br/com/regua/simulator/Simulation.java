@@ -62,6 +62,7 @@ public final class Simulation {
       double ingestSeconds,
       double engineSeconds,
       long jobsCompleted,
+      long timersCreated,
       long journeysEnded,
       List<Long> paymentToSilenceMillis) {}
 
@@ -106,8 +107,21 @@ public final class Simulation {
     }
   }
 
+  /**
+   * Runs the simulation with the engine clock pinned: it moves only to the day's fixed instants, so
+   * every timer, record and contact time is the same from one run to the next whatever the
+   * machine's speed (same seed, same numbers). The clock runs with wall time again afterwards.
+   */
   public SimulationResult run() {
-    return simulate();
+    boolean wasPinned = s.engine().clockPinned();
+    s.engine().pinClock();
+    try {
+      return simulate();
+    } finally {
+      if (!wasPinned) {
+        s.engine().unpinClock();
+      }
+    }
   }
 
   private SimulationResult simulate() {
@@ -152,11 +166,11 @@ public final class Simulation {
     for (int day = 0; day < o.days(); day++) {
       long dayStart = System.nanoTime();
       LocalDate date = start.plusDays(day);
-      moveClockTo(date.atTime(DAY_TIME).atZone(ZONE).toInstant());
+      moveClockTo(morning(date, day));
       drain();
       // the debtors act half an hour after the day's contacts: what the morning's work scheduled
       // for a few minutes later has happened by then
-      moveClockTo(date.atTime(DAY_TIME.plusMinutes(30)).atZone(ZONE).toInstant());
+      moveClockTo(actionTime(date, day));
       drain();
       Map<String, DebtStatus> statuses = statuses();
       c.dayPayments = 0;
@@ -211,6 +225,10 @@ public final class Simulation {
           active,
           seconds(dayStart));
     }
+    out.printf(
+        "Engine clock pinned at each simulated instant; stepped %d times by 100 ms to wake the"
+            + " engine's timer checker%n",
+        observer.nudges());
     Map<String, Long> finalStatuses = new TreeMap<>();
     statuses().values().forEach(st -> finalStatuses.merge(st.name(), 1L, Long::sum));
     Map<String, Long> byChannel = new LinkedHashMap<>();
@@ -223,6 +241,7 @@ public final class Simulation {
             ingestSeconds,
             engineSeconds,
             observer.jobsCompleted(),
+            observer.timersCreated(),
             observer.journeysEnded(),
             latencies);
     return new SimulationResult(
@@ -457,19 +476,51 @@ public final class Simulation {
     }
   }
 
+  /**
+   * The day's first instant: 10:00 plus ten seconds per simulated day. The clock stands still at
+   * each instant, but the engine's timer checker may need it stepped a few hundred milliseconds
+   * (see {@link EngineObserver#awaitDrained(Instant, Duration, Runnable)}): an event of day d at
+   * 10:00:10d plus those steps, with a timer whole days or hours later, then always falls between
+   * the same two moves of a later day (before that day's 10:00:10(d+n)), never on one of them, and
+   * two runs see it fire at the same point of the same day.
+   */
+  static Instant morning(LocalDate date, int day) {
+    return date.atTime(DAY_TIME).plusSeconds(dayShift(day)).atZone(ZONE).toInstant();
+  }
+
+  /** When the debtors act: 10:30 plus the day's shift (an email opened then: PT48H to a move). */
+  static Instant actionTime(LocalDate date, int day) {
+    return date.atTime(DAY_TIME.plusMinutes(30))
+        .plusSeconds(dayShift(day))
+        .atZone(ZONE)
+        .toInstant();
+  }
+
+  /** Ten seconds a day, for 150 days (25 minutes), then again: the two series never meet. */
+  private static long dayShift(int day) {
+    return 10L * (day % 150);
+  }
+
   private void moveClockTo(Instant target) {
     Duration delta = Duration.between(s.engine().now(), target);
     if (delta.isNegative()) {
       throw new IllegalStateException(
           "the engine clock is already past " + target + "; pass a later --start");
     }
-    s.engine().advance(delta);
+    if (s.engine().clockPinned()) {
+      // no notice time to wait for: drain() waits until every timer due by then has fired
+      s.engine().nudge(delta);
+    } else {
+      s.engine().advance(delta);
+    }
     clockTarget = target;
   }
 
   private void drain() {
     long t0 = System.nanoTime();
-    if (!observer.awaitDrained(clockTarget, DRAIN_BOUND)) {
+    Runnable nudge =
+        s.engine().clockPinned() ? () -> s.engine().nudge(Duration.ofMillis(100)) : null;
+    if (!observer.awaitDrained(clockTarget, DRAIN_BOUND, nudge)) {
       out.printf("  warning: engine not quiet after %s: %s%n", DRAIN_BOUND, observer.describe());
     }
     engineSeconds += seconds(t0);
