@@ -18,9 +18,10 @@ import org.springframework.web.bind.annotation.RestController;
 
 /**
  * {@code POST /api/debts:batch}: registers many debts in one request. Each row is checked and
- * registered on its own, exactly as {@code POST /api/debts} would: the valid rows are stored and
- * their journeys started, and the answer says, row by row, what happened and which field was at
- * fault. Repeating the batch is safe (every row is idempotent by its debtId).
+ * stored on its own, exactly as {@code POST /api/debts} would, and the answer says, row by row,
+ * what happened and which field was at fault. The journeys of the stored rows start right after, in
+ * the background ({@link PendingJourneys}): a bulk load is not held to the engine's pace of a few
+ * dozen starts a second. Repeating the batch is safe (every row is idempotent by its debtId).
  */
 @RestController
 class DebtBatchController {
@@ -29,11 +30,14 @@ class DebtBatchController {
   static final int MAX_ROWS = 1000;
 
   private final DebtService debts;
+  private final PendingJourneys journeys;
   private final ObjectMapper json;
   private final Validator validator;
 
-  DebtBatchController(DebtService debts, ObjectMapper json, Validator validator) {
+  DebtBatchController(
+      DebtService debts, PendingJourneys journeys, ObjectMapper json, Validator validator) {
     this.debts = debts;
+    this.journeys = journeys;
     this.json = json;
     this.validator = validator;
   }
@@ -62,6 +66,7 @@ class DebtBatchController {
     for (int i = 0; i < request.debts().size(); i++) {
       rows.add(registerRow(i, request.debts().get(i)));
     }
+    journeys.startSoon();
     return new BatchResult(
         rows.size(),
         count(rows, 201),
@@ -95,8 +100,8 @@ class DebtBatchController {
       return new RowResult(index, debtId, 400, violations);
     }
     try {
-      DebtService.Registration registration = debts.register(request);
-      return new RowResult(index, request.debtId(), registration.created() ? 201 : 200, List.of());
+      boolean created = debts.storeForLaterStart(request);
+      return new RowResult(index, request.debtId(), created ? 201 : 200, List.of());
     } catch (InvalidFieldException e) {
       return rejected(index, debtId, 400, e.field(), e.getMessage());
     } catch (ConflictException e) {

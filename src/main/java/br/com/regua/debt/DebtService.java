@@ -75,6 +75,35 @@ public class DebtService {
    * engine); the same id with other content is a conflict.
    */
   public Registration register(RegisterDebtRequest request) {
+    Stored stored = store(request);
+    if (stored.debt().processInstanceKey() == null) {
+      try {
+        startJourney(stored.debt().debtId());
+      } catch (RuntimeException e) {
+        // the debt is stored: PendingJourneys starts its journey when the engine answers
+        log.warn("Journey of debt {} not started now: {}", stored.debt().debtId(), e.getMessage());
+      }
+    }
+    // payments that arrived before the debt (a repeated registration applies what a crash left)
+    payments.applyUnmatched(stored.debt().debtId());
+    return new Registration(view(stored.debt().debtId()), stored.created());
+  }
+
+  /**
+   * Stores the debt as {@link #register} does and applies the payments that came before it, but
+   * leaves its journey to {@link PendingJourneys}, which starts it within moments: a bulk load is
+   * not held to the engine's pace ({@code POST /api/debts:batch}). True when the debt is new.
+   */
+  public boolean storeForLaterStart(RegisterDebtRequest request) {
+    Stored stored = store(request);
+    payments.applyUnmatched(stored.debt().debtId());
+    return stored.created();
+  }
+
+  private record Stored(Debt debt, boolean created) {}
+
+  /** The debt stored (or found again), or a conflict for the same id with other content. */
+  private Stored store(RegisterDebtRequest request) {
     Debt candidate = toDebt(request, clock.instant());
     boolean created =
         tx.execute(
@@ -103,17 +132,7 @@ public class DebtService {
       throw new ConflictException(
           "debtId", "debt " + candidate.debtId() + " is already registered with different content");
     }
-    if (stored.processInstanceKey() == null) {
-      try {
-        startJourney(stored.debtId());
-      } catch (RuntimeException e) {
-        // the debt is stored: PendingJourneys starts its journey when the engine answers
-        log.warn("Journey of debt {} not started now: {}", stored.debtId(), e.getMessage());
-      }
-    }
-    // payments that arrived before the debt (a repeated registration applies what a crash left)
-    payments.applyUnmatched(stored.debtId());
-    return new Registration(view(stored.debtId()), created);
+    return new Stored(stored, created);
   }
 
   public DebtView view(String debtId) {

@@ -1,11 +1,15 @@
 package br.com.regua.debt;
 
 import br.com.regua.engine.EmbeddedEngine;
+import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.atomic.AtomicBoolean;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.context.event.ApplicationReadyEvent;
@@ -32,6 +36,9 @@ class PendingJourneys {
   private final DebtService debts;
   private final Clock clock;
   private final EmbeddedEngine engine;
+  private final ExecutorService starter =
+      Executors.newSingleThreadExecutor(Thread.ofPlatform().name("pending-journeys").factory());
+  private final AtomicBoolean queued = new AtomicBoolean();
 
   PendingJourneys(DebtService debts, Clock clock, Optional<EmbeddedEngine> engine) {
     this.debts = debts;
@@ -60,6 +67,28 @@ class PendingJourneys {
     if (started > 0) {
       log.info("Started {} journey(s) that were not running", started);
     }
+  }
+
+  /**
+   * Starts the pending journeys now, on this class's own thread, so the caller (a bulk load) does
+   * not wait for the engine; a call while a round is already queued adds nothing.
+   */
+  void startSoon() {
+    if (queued.compareAndSet(false, true)) {
+      starter.execute(
+          () -> {
+            queued.set(false);
+            int started = startAll(clock.instant().plusSeconds(1));
+            if (started > 0) {
+              log.info("Started {} journey(s) of debts stored in bulk", started);
+            }
+          });
+    }
+  }
+
+  @PreDestroy
+  void stop() {
+    starter.shutdownNow();
   }
 
   private int startAll(Instant registeredBefore) {

@@ -1,6 +1,7 @@
 package br.com.regua.debt;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import br.com.regua.support.IntegrationTest;
 import br.com.regua.support.TestDebtors;
@@ -59,9 +60,11 @@ class DebtBatchApiTest extends IntegrationTest {
     assertThat(result.at("/rows/2/errors/0/field").asText()).isEqualTo("amount");
     assertThat(result.at("/rows/3/errors/0/field").asText()).isEqualTo("debtId");
     assertThat(result.at("/rows/4/errors/0/field").asText()).isEqualTo("row");
-    // and only the valid row is stored, with its journey
+    // and only the valid row is stored; its journey starts right after, in the background
     assertThat(api.status(fresh)).isEqualTo("ACTIVE");
-    assertThat(api.timelineTypes(fresh)).contains("JOURNEY_STARTED");
+    await()
+        .atMost(java.time.Duration.ofSeconds(10))
+        .until(() -> api.timelineTypes(fresh).contains("JOURNEY_STARTED"));
     assertThat(stored(badCpf)).isZero();
     assertThat(stored(badAmount)).isZero();
     assertThat(api.get("/api/debts/" + existing).getBody().get("amount").asText())
