@@ -116,7 +116,7 @@ public final class StandaloneEngine {
       Thread.currentThread().interrupt();
     }
     try {
-      engine.waitForIdleState(Duration.ofSeconds(2));
+      engine.waitForIdleState(Duration.ofSeconds(1));
     } catch (TimeoutException busy) {
       // the service's workers keep it busy; the driver observes results itself
     } catch (InterruptedException e) {
