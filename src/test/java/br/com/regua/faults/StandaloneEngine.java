@@ -6,13 +6,19 @@ import com.sun.net.httpserver.HttpExchange;
 import com.sun.net.httpserver.HttpServer;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.Executors;
 import java.util.concurrent.TimeoutException;
@@ -35,7 +41,8 @@ import java.util.regex.Pattern;
  * moves the engine.
  *
  * <p>{@code java ... StandaloneEngine GRPC_PORT HTTP_PORT SMTP_PORT}. The credit bureau answers on
- * the HTTP port under {@code /credit-bureau/v1/negativations}, as {@code dev/DevCreditBureau}.
+ * the HTTP port under {@code /credit-bureau/v1/negativations}, as {@code dev/DevCreditBureau}, and
+ * {@code GET /incidents} counts the engine's open incidents.
  */
 public final class StandaloneEngine {
 
@@ -68,6 +75,7 @@ public final class StandaloneEngine {
     http.setExecutor(Executors.newFixedThreadPool(8));
     http.createContext("/actuator/clock", standalone::clock);
     http.createContext("/credit-bureau/v1/negativations", standalone::creditBureau);
+    http.createContext("/incidents", standalone::incidents);
     http.start();
     Runtime.getRuntime()
         .addShutdownHook(
@@ -128,6 +136,24 @@ public final class StandaloneEngine {
   private String clockJson() {
     Instant now = now();
     return "{\"epochMilli\": " + now.toEpochMilli() + ", \"instant\": \"" + now + "\"}";
+  }
+
+  /** {@code GET /incidents}: {@code {"open": N}}, the incidents raised and not resolved. */
+  private void incidents(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      Set<Long> open = new HashSet<>();
+      for (Record<?> record : engine.getRecordStreamSource().getRecords()) {
+        if (record.getRecordType() == RecordType.EVENT
+            && record.getValueType() == ValueType.INCIDENT) {
+          if (record.getIntent() == IncidentIntent.CREATED) {
+            open.add(record.getKey());
+          } else if (record.getIntent() == IncidentIntent.RESOLVED) {
+            open.remove(record.getKey());
+          }
+        }
+      }
+      respond(exchange, 200, "{\"open\": " + open.size() + "}");
+    }
   }
 
   /** The bureau API of negativation/CreditBureauClient, idempotent by Idempotency-Key. */
