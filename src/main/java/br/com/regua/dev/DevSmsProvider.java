@@ -40,6 +40,13 @@ class DevSmsProvider {
   record Accepted(String id, String status) {}
 
   private final Clock clock;
+
+  /**
+   * This start of the service: the ids it gives stay unique across restarts, as the contact log
+   * (unique by channel and provider id) and the bureau's protocols expect of a real provider.
+   */
+  private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
+
   private final AtomicLong sequence = new AtomicLong(1000);
   private final Map<String, Sms> byKey = new ConcurrentHashMap<>();
   private final List<Sms> received = new CopyOnWriteArrayList<>();
@@ -58,7 +65,7 @@ class DevSmsProvider {
     }
     Sms sms =
         new Sms(
-            "DEV-SMS-" + sequence.incrementAndGet(),
+            "DEV-SMS-" + RUN + "-" + sequence.incrementAndGet(),
             String.valueOf(message.get("to")),
             String.valueOf(message.get("from")),
             String.valueOf(message.get("text")),

@@ -1,5 +1,6 @@
 package br.com.regua.engine;
 
+import java.net.URI;
 import java.time.Clock;
 import java.time.ZoneId;
 import org.springframework.beans.factory.ObjectProvider;
@@ -7,15 +8,24 @@ import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
-/** One clock for the whole service: the engine's in embedded mode, the system's otherwise. */
+/**
+ * One clock for the whole service: the engine's in embedded mode; in remote mode the system's, or
+ * the cluster's controlled clock when {@code regua.engine.clock-url} names it (test clusters).
+ */
 @Configuration(proxyBeanMethods = false)
 class ClockConfiguration {
 
   @Bean
   Clock clock(
       ObjectProvider<EmbeddedEngine> embeddedEngine,
-      @Value("${regua.zone:America/Sao_Paulo}") ZoneId zone) {
+      @Value("${regua.zone:America/Sao_Paulo}") ZoneId zone,
+      @Value("${regua.engine.clock-url:}") String engineClockUrl) {
     EmbeddedEngine engine = embeddedEngine.getIfAvailable();
-    return engine != null ? engine.clock() : Clock.system(zone);
+    if (engine != null) {
+      return engine.clock();
+    }
+    return engineClockUrl.isBlank()
+        ? Clock.system(zone)
+        : RemoteEngineClock.start(URI.create(engineClockUrl.trim()), zone);
   }
 }

@@ -1,0 +1,226 @@
+package br.com.regua.faults;
+
+import com.icegreen.greenmail.util.GreenMail;
+import com.icegreen.greenmail.util.ServerSetup;
+import com.sun.net.httpserver.HttpExchange;
+import com.sun.net.httpserver.HttpServer;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.engine.EngineFactory;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
+import java.io.IOException;
+import java.io.OutputStream;
+import java.net.InetSocketAddress;
+import java.nio.charset.StandardCharsets;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.HashSet;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.Executors;
+import java.util.concurrent.TimeoutException;
+import java.util.concurrent.atomic.AtomicLong;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+
+/**
+ * The engine of the fault-injection run's remote variant ({@code bin/fault-injection}): a Zeebe
+ * engine in its own process, which the service reaches over gRPC in the {@code remote} profile and
+ * which outlives the service's {@code kill -9}s, plus what a cluster's surroundings would provide
+ * and remote mode does not serve itself: an SMTP server and a credit bureau.
+ *
+ * <p>It is the in-JVM engine of zeebe-process-test (gRPC only, no REST API: the run uses strategies
+ * without user tasks). Its clock is moved over HTTP with the controlled-clock API of a Zeebe broker
+ * ({@code ZEEBE_CLOCK_CONTROLLED=true}): {@code GET /actuator/clock} answers {@code {"epochMilli",
+ * "instant"}} and {@code POST /actuator/clock/add {"offsetMilli": N}} moves it forward. The service
+ * follows that clock ({@code regua.engine.clock-url}); so that it reads the new time before the
+ * timers that fall due run its jobs, {@code add} shows the new time first, waits a moment, then
+ * moves the engine.
+ *
+ * <p>{@code java ... StandaloneEngine GRPC_PORT HTTP_PORT SMTP_PORT}. The credit bureau answers on
+ * the HTTP port under {@code /credit-bureau/v1/negativations}, as {@code dev/DevCreditBureau}, and
+ * {@code GET /incidents} counts the engine's open incidents.
+ */
+public final class StandaloneEngine {
+
+  /** Longer than the service's clock refresh (100 ms). */
+  private static final Duration CLOCK_PROPAGATION = Duration.ofMillis(300);
+
+  private static final Pattern OFFSET = Pattern.compile("\"offsetMilli\"\\s*:\\s*(\\d+)");
+
+  private final ZeebeTestEngine engine;
+  private volatile long offsetMillis;
+  private final AtomicLong protocols = new AtomicLong(1000);
+  private final Map<String, String> protocolByKey = new ConcurrentHashMap<>();
+  private final Map<String, String> statusByProtocol = new ConcurrentHashMap<>();
+
+  private StandaloneEngine(ZeebeTestEngine engine) {
+    this.engine = engine;
+  }
+
+  public static void main(String[] args) throws IOException {
+    int grpcPort = Integer.parseInt(args[0]);
+    int httpPort = Integer.parseInt(args[1]);
+    int smtpPort = Integer.parseInt(args[2]);
+    ZeebeTestEngine engine = EngineFactory.create(grpcPort);
+    engine.start();
+    GreenMail mail =
+        new GreenMail(new ServerSetup(smtpPort, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    mail.start();
+    StandaloneEngine standalone = new StandaloneEngine(engine);
+    HttpServer http = HttpServer.create(new InetSocketAddress("127.0.0.1", httpPort), 50);
+    http.setExecutor(Executors.newFixedThreadPool(8));
+    http.createContext("/actuator/clock", standalone::clock);
+    http.createContext("/credit-bureau/v1/negativations", standalone::creditBureau);
+    http.createContext("/incidents", standalone::incidents);
+    http.start();
+    Runtime.getRuntime()
+        .addShutdownHook(
+            new Thread(
+                () -> {
+                  http.stop(0);
+                  mail.stop();
+                  engine.stop();
+                }));
+    System.out.printf(
+        "Engine on gRPC %d, clock and credit bureau on http://127.0.0.1:%d, SMTP on %d%n",
+        grpcPort, httpPort, smtpPort);
+  }
+
+  private Instant now() {
+    return Instant.now().plusMillis(offsetMillis);
+  }
+
+  private void clock(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String path = exchange.getRequestURI().getPath();
+      if ("GET".equals(exchange.getRequestMethod()) && path.equals("/actuator/clock")) {
+        respond(exchange, 200, clockJson());
+      } else if ("POST".equals(exchange.getRequestMethod()) && path.equals("/actuator/clock/add")) {
+        Matcher offset = OFFSET.matcher(body(exchange));
+        if (!offset.find()) {
+          respond(exchange, 400, "{\"error\": \"offsetMilli: a positive number of milliseconds\"}");
+          return;
+        }
+        respond(exchange, 200, advance(Duration.ofMillis(Long.parseLong(offset.group(1)))));
+      } else {
+        respond(exchange, 404, "{}");
+      }
+    }
+  }
+
+  private synchronized String advance(Duration duration) {
+    offsetMillis += duration.toMillis();
+    sleep(CLOCK_PROPAGATION);
+    engine.increaseTime(duration);
+    try {
+      engine.waitForBusyState(Duration.ofMillis(300));
+    } catch (TimeoutException nothingFellDue) {
+      // no timer was due
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    try {
+      engine.waitForIdleState(Duration.ofSeconds(1));
+    } catch (TimeoutException busy) {
+      // the service's workers keep it busy; the driver observes results itself
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    return clockJson();
+  }
+
+  private String clockJson() {
+    Instant now = now();
+    return "{\"epochMilli\": " + now.toEpochMilli() + ", \"instant\": \"" + now + "\"}";
+  }
+
+  /** {@code GET /incidents}: {@code {"open": N}}, the incidents raised and not resolved. */
+  private void incidents(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      Set<Long> open = new HashSet<>();
+      for (Record<?> record : engine.getRecordStreamSource().getRecords()) {
+        if (record.getRecordType() == RecordType.EVENT
+            && record.getValueType() == ValueType.INCIDENT) {
+          if (record.getIntent() == IncidentIntent.CREATED) {
+            open.add(record.getKey());
+          } else if (record.getIntent() == IncidentIntent.RESOLVED) {
+            open.remove(record.getKey());
+          }
+        }
+      }
+      respond(exchange, 200, "{\"open\": " + open.size() + "}");
+    }
+  }
+
+  /** The bureau API of negativation/CreditBureauClient, idempotent by Idempotency-Key. */
+  private void creditBureau(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      String rest =
+          exchange.getRequestURI().getPath().substring("/credit-bureau/v1/negativations".length());
+      String method = exchange.getRequestMethod();
+      if ("POST".equals(method) && rest.isEmpty()) {
+        body(exchange);
+        String key = exchange.getRequestHeaders().getFirst("Idempotency-Key");
+        boolean[] created = {false};
+        String protocol =
+            protocolByKey.computeIfAbsent(
+                key == null ? "none-" + protocols.get() : key,
+                k -> {
+                  created[0] = true;
+                  String p = "FI-" + protocols.incrementAndGet();
+                  statusByProtocol.put(p, "ACTIVE");
+                  return p;
+                });
+        respond(exchange, created[0] ? 201 : 200, negativation(protocol));
+      } else if ("POST".equals(method) && rest.endsWith("/removal")) {
+        String protocol = rest.substring(1, rest.length() - "/removal".length());
+        if (statusByProtocol.replace(protocol, "REMOVED") == null) {
+          respond(exchange, 404, "{}");
+        } else {
+          respond(exchange, 202, negativation(protocol));
+        }
+      } else if ("GET".equals(method) && rest.startsWith("/")) {
+        String protocol = rest.substring(1);
+        respond(
+            exchange,
+            statusByProtocol.containsKey(protocol) ? 200 : 404,
+            statusByProtocol.containsKey(protocol) ? negativation(protocol) : "{}");
+      } else {
+        respond(exchange, 404, "{}");
+      }
+    }
+  }
+
+  private String negativation(String protocol) {
+    return "{\"protocol\": \""
+        + protocol
+        + "\", \"status\": \""
+        + statusByProtocol.get(protocol)
+        + "\"}";
+  }
+
+  private static String body(HttpExchange exchange) throws IOException {
+    return new String(exchange.getRequestBody().readAllBytes(), StandardCharsets.UTF_8);
+  }
+
+  private static void respond(HttpExchange exchange, int status, String json) throws IOException {
+    byte[] bytes = json.getBytes(StandardCharsets.UTF_8);
+    exchange.getResponseHeaders().set("Content-Type", "application/json");
+    exchange.sendResponseHeaders(status, bytes.length);
+    try (OutputStream out = exchange.getResponseBody()) {
+      out.write(bytes);
+    }
+  }
+
+  private static void sleep(Duration duration) {
+    try {
+      Thread.sleep(duration);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}
