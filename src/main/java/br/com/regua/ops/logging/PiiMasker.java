@@ -1,5 +1,6 @@
 package br.com.regua.ops.logging;
 
+import br.com.regua.debt.TaxId;
 import java.nio.CharBuffer;
 import java.util.List;
 import java.util.Map;
@@ -192,34 +193,8 @@ public final class PiiMasker {
     return out.toString();
   }
 
-  /** CPF or CNPJ check digits (modulo 11), as the Receita Federal computes them. */
+  /** CPF or CNPJ check digits (modulo 11), as the API checks them. */
   static boolean validTaxId(String text) {
-    String digits = text.replaceAll("[^0-9]", "");
-    if (digits.length() != 11 && digits.length() != 14) {
-      return false;
-    }
-    if (digits.chars().distinct().count() == 1) {
-      return false;
-    }
-    int[] first;
-    int[] second;
-    if (digits.length() == 11) {
-      first = new int[] {10, 9, 8, 7, 6, 5, 4, 3, 2};
-      second = new int[] {11, 10, 9, 8, 7, 6, 5, 4, 3, 2};
-    } else {
-      first = new int[] {5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2};
-      second = new int[] {6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2};
-    }
-    return checkDigit(digits, first) == digits.charAt(first.length) - '0'
-        && checkDigit(digits, second) == digits.charAt(second.length) - '0';
-  }
-
-  private static int checkDigit(String digits, int[] weights) {
-    int sum = 0;
-    for (int i = 0; i < weights.length; i++) {
-      sum += (digits.charAt(i) - '0') * weights[i];
-    }
-    int remainder = sum % 11;
-    return remainder < 2 ? 0 : 11 - remainder;
+    return TaxId.isValidText(text);
   }
 }
