@@ -65,11 +65,7 @@ class AgentDeskBrowserTest extends IntegrationTest {
     // given an intensive debt whose preventive call opened at D-5
     String debtId = TestDebtors.uniqueId("desk-call");
     LocalDate dueDate = today().plusDays(10);
-    var body = api.debt(debtId, "8000.00", dueDate);
-    body.put("latePaymentCount", 3);
-    body.put("propensityScore", 450);
-    assertThat(api.post("/api/debts", body).getStatusCode().value()).isEqualTo(201);
-    await().atMost(AWAIT).until(() -> api.timelineTypes(debtId).contains("STRATEGY_DECIDED"));
+    var body = registerIntensiveDebt(debtId, dueDate);
     // and an older debt of the same debtor, partly paid, whose reminders went out meanwhile
     String olderDebtId = TestDebtors.uniqueId("desk-older");
     var older = api.debt(olderDebtId, "1200.00", today().plusDays(3));
@@ -191,11 +187,7 @@ class AgentDeskBrowserTest extends IntegrationTest {
 
   private String registerIntensive(String prefix, LocalDate dueDate) {
     String debtId = TestDebtors.uniqueId(prefix);
-    var body = api.debt(debtId, "8000.00", dueDate);
-    body.put("latePaymentCount", 3);
-    body.put("propensityScore", 450);
-    assertThat(api.post("/api/debts", body).getStatusCode().value()).isEqualTo(201);
-    await().atMost(AWAIT).until(() -> api.timelineTypes(debtId).contains("STRATEGY_DECIDED"));
+    registerIntensiveDebt(debtId, dueDate);
     return debtId;
   }
 

@@ -276,11 +276,7 @@ class JourneyEventsEndToEndTest extends IntegrationTest {
     // given a high-value debt of a debtor with late payments, due in ten days: intensive strategy
     String debtId = TestDebtors.uniqueId("e2e-call");
     LocalDate dueDate = today().plusDays(10);
-    var body = api.debt(debtId, "8000.00", dueDate);
-    body.put("latePaymentCount", 3);
-    body.put("propensityScore", 450);
-    assertThat(api.post("/api/debts", body).getStatusCode().value()).isEqualTo(201);
-    await().atMost(AWAIT).until(() -> api.timelineTypes(debtId).contains("STRATEGY_DECIDED"));
+    registerIntensiveDebt(debtId, dueDate);
     long journey = api.journeyKey(debtId);
 
     // when the preventive call opens at D-5 and the agent records a promise for D+2

@@ -1,10 +1,12 @@
 package br.com.regua.support;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import br.com.regua.contact.ContactWindows;
 import br.com.regua.debt.Uf;
 import br.com.regua.engine.EmbeddedEngine;
+import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
 import java.time.Duration;
@@ -78,6 +80,21 @@ public abstract class IntegrationTest {
       interceptors.add(TestCredentials.SUITE_KEY_BY_DEFAULT);
     }
     api.bind(http);
+  }
+
+  /**
+   * Registers a high-value debt of a debtor with late payments (the intensive strategy, whose
+   * journey opens a preventive call at D-5) and waits for the strategy; returns the body sent.
+   */
+  protected ObjectNode registerIntensiveDebt(String debtId, LocalDate dueDate) {
+    ObjectNode body = api.debt(debtId, "8000.00", dueDate);
+    body.put("latePaymentCount", 3);
+    body.put("propensityScore", 450);
+    assertThat(api.post("/api/debts", body).getStatusCode().value()).isEqualTo(201);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> api.timelineTypes(debtId).contains("STRATEGY_DECIDED"));
+    return body;
   }
 
   /** Today in São Paulo, by the engine's clock. */

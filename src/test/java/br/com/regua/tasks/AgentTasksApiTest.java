@@ -149,11 +149,7 @@ class AgentTasksApiTest extends IntegrationTest {
   private PreventiveCall preventiveCall(String prefix) {
     String debtId = TestDebtors.uniqueId(prefix);
     LocalDate dueDate = today().plusDays(10);
-    var body = api.debt(debtId, "8000.00", dueDate);
-    body.put("latePaymentCount", 3);
-    body.put("propensityScore", 450);
-    assertThat(api.post("/api/debts", body).getStatusCode().value()).isEqualTo(201);
-    await().atMost(AWAIT).until(() -> api.timelineTypes(debtId).contains("STRATEGY_DECIDED"));
+    registerIntensiveDebt(debtId, dueDate);
     long journey = api.journeyKey(debtId);
     moveClockTo(dueDate.minusDays(5).atTime(9, 1).atZone(SAO_PAULO).toInstant());
     long key = new UserTasks(engine.engine()).awaitOpen(journey, "PreventiveCallUserTask").key();
