@@ -68,14 +68,7 @@ class DebtorHistoryApiTest extends IntegrationTest {
         .isEqualTo(201);
 
     // when an agent reads the history, by the CPF as people write it
-    String formatted =
-        cpf.substring(0, 3)
-            + "."
-            + cpf.substring(3, 6)
-            + "."
-            + cpf.substring(6, 9)
-            + "-"
-            + cpf.substring(9);
+    String formatted = TestDebtors.formatted(cpf);
     ResponseEntity<JsonNode> response = api.get("/api/debtors/" + formatted + "/history");
 
     // then it has both debts, oldest due first, with what is still owed on them

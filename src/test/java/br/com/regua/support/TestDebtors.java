@@ -25,6 +25,17 @@ public final class TestDebtors {
     return cpf;
   }
 
+  /** The CPF as people write it: 529.982.247-25. */
+  public static String formatted(String cpf) {
+    return cpf.substring(0, 3)
+        + "."
+        + cpf.substring(3, 6)
+        + "."
+        + cpf.substring(6, 9)
+        + "-"
+        + cpf.substring(9);
+  }
+
   private static synchronized void remember(String cpf) {
     try {
       Files.createDirectories(ISSUED_CPFS.getParent());

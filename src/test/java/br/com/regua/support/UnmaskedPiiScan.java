@@ -69,14 +69,7 @@ public final class UnmaskedPiiScan {
     List<String> spellings = new ArrayList<>(TEST_PHONE_SPELLINGS);
     for (String cpf : knownCpfs) {
       spellings.add(cpf);
-      spellings.add(
-          cpf.substring(0, 3)
-              + "."
-              + cpf.substring(3, 6)
-              + "."
-              + cpf.substring(6, 9)
-              + "-"
-              + cpf.substring(9));
+      spellings.add(TestDebtors.formatted(cpf));
     }
     long lines = 0;
     List<String> leaks = new ArrayList<>();
