@@ -31,12 +31,6 @@ class DevCreditBureau {
 
   record Negativation(String protocol, String status) {}
 
-  /**
-   * This start of the service: the ids it gives stay unique across restarts, as the contact log
-   * (unique by channel and provider id) and the bureau's protocols expect of a real provider.
-   */
-  private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
-
   private final AtomicLong sequence = new AtomicLong(1000);
   private final Map<String, Negativation> byKey = new ConcurrentHashMap<>();
   private final Map<String, Negativation> byProtocol = new ConcurrentHashMap<>();
@@ -49,7 +43,7 @@ class DevCreditBureau {
       return ResponseEntity.ok(byProtocol.get(existing.protocol()));
     }
     Negativation created =
-        new Negativation("DEV-" + RUN + "-" + sequence.incrementAndGet(), "ACTIVE");
+        new Negativation("DEV-" + DevRun.TOKEN + "-" + sequence.incrementAndGet(), "ACTIVE");
     byKey.put(key, created);
     byProtocol.put(created.protocol(), created);
     return ResponseEntity.status(HttpStatus.CREATED).body(created);

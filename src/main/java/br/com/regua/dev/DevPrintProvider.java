@@ -63,12 +63,6 @@ class DevPrintProvider {
       int size,
       Instant receivedAt) {}
 
-  /**
-   * This start of the service: the ids it gives stay unique across restarts, as the contact log
-   * (unique by channel and provider id) and the bureau's protocols expect of a real provider.
-   */
-  private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
-
   private final AtomicLong sequence = new AtomicLong(1000);
   private final Map<String, Letter> byKey = new ConcurrentHashMap<>();
   private final Clock clock;
@@ -105,7 +99,7 @@ class DevPrintProvider {
             key,
             k ->
                 new Letter(
-                    "DEV-L-" + RUN + "-" + sequence.incrementAndGet(),
+                    "DEV-L-" + DevRun.TOKEN + "-" + sequence.incrementAndGet(),
                     k,
                     request.recipient(),
                     sha256(pdf),

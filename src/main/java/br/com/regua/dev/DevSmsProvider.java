@@ -41,12 +41,6 @@ class DevSmsProvider {
 
   private final Clock clock;
 
-  /**
-   * This start of the service: the ids it gives stay unique across restarts, as the contact log
-   * (unique by channel and provider id) and the bureau's protocols expect of a real provider.
-   */
-  private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
-
   private final AtomicLong sequence = new AtomicLong(1000);
   private final Map<String, Sms> byKey = new ConcurrentHashMap<>();
   private final List<Sms> received = new CopyOnWriteArrayList<>();
@@ -65,7 +59,7 @@ class DevSmsProvider {
     }
     Sms sms =
         new Sms(
-            "DEV-SMS-" + RUN + "-" + sequence.incrementAndGet(),
+            "DEV-SMS-" + DevRun.TOKEN + "-" + sequence.incrementAndGet(),
             String.valueOf(message.get("to")),
             String.valueOf(message.get("from")),
             String.valueOf(message.get("text")),

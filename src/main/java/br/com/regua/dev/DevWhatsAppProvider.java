@@ -46,12 +46,6 @@ class DevWhatsAppProvider {
 
   private final Clock clock;
 
-  /**
-   * This start of the service: the ids it gives stay unique across restarts, as the contact log
-   * (unique by channel and provider id) and the bureau's protocols expect of a real provider.
-   */
-  private static final String RUN = Long.toString(System.currentTimeMillis(), 36);
-
   private final AtomicLong sequence = new AtomicLong(1000);
   private final List<TemplateMessage> received = new CopyOnWriteArrayList<>();
 
@@ -89,7 +83,7 @@ class DevWhatsAppProvider {
     String to = message.path("to").asText();
     TemplateMessage sent =
         new TemplateMessage(
-            "wamid.DEV-" + RUN + "-" + sequence.incrementAndGet(),
+            "wamid.DEV-" + DevRun.TOKEN + "-" + sequence.incrementAndGet(),
             to,
             template.path("name").asText(),
             template.path("language").path("code").asText(),
