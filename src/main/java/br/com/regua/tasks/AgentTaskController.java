@@ -65,9 +65,7 @@ class AgentTaskController {
   TaskView claim(@PathVariable long key, @RequestBody ClaimRequest request) {
     Caller caller = Caller.current();
     String assignee = assignee(caller, request.assignee());
-    if (assignee == null) {
-      throw new InvalidFieldException("assignee", "must name the agent who claims the task");
-    }
+    AgentTaskService.requireAssignee(assignee);
     visible(key, caller);
     return TaskView.of(service.claim(key, assignee), false);
   }

@@ -28,15 +28,20 @@ public class AgentTaskService {
   }
 
   public AgentTask claim(long key, String assignee) {
-    if (assignee == null || assignee.isBlank()) {
-      throw new InvalidFieldException("assignee", "must name the agent who claims the task");
-    }
+    requireAssignee(assignee);
     AgentTask task = openTask(key);
     if (task.assignee() != null && !task.assignee().equals(assignee)) {
       throw heldByAnother(task);
     }
     tasks.claim(key, assignee);
     return tasks.get(key);
+  }
+
+  /** A claim names its agent: checked before anything about the task is looked up. */
+  static void requireAssignee(String assignee) {
+    if (assignee == null || assignee.isBlank()) {
+      throw new InvalidFieldException("assignee", "must name the agent who claims the task");
+    }
   }
 
   public AgentTask unclaim(long key) {
