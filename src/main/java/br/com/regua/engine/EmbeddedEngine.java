@@ -64,31 +64,20 @@ public final class EmbeddedEngine implements AutoCloseable {
 
   /** A clock that reads the engine's time. */
   public Clock clock() {
+    return clockIn(zone);
+  }
+
+  /** The engine's time in a zone; its other zones read the same time, moves included. */
+  private Clock clockIn(ZoneId clockZone) {
     return new Clock() {
       @Override
       public ZoneId getZone() {
-        return zone;
+        return clockZone;
       }
 
       @Override
       public Clock withZone(ZoneId other) {
-        Clock self = this;
-        return new Clock() {
-          @Override
-          public ZoneId getZone() {
-            return other;
-          }
-
-          @Override
-          public Clock withZone(ZoneId another) {
-            return self.withZone(another);
-          }
-
-          @Override
-          public Instant instant() {
-            return now();
-          }
-        };
+        return clockIn(other);
       }
 
       @Override
