@@ -125,10 +125,13 @@ public abstract class IntegrationTest {
 
   /**
    * Moves the clock into the contact hours of a São Paulo debtor (the test debtors' state), if it
-   * is not there: the engine clock is shared and its time of day drifts as tests move it.
+   * is not there, and past 09:00, when the models' dated steps run (a step due today waits until
+   * then): the engine clock is shared and its time of day drifts as tests move it.
    */
   protected void moveToContactHours() {
-    moveClockTo(contactWindows.nextAllowed(Uf.SP, engine.now()));
+    Instant allowed = contactWindows.nextAllowed(Uf.SP, engine.now());
+    Instant stepsRun = at(LocalDate.ofInstant(allowed, SAO_PAULO), 9, 1);
+    moveClockTo(allowed.isBefore(stepsRun) ? stepsRun : allowed);
   }
 
   /**
