@@ -1,6 +1,6 @@
 package br.com.regua.agreement;
 
-import br.com.regua.debt.PaymentRequest;
+import br.com.regua.payment.PaymentRequest;
 import jakarta.validation.Valid;
 import java.util.List;
 import org.springframework.http.ResponseEntity;

@@ -1,6 +1,6 @@
 package br.com.regua.agreement;
 
-import br.com.regua.contact.InstallmentDues;
+import br.com.regua.contact.policy.InstallmentDues;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;

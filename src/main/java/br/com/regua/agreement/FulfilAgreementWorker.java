@@ -1,6 +1,6 @@
 package br.com.regua.agreement;
 
-import br.com.regua.journey.JourneyModel;
+import br.com.regua.engine.JourneyModel;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
 import org.springframework.stereotype.Component;

@@ -4,7 +4,7 @@ import br.com.regua.api.ConflictException;
 import br.com.regua.api.RuleViolationException;
 import br.com.regua.debt.DebtEventType;
 import br.com.regua.debt.DebtRepository;
-import br.com.regua.journey.JourneyModel;
+import br.com.regua.engine.JourneyModel;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;
 import io.camunda.client.api.response.ActivatedJob;

@@ -1,5 +1,6 @@
 package br.com.regua.contact;
 
+import br.com.regua.consent.Channel;
 import java.time.Instant;
 
 /** One contact attempt about to be logged; its key makes it happen once. */

@@ -1,5 +1,6 @@
 package br.com.regua.contact;
 
+import br.com.regua.consent.Channel;
 import java.time.Instant;
 
 /**

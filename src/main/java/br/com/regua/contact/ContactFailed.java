@@ -1,5 +1,7 @@
 package br.com.regua.contact;
 
+import br.com.regua.consent.Channel;
+
 /**
  * A contact that was sent turned out undeliverable: the provider reported it failed (invalid or
  * non-WhatsApp number, bounced email…). Published once, when the contact log marks it FAILED, in

@@ -1,5 +1,7 @@
 package br.com.regua.contact;
 
+import br.com.regua.consent.Channel;
+import br.com.regua.contact.delivery.DeliveryStatus;
 import br.com.regua.ops.ReguaMetrics;
 import java.sql.Timestamp;
 import java.time.Instant;
@@ -11,7 +13,7 @@ import org.springframework.stereotype.Repository;
 
 /** The contact log: every attempt, its outcome, and the key that makes it happen once. */
 @Repository
-class ContactRepository {
+public class ContactRepository {
 
   private final JdbcClient jdbc;
   private final ReguaMetrics metrics;
@@ -108,7 +110,7 @@ class ContactRepository {
   }
 
   /** A sent contact as delivery receipts see it. */
-  record Delivered(
+  public record Delivered(
       long id,
       String debtId,
       String key,
@@ -123,7 +125,7 @@ class ContactRepository {
    * message apply one after the other: by the provider's message id, or else by our contact key
    * (which providers echo back as the message's reference).
    */
-  Optional<Delivered> lockDelivered(Channel channel, String providerMessageId, String key) {
+  public Optional<Delivered> lockDelivered(Channel channel, String providerMessageId, String key) {
     Optional<Delivered> byId =
         providerMessageId == null
             ? Optional.empty()
@@ -163,7 +165,8 @@ class ContactRepository {
         .optional();
   }
 
-  void updateDelivery(long contactId, DeliveryStatus status, Instant at, String failureReason) {
+  public void updateDelivery(
+      long contactId, DeliveryStatus status, Instant at, String failureReason) {
     jdbc.sql(
             """
             update contact

@@ -1,5 +1,12 @@
 package br.com.regua.contact;
 
+import br.com.regua.consent.Channel;
+import br.com.regua.consent.ChannelConsents;
+import br.com.regua.contact.delivery.DeliveryReceipts;
+import br.com.regua.contact.policy.ContactPolicyProperties;
+import br.com.regua.contact.policy.ContactWindows;
+import br.com.regua.contact.policy.InstallmentDues;
+import br.com.regua.contact.template.MessageTemplates;
 import br.com.regua.debt.Debt;
 import br.com.regua.debt.DebtRepository;
 import br.com.regua.money.Money;

@@ -1,5 +1,7 @@
 package br.com.regua.contact;
 
+import br.com.regua.consent.Channel;
+import br.com.regua.contact.letter.PrintProviderUnavailableException;
 import java.time.Duration;
 import java.util.EnumMap;
 import java.util.Map;

@@ -1,5 +1,7 @@
 package br.com.regua.contact;
 
+import br.com.regua.consent.Channel;
+
 /**
  * The provider refused the message because of its recipient, on this channel, for good: the number
  * is invalid or not on WhatsApp, the debtor blocked us at the carrier, the debtor has no phone.

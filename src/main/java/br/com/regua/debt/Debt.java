@@ -1,6 +1,8 @@
 package br.com.regua.debt;
 
-import br.com.regua.payment.Boleto;
+import br.com.regua.brazil.TaxId;
+import br.com.regua.brazil.Uf;
+import br.com.regua.charge.boleto.Boleto;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;

@@ -1,6 +1,9 @@
 package br.com.regua.debt;
 
 import br.com.regua.api.InvalidFieldException;
+import br.com.regua.payment.PaymentRequest;
+import br.com.regua.payment.PaymentService;
+import br.com.regua.payment.PaymentView;
 import jakarta.validation.Valid;
 import java.net.URI;
 import org.springframework.http.CacheControl;

@@ -1,6 +1,7 @@
 package br.com.regua.debt;
 
-import br.com.regua.payment.Boleto;
+import br.com.regua.brazil.Uf;
+import br.com.regua.charge.boleto.Boleto;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
@@ -257,7 +258,7 @@ public class DebtRepository {
         .update();
   }
 
-  void updateBalance(String debtId, long openBalanceCents, DebtStatus status, Instant now) {
+  public void updateBalance(String debtId, long openBalanceCents, DebtStatus status, Instant now) {
     jdbc.sql(
             """
             update debt set open_balance_cents = :balance, status = :status, updated_at = :now

@@ -1,7 +1,8 @@
 package br.com.regua.debt;
 
+import br.com.regua.brazil.Uf;
+import br.com.regua.charge.PaymentOptions;
 import br.com.regua.money.Money;
-import br.com.regua.payment.PaymentOptions;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;

@@ -1,6 +1,6 @@
 package br.com.regua.debt;
 
-import br.com.regua.engine.EmbeddedEngine;
+import br.com.regua.devkit.engine.EmbeddedEngine;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;

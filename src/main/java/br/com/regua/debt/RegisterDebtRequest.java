@@ -1,7 +1,11 @@
 package br.com.regua.debt;
 
+import br.com.regua.brazil.Uf;
+import br.com.regua.brazil.ValidPhone;
+import br.com.regua.brazil.ValidTaxId;
+import br.com.regua.charge.boleto.Boleto;
+import br.com.regua.charge.boleto.ValidBoleto;
 import br.com.regua.money.BrlAmount;
-import br.com.regua.payment.Boleto;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.Max;
@@ -54,9 +58,9 @@ public record RegisterDebtRequest(
   public record BoletoReference(String barcode, String digitableLine) {
 
     /**
-     * @throws br.com.regua.payment.InvalidBoletoException if a check digit is wrong
+     * @throws br.com.regua.charge.boleto.InvalidBoletoException if a check digit is wrong
      */
-    Boleto toBoleto() {
+    public Boleto toBoleto() {
       return barcode != null
           ? Boleto.fromBarcode(barcode)
           : Boleto.fromDigitableLine(digitableLine);

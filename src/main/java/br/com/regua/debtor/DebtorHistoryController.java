@@ -1,7 +1,7 @@
 package br.com.regua.debtor;
 
 import br.com.regua.api.NotFoundException;
-import br.com.regua.debt.TaxId;
+import br.com.regua.brazil.TaxId;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RestController;

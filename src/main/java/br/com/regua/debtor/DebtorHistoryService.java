@@ -1,10 +1,10 @@
 package br.com.regua.debtor;
 
+import br.com.regua.charge.PaymentOptions;
+import br.com.regua.charge.PaymentOptionsService;
 import br.com.regua.debt.Debt;
 import br.com.regua.debt.DebtRepository;
 import br.com.regua.money.Money;
-import br.com.regua.payment.PaymentOptions;
-import br.com.regua.payment.PaymentOptionsService;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.time.Clock;

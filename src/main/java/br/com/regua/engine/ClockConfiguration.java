@@ -1,5 +1,6 @@
 package br.com.regua.engine;
 
+import br.com.regua.devkit.engine.EmbeddedEngine;
 import java.net.URI;
 import java.time.Clock;
 import java.time.ZoneId;

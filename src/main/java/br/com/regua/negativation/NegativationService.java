@@ -1,5 +1,6 @@
 package br.com.regua.negativation;
 
+import br.com.regua.brazil.BusinessDays;
 import br.com.regua.contact.ContactService;
 import br.com.regua.debt.Debt;
 import br.com.regua.debt.DebtEventType;
@@ -37,7 +38,7 @@ public class NegativationService {
    * STJ Súmula 548: the creditor has the negativation removed within five business days of the full
    * payment.
    */
-  static final int REMOVAL_BUSINESS_DAYS = 5;
+  public static final int REMOVAL_BUSINESS_DAYS = 5;
 
   private static final DateTimeFormatter BR_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 

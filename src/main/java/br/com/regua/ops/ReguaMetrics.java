@@ -1,5 +1,7 @@
 package br.com.regua.ops;
 
+import br.com.regua.debt.JourneyStatusGauges;
+import br.com.regua.engine.OutboxGauges;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;

@@ -44,7 +44,7 @@ public record AgentTask(
     return kind.equals(elementId) || kind.equals(formId);
   }
 
-  AgentTask withoutVariables() {
+  public AgentTask withoutVariables() {
     return new AgentTask(
         key,
         elementId,

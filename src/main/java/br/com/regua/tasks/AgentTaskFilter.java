@@ -19,12 +19,12 @@ public record AgentTaskFilter(String kind, Assignment assignment, String assigne
   public static final AgentTaskFilter ALL = new AgentTaskFilter(null, null, null);
 
   /** The queue order: the oldest due date first, tasks without one after, then by age. */
-  static final Comparator<AgentTask> QUEUE_ORDER =
+  public static final Comparator<AgentTask> QUEUE_ORDER =
       Comparator.comparing(AgentTask::due, Comparator.nullsLast(Comparator.naturalOrder()))
           .thenComparing(AgentTask::created, Comparator.nullsLast(Comparator.naturalOrder()))
           .thenComparingLong(AgentTask::key);
 
-  boolean accepts(AgentTask task) {
+  public boolean accepts(AgentTask task) {
     if (kind != null && !task.isOfKind(kind)) {
       return false;
     }

@@ -9,7 +9,7 @@ public class AgentTaskNotFoundException extends NotFoundException {
     super(message);
   }
 
-  static AgentTaskNotFoundException of(long key) {
+  public static AgentTaskNotFoundException of(long key) {
     return new AgentTaskNotFoundException("user task " + key + " does not exist");
   }
 }

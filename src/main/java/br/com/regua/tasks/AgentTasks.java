@@ -1,5 +1,6 @@
 package br.com.regua.tasks;
 
+import br.com.regua.devkit.tasks.EmbeddedAgentTasks;
 import java.util.List;
 import java.util.Map;
 

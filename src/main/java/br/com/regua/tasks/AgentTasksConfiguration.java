@@ -1,6 +1,7 @@
 package br.com.regua.tasks;
 
-import br.com.regua.engine.EmbeddedEngine;
+import br.com.regua.devkit.engine.EmbeddedEngine;
+import br.com.regua.devkit.tasks.EmbeddedAgentTasks;
 import io.camunda.client.CamundaClient;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.context.annotation.Bean;

@@ -3,7 +3,7 @@ package br.com.regua.agreement;
 import static br.com.regua.support.JourneyDriver.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
-import br.com.regua.journey.JourneyModel;
+import br.com.regua.engine.JourneyModel;
 import br.com.regua.support.JourneyDriver;
 import br.com.regua.support.JourneyDriver.DebtSpec;
 import br.com.regua.support.ProcessTestEngine;

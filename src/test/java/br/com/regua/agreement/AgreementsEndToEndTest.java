@@ -447,6 +447,6 @@ class AgreementsEndToEndTest extends IntegrationTest {
   }
 
   private static String body(jakarta.mail.internet.MimeMessage message) {
-    return br.com.regua.contact.MimeText.plain(message);
+    return br.com.regua.contact.email.MimeText.plain(message);
   }
 }

@@ -3,7 +3,8 @@ package br.com.regua.contact;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import br.com.regua.debt.Uf;
+import br.com.regua.brazil.Uf;
+import br.com.regua.consent.Channel;
 import br.com.regua.support.EngineRecords;
 import br.com.regua.support.IntegrationTest;
 import br.com.regua.support.TestDebtors;

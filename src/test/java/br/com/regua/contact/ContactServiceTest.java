@@ -2,6 +2,7 @@ package br.com.regua.contact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import br.com.regua.consent.Channel;
 import br.com.regua.support.IntegrationTest;
 import br.com.regua.support.TestDebtors;
 import java.util.Arrays;

@@ -3,6 +3,8 @@ package br.com.regua.contact;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import br.com.regua.consent.Channel;
+import br.com.regua.contact.email.MimeText;
 import br.com.regua.support.IntegrationTest;
 import br.com.regua.support.TestDebtors;
 import jakarta.mail.internet.MimeMessage;

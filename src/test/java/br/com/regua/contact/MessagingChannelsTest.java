@@ -9,6 +9,8 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.awaitility.Awaitility.await;
 
+import br.com.regua.consent.Channel;
+import br.com.regua.contact.sms.SmsText;
 import br.com.regua.support.EngineRecords;
 import br.com.regua.support.IntegrationTest;
 import br.com.regua.support.MessagingProviders;

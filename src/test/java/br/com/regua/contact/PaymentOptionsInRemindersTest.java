@@ -2,7 +2,9 @@ package br.com.regua.contact;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import br.com.regua.payment.Boleto;
+import br.com.regua.charge.boleto.Boleto;
+import br.com.regua.consent.Channel;
+import br.com.regua.contact.email.MimeText;
 import br.com.regua.support.IntegrationTest;
 import br.com.regua.support.TestDebtors;
 import com.fasterxml.jackson.databind.JsonNode;

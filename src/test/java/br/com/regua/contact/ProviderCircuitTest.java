@@ -3,6 +3,8 @@ package br.com.regua.contact;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
+import br.com.regua.consent.Channel;
+import br.com.regua.contact.letter.PrintProviderUnavailableException;
 import java.time.Duration;
 import java.util.concurrent.atomic.AtomicLong;
 import org.junit.jupiter.api.Test;

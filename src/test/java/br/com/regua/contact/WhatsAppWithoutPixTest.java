@@ -6,11 +6,15 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalToJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import br.com.regua.brazil.Uf;
+import br.com.regua.charge.PaymentOptionsService;
+import br.com.regua.charge.pix.PixProperties;
+import br.com.regua.contact.template.MessageTemplates;
+import br.com.regua.contact.whatsapp.WhatsAppChannel;
+import br.com.regua.contact.whatsapp.WhatsAppProperties;
+import br.com.regua.contact.whatsapp.WhatsAppTemplates;
 import br.com.regua.debt.Debt;
 import br.com.regua.debt.DebtStatus;
-import br.com.regua.debt.Uf;
-import br.com.regua.payment.PaymentOptionsService;
-import br.com.regua.payment.PixProperties;
 import br.com.regua.support.MessagingProviders;
 import br.com.regua.support.TestDebtors;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -2,7 +2,7 @@ package br.com.regua.debt;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import br.com.regua.payment.Boleto;
+import br.com.regua.charge.boleto.Boleto;
 import br.com.regua.support.IntegrationTest;
 import br.com.regua.support.TestDebtors;
 import com.fasterxml.jackson.databind.JsonNode;

@@ -2,7 +2,7 @@ package br.com.regua.document;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import br.com.regua.contact.Channel;
+import br.com.regua.consent.Channel;
 import br.com.regua.contact.ContactService;
 import br.com.regua.support.IntegrationTest;
 import br.com.regua.support.PrintProviderStub;

@@ -3,6 +3,7 @@ package br.com.regua.journey;
 import static br.com.regua.support.JourneyDriver.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import br.com.regua.engine.JourneyModel;
 import br.com.regua.support.JourneyDriver;
 import br.com.regua.support.JourneyDriver.DebtSpec;
 import br.com.regua.support.ProcessTestEngine;

@@ -246,6 +246,6 @@ class DunningJourneyEndToEndTest extends IntegrationTest {
   }
 
   private static String body(MimeMessage message) throws Exception {
-    return br.com.regua.contact.MimeText.plain(message);
+    return br.com.regua.contact.email.MimeText.plain(message);
   }
 }

@@ -4,6 +4,7 @@ import static br.com.regua.support.JourneyDriver.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.within;
 
+import br.com.regua.engine.JourneyModel;
 import br.com.regua.support.JourneyDriver;
 import br.com.regua.support.JourneyDriver.DebtSpec;
 import br.com.regua.support.ProcessTestEngine;

@@ -2,6 +2,7 @@ package br.com.regua.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import br.com.regua.engine.JourneyModel;
 import br.com.regua.support.ProcessTestEngine;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;

@@ -3,6 +3,7 @@ package br.com.regua.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import br.com.regua.ReguaApplication;
+import br.com.regua.engine.JourneyModel;
 import io.camunda.client.annotation.JobWorker;
 import java.io.IOException;
 import java.io.InputStream;

@@ -2,7 +2,8 @@ package br.com.regua.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-import br.com.regua.contact.Channel;
+import br.com.regua.consent.Channel;
+import br.com.regua.contact.SendReminderWorker;
 import br.com.regua.support.IntegrationTest;
 import br.com.regua.support.TestDebtors;
 import jakarta.mail.Address;

@@ -14,6 +14,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 import static org.awaitility.Awaitility.await;
 
+import br.com.regua.brazil.BusinessDays;
 import br.com.regua.debt.DebtRepository;
 import br.com.regua.debt.DebtStatus;
 import br.com.regua.support.CreditBureauStub;

@@ -3,7 +3,7 @@ package br.com.regua.ops;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import br.com.regua.contact.Channel;
+import br.com.regua.consent.Channel;
 import br.com.regua.contact.ContactOutcome;
 import br.com.regua.contact.ContactService;
 import br.com.regua.support.IntegrationTest;

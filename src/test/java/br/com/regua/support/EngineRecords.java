@@ -1,6 +1,6 @@
 package br.com.regua.support;
 
-import br.com.regua.engine.EmbeddedEngine;
+import br.com.regua.devkit.engine.EmbeddedEngine;
 import io.camunda.zeebe.process.test.filters.RecordStream;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;

@@ -3,9 +3,9 @@ package br.com.regua.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import br.com.regua.contact.ContactWindows;
-import br.com.regua.debt.Uf;
-import br.com.regua.engine.EmbeddedEngine;
+import br.com.regua.brazil.Uf;
+import br.com.regua.contact.policy.ContactWindows;
+import br.com.regua.devkit.engine.EmbeddedEngine;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;

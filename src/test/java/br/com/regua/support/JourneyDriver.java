@@ -3,7 +3,7 @@ package br.com.regua.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
-import br.com.regua.journey.JourneyModel;
+import br.com.regua.engine.JourneyModel;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.process.test.assertions.ProcessInstanceAssert;
 import io.camunda.zeebe.protocol.record.value.TimerRecordValue;

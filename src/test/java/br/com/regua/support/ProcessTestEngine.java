@@ -1,6 +1,6 @@
 package br.com.regua.support;
 
-import br.com.regua.engine.EmbeddedEngine;
+import br.com.regua.devkit.engine.EmbeddedEngine;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.process.test.assertions.ProcessInstanceAssert;
 import io.camunda.zeebe.protocol.record.value.TimerRecordValue;

@@ -26,7 +26,7 @@ class UnmaskedPiiScanTest {
         """,
         """
         java.lang.IllegalStateException: o telefone +5511987654321 não é um celular
-        \tat br.com.regua.contact.SmsChannel.send(SmsChannel.java:95)
+        \tat br.com.regua.contact.sms.SmsChannel.send(SmsChannel.java:95)
         debt CPF11144477735X
         phone 9876 54321 or tel:987654321
         """);

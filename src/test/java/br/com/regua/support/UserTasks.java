@@ -2,8 +2,8 @@ package br.com.regua.support;
 
 import static org.awaitility.Awaitility.await;
 
+import br.com.regua.devkit.tasks.EmbeddedAgentTasks;
 import br.com.regua.tasks.AgentTask;
-import br.com.regua.tasks.EmbeddedAgentTasks;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import java.time.Duration;
 import java.util.List;

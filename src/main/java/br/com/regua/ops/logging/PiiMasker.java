@@ -1,6 +1,6 @@
 package br.com.regua.ops.logging;
 
-import br.com.regua.debt.TaxId;
+import br.com.regua.brazil.TaxId;
 import java.nio.CharBuffer;
 import java.util.List;
 import java.util.Map;

@@ -67,7 +67,7 @@ class PiiMaskerTest {
         "debt collection-3f812g5dhm5 and D-UT-lq3k2x9 and INV-2024-0001",
         "between 2024-2025, CEP 01304-001, port 26500, pid 6139",
         "phone-number-id 106540352242922",
-        "br.com.regua.contact.SmsChannel@6d4a82f1 and Foo$Bar@1f2e3d4c",
+        "br.com.regua.contact.sms.SmsChannel@6d4a82f1 and Foo$Bar@1f2e3d4c",
         "jdbc:postgresql://postgres@127.0.0.1:5432/test, form-js@1.17.0",
         // eleven and fourteen digits whose check digits are not a CPF's or a CNPJ's
         "key 12345678901 and 52998224724 and 12345678000100",
@@ -89,11 +89,11 @@ class PiiMaskerTest {
   void masksEveryValueOfAStackTraceLine() {
     String line =
         "java.lang.IllegalStateException: o telefone +5511987654321 não é um celular "
-            + "(debtor 529.982.247-25, maria@example.com)\n\tat br.com.regua.contact.SmsChannel.send(SmsChannel.java:95)";
+            + "(debtor 529.982.247-25, maria@example.com)\n\tat br.com.regua.contact.sms.SmsChannel.send(SmsChannel.java:95)";
 
     assertThat(PiiMasker.mask(line))
         .isEqualTo(
             "java.lang.IllegalStateException: o telefone +55*******4321 não é um celular "
-                + "(debtor ***.***.***-25, m***@example.com)\n\tat br.com.regua.contact.SmsChannel.send(SmsChannel.java:95)");
+                + "(debtor ***.***.***-25, m***@example.com)\n\tat br.com.regua.contact.sms.SmsChannel.send(SmsChannel.java:95)");
   }
 }

@@ -1,9 +1,0 @@
-package br.com.regua.contact;
-
-/** The ways a debtor can be reached. */
-public enum Channel {
-  EMAIL,
-  SMS,
-  WHATSAPP,
-  LETTER
-}

@@ -1,0 +1,243 @@
+package br.com.regua.devkit.engine;
+
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.engine.EngineFactory;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
+import io.camunda.zeebe.protocol.record.value.BpmnElementType;
+import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
+import io.camunda.zeebe.scheduler.clock.ControlledActorClock;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.net.ServerSocket;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.ZoneId;
+import java.util.HashSet;
+import java.util.Set;
+import java.util.concurrent.TimeoutException;
+
+/**
+ * The real Zeebe engine running inside this JVM, reached over gRPC like any cluster.
+ *
+ * <p>It keeps its state in memory and owns a controllable clock. The engine's clock starts at the
+ * system time and only moves forward by {@link #advance}, so this class mirrors it as the system
+ * clock plus the same offset: the service's "now" (contact windows, business days) and the engine's
+ * timers read the same time.
+ */
+public final class EmbeddedEngine implements AutoCloseable {
+
+  /** How long the engine may take to notice a clock move before we assume nothing fell due. */
+  private static final Duration NOTICE_TIME = Duration.ofMillis(300);
+
+  private final ZeebeTestEngine engine;
+  private final int port;
+  private final ZoneId zone;
+  private volatile Duration offset = Duration.ZERO;
+
+  /** Where the clock stands while pinned ({@link #pinClock}); null while it runs with wall time. */
+  private volatile Instant pinned;
+
+  private EmbeddedEngine(ZeebeTestEngine engine, int port, ZoneId zone) {
+    this.engine = engine;
+    this.port = port;
+    this.zone = zone;
+  }
+
+  /** Starts an engine on the given gRPC port, or on a free one when the port is 0. */
+  public static EmbeddedEngine start(int port, ZoneId zone) {
+    int actualPort = port == 0 ? freePort() : port;
+    ZeebeTestEngine engine = EngineFactory.create(actualPort);
+    engine.start();
+    return new EmbeddedEngine(engine, actualPort, zone);
+  }
+
+  public String grpcAddress() {
+    return "http://localhost:" + port;
+  }
+
+  public ZeebeTestEngine engine() {
+    return engine;
+  }
+
+  /** A clock that reads the engine's time. */
+  public Clock clock() {
+    return clockIn(zone);
+  }
+
+  /** The engine's time in a zone; its other zones read the same time, moves included. */
+  private Clock clockIn(ZoneId clockZone) {
+    return new Clock() {
+      @Override
+      public ZoneId getZone() {
+        return clockZone;
+      }
+
+      @Override
+      public Clock withZone(ZoneId other) {
+        return clockIn(other);
+      }
+
+      @Override
+      public Instant instant() {
+        return now();
+      }
+    };
+  }
+
+  public Instant now() {
+    Instant at = pinned;
+    return at != null ? at : Instant.now().plus(offset);
+  }
+
+  /**
+   * Stops the engine clock where it stands: from now on it moves only by {@link #advance}, exactly
+   * by the amount given, and every record, timer and "now" of the service reads the same instant
+   * however long the work between two moves takes (the simulator's determinism). The in-JVM
+   * engine's actor clock ({@link ControlledActorClock}, the same one {@code increaseTime} moves) is
+   * pinned; it is reached reflectively, as zeebe-process-test does not expose it.
+   */
+  public synchronized Instant pinClock() {
+    if (pinned == null) {
+      Instant at = Instant.ofEpochMilli(Instant.now().plus(offset).toEpochMilli() + 1);
+      actorClock().setCurrentTime(at);
+      pinned = at;
+    }
+    return pinned;
+  }
+
+  /**
+   * Lets the engine clock run with wall time again, from where it was pinned or later (it never
+   * goes back): offset from wall time by the moves made before pinning, plus what it takes to not
+   * fall behind the pinned instant.
+   */
+  public synchronized Instant unpinClock() {
+    Instant at = pinned;
+    if (at == null) {
+      return now();
+    }
+    ControlledActorClock clock = actorClock();
+    clock.setCurrentTime(0L); // not a point in time any more: wall time plus the clock's offset
+    Duration behind = Duration.between(Instant.now().plus(offset), at);
+    if (!behind.isNegative()) {
+      Duration gap = behind.plusMillis(1);
+      engine.increaseTime(gap);
+      offset = offset.plus(gap);
+    }
+    pinned = null;
+    return now();
+  }
+
+  /**
+   * Moves a pinned clock forward without waiting for anything (the caller watches the engine's
+   * records for what fell due). The simulator also uses it for steps of 100 ms: the engine's timer
+   * checker never looks again sooner than 100 ms (engine time) after it last looked, so a timer
+   * created already due, while the clock stands still, waits for such a step.
+   */
+  public synchronized void nudge(Duration step) {
+    Instant at = pinned;
+    if (at == null) {
+      return;
+    }
+    Instant target = at.plusMillis(step.toMillis());
+    actorClock().setCurrentTime(target);
+    pinned = target;
+  }
+
+  public boolean clockPinned() {
+    return pinned != null;
+  }
+
+  private ControlledActorClock actorClock() {
+    try {
+      var field = engine.getClass().getDeclaredField("clock");
+      field.setAccessible(true);
+      return (ControlledActorClock) field.get(engine);
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      throw new IllegalStateException("the in-JVM engine's clock cannot be pinned", e);
+    }
+  }
+
+  /** How far the engine clock has been moved ahead of the system clock. */
+  public Duration offset() {
+    return offset;
+  }
+
+  /**
+   * Moves the engine clock forward; timers due by then fire. The engine notices the new time on its
+   * next scheduler tick, so this gives it a moment to start on what fell due, then waits until it
+   * is quiet again (bounded: workers may keep it busy, callers observe results themselves).
+   */
+  public synchronized Instant advance(Duration duration) {
+    if (duration.isNegative()) {
+      throw new IllegalArgumentException("the engine clock only moves forward");
+    }
+    Instant at = pinned;
+    if (at != null) {
+      // exact: the pinned actor clock jumps to the new instant and stays there
+      Instant target = at.plusMillis(duration.toMillis());
+      actorClock().setCurrentTime(target);
+      pinned = target;
+    } else {
+      engine.increaseTime(duration);
+      offset = offset.plus(duration);
+    }
+    try {
+      engine.waitForBusyState(NOTICE_TIME);
+    } catch (TimeoutException nothingFellDue) {
+      // no timer was due
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    awaitIdle(Duration.ofSeconds(2));
+    return now();
+  }
+
+  /** Waits until the engine has no more work queued, up to the given bound. */
+  public void awaitIdle(Duration bound) {
+    try {
+      engine.waitForIdleState(bound);
+    } catch (TimeoutException busy) {
+      // Job workers keep the engine busy; the caller observes results with its own waits.
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  /**
+   * The process instances this engine runs now: activated and neither completed nor terminated.
+   * Read from the engine's records (the in-JVM engine has no query API); after a restart of the
+   * service it is empty, as the engine keeps its state in memory.
+   */
+  public Set<Long> liveProcessInstances() {
+    Set<Long> live = new HashSet<>();
+    for (Record<?> record : engine.getRecordStreamSource().getRecords()) {
+      if (record.getRecordType() == RecordType.EVENT
+          && record.getValue() instanceof ProcessInstanceRecordValue instance
+          && instance.getBpmnElementType() == BpmnElementType.PROCESS) {
+        switch ((ProcessInstanceIntent) record.getIntent()) {
+          case ELEMENT_ACTIVATED -> live.add(instance.getProcessInstanceKey());
+          case ELEMENT_COMPLETED, ELEMENT_TERMINATED ->
+              live.remove(instance.getProcessInstanceKey());
+          default -> {}
+        }
+      }
+    }
+    return live;
+  }
+
+  @Override
+  public void close() {
+    engine.stop();
+  }
+
+  private static int freePort() {
+    try (ServerSocket socket = new ServerSocket(0)) {
+      return socket.getLocalPort();
+    } catch (IOException e) {
+      throw new UncheckedIOException("no free port for the embedded engine", e);
+    }
+  }
+}

@@ -1,0 +1,576 @@
+package br.com.regua.devkit.simulator;
+
+import br.com.regua.contact.policy.ContactWindows;
+import br.com.regua.engine.JourneyModel;
+import br.com.regua.payment.PaymentRequest;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.camunda.client.CamundaClient;
+import io.camunda.client.api.worker.JobWorker;
+import java.io.IOException;
+import java.io.PrintStream;
+import java.io.StringReader;
+import java.io.UncheckedIOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.sql.Connection;
+import java.time.Duration;
+import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.util.ArrayList;
+import java.util.Collections;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import javax.sql.DataSource;
+import org.springframework.context.annotation.Profile;
+import org.springframework.core.env.Environment;
+import org.springframework.stereotype.Component;
+
+/**
+ * The numbers of docs/performance.md, measured in the simulator's JVM after a simulation: ingest
+ * against PostgreSQL {@code COPY}, memory with many waiting journeys, the due-date storm with the
+ * providers' rate limit and payment-to-silence latency under its load, and the engine's own limit
+ * on a generated model with the journey's count of timers and no-op jobs.
+ */
+@Component
+@Profile("simulate")
+class Benchmark {
+
+  private final Simulation.Services s;
+  private final CamundaClient client;
+  private final DataSource dataSource;
+  private final ObjectMapper json;
+  private final Environment env;
+  private final ContactWindows windows;
+
+  /** Rows per {@code POST /api/debts:batch} at most: the endpoint's limit. */
+  static final int BATCH_ROWS = 1000;
+
+  /** As many rows a request as keep every thread busy, up to the endpoint's limit. */
+  static int batchRows(int debts, int threads) {
+    int perThread = (debts + Math.max(1, threads) - 1) / Math.max(1, threads);
+    return Math.max(1, Math.min(BATCH_ROWS, perThread));
+  }
+
+  Benchmark(
+      Simulation.Services services,
+      CamundaClient client,
+      DataSource dataSource,
+      ObjectMapper json,
+      Environment env,
+      ContactWindows windows) {
+    this.s = services;
+    this.client = client;
+    this.dataSource = dataSource;
+    this.json = json;
+    this.env = env;
+    this.windows = windows;
+  }
+
+  /** The simulation's own throughput figures. */
+  static String describe(Simulation.Timings t, SimulationResult r) {
+    double busy = t.ingestSeconds() + t.engineSeconds();
+    return String.format(
+        Locale.ROOT,
+        "Timings: wall %.1f s, ingest %.1f s, engine busy %.1f s; %d jobs completed, %d journeys"
+            + " ended%n  journey throughput %.1f debts/s (registration + engine busy time), jobs"
+            + " %.1f/s",
+        t.wallSeconds(),
+        t.ingestSeconds(),
+        t.engineSeconds(),
+        t.jobsCompleted(),
+        t.journeysEnded(),
+        r.debts() / busy,
+        t.jobsCompleted() / busy);
+  }
+
+  void run(SimulatorOptions o, Simulation.Timings sim, SimulationResult r, PrintStream out) {
+    List<String> lines = new ArrayList<>();
+    emit(lines, out, describe(sim, r));
+    // First the engine's own limit, while the engine holds little more than the simulation left
+    emit(lines, out, baseline(r, sim, out));
+    // The storm: registered the day before its debts fall due, on a debtor base of its own; due on
+    // a weekday without a national holiday, when every state's contact window opens
+    LocalDate day = LocalDate.ofInstant(s.engine().now(), Simulation.ZONE).plusDays(1);
+    while (!contactDay(day.plusDays(1))) {
+      day = day.plusDays(1);
+    }
+    s.sinks().clear();
+    s.sinks().setRate(o.rate());
+    long rssBefore = rssKb();
+    List<Portfolio.Entry> entries =
+        Portfolio.generate(o.seed() + 1, o.stormDebts(), day.plusDays(1), 1, "STORM");
+    moveTo(day.atTime(6, 0));
+    EngineObserver observer = new EngineObserver(s.engine().engine(), JourneyModel.DUNNING_JOURNEY);
+    observer.poll();
+    long t0 = System.nanoTime();
+    register(entries, o.threads());
+    double ingest = Simulation.seconds(t0);
+    awaitJourneysStarted("STORM", Duration.ofMinutes(30));
+    double started = Simulation.seconds(t0);
+    observer.awaitDrained(settled(), Duration.ofMinutes(30));
+    double copy = copyRows(entries);
+    System.gc();
+    long rssAfter = rssKb();
+    emit(
+        lines,
+        out,
+        String.format(
+            Locale.ROOT,
+            "Ingest: %d debts registered through POST /api/debts:batch (%d rows a request, %d"
+                + " requests at once) in %.1f s = %.0f debts/s; their journeys, started in the"
+                + " background, all running %.1f s after the first request (%.0f starts/s);"
+                + " PostgreSQL COPY of the same debtor and debt rows: %.2f s = %.0f rows/s;"
+                + " ratio %.1f%%",
+            entries.size(),
+            batchRows(entries.size(), o.threads()),
+            o.threads(),
+            ingest,
+            entries.size() / ingest,
+            started,
+            entries.size() / started,
+            copy,
+            entries.size() / copy,
+            100 * copy / ingest));
+    emit(
+        lines,
+        out,
+        String.format(
+            Locale.ROOT,
+            "Memory: RSS %d MB before the storm's debts, %d MB with %d more waiting journeys"
+                + " (%d journeys waiting in all); %.1f KB per journey; heap used %d MB of max %d MB",
+            rssBefore / 1024,
+            rssAfter / 1024,
+            entries.size(),
+            observer.openTimers(),
+            (rssAfter - rssBefore) / (double) entries.size(),
+            (Runtime.getRuntime().totalMemory() - Runtime.getRuntime().freeMemory()) >> 20,
+            Runtime.getRuntime().maxMemory() >> 20));
+
+    // Due-date storm: every D0 reminder falls due at 09:00; 1% of the debtors pay meanwhile.
+    moveTo(day.plusDays(1).atTime(8, 59));
+    observer.awaitDrained(settled(), Duration.ofMinutes(10));
+    Map<Long, Long> keys = processKeys("STORM");
+    long sentBefore = s.sinks().total();
+    Map<Long, Long> ackWall = new ConcurrentHashMap<>();
+    Map<Long, Long> endEngine = new ConcurrentHashMap<>();
+    List<Portfolio.Entry> payers = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i += 100) {
+      payers.add(entries.get(i));
+    }
+    for (Portfolio.Entry p : payers) {
+      long key = keys.getOrDefault(debtKey(p), 0L);
+      observer.onJourneyEnd(key, engineMs -> endEngine.put(key, engineMs));
+    }
+    long pause =
+        o.rate() <= 0 ? 5 : Math.max(1, entries.size() * 1000L / o.rate() / payers.size() / 2);
+    ExecutorService payerThread = Executors.newSingleThreadExecutor();
+    long stormStart = System.nanoTime();
+    Future<?> paying =
+        payerThread.submit(
+            () -> {
+              for (Portfolio.Entry p : payers) {
+                sleepMillis(pause);
+                long cents = p.amountCents();
+                long offset = s.engine().now().toEpochMilli() - System.currentTimeMillis();
+                s.payments()
+                    .receive(
+                        p.debtId(),
+                        new PaymentRequest(
+                            "PAY-" + p.debtId(),
+                            String.format("%d.%02d", cents / 100, cents % 100),
+                            OffsetDateTime.now(s.engine().clock())));
+                ackWall.put(keys.getOrDefault(debtKey(p), 0L), System.currentTimeMillis() + offset);
+              }
+            });
+    s.engine().advance(Duration.ofMinutes(2)); // 09:01: every D0 reminder falls due
+    try {
+      paying.get();
+    } catch (Exception e) {
+      throw new IllegalStateException(e);
+    }
+    payerThread.shutdown();
+    observer.awaitDrained(settled(), Duration.ofHours(3));
+    double stormSeconds = (s.sinks().lastSendNanos() - stormStart) / 1e9;
+    List<Long> latencies = new ArrayList<>();
+    ackWall.forEach(
+        (key, ack) -> {
+          Long end = endEngine.get(key);
+          if (end != null) {
+            latencies.add(end - ack);
+          }
+        });
+    emit(
+        lines,
+        out,
+        String.format(
+            Locale.ROOT,
+            "Due-date storm: %d debts due the same day, %d D0 reminders sent at %d msg/s per"
+                + " provider in %.1f s after 09:00 (%s the first contact-window hour); %d payments"
+                + " meanwhile: payment-to-silence p50 %d ms, p99 %d ms, max %d ms (%d measured)",
+            entries.size(),
+            s.sinks().total() - sentBefore,
+            o.rate(),
+            stormSeconds,
+            stormSeconds <= 3600 ? "within" : "NOT within",
+            payers.size(),
+            percentile(latencies, 50),
+            percentile(latencies, 99),
+            latencies.isEmpty() ? 0 : Collections.max(latencies),
+            latencies.size()));
+
+    try {
+      Files.createDirectories(o.out());
+      Files.writeString(
+          o.out().resolve("benchmark.txt"),
+          String.join(System.lineSeparator(), lines) + System.lineSeparator(),
+          StandardCharsets.UTF_8);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  /**
+   * The engine's own limit: as many instances as the simulation had debts, of a generated model
+   * with the journeys' average count of timers and no-op jobs, in this JVM, on this client.
+   */
+  private String baseline(SimulationResult r, Simulation.Timings sim, PrintStream out) {
+    int jobsPerJourney = Math.max(1, (int) Math.round((double) sim.jobsCompleted() / r.debts()));
+    int timersPerJourney = Math.max(1, (int) Math.round((double) sim.timersCreated() / r.debts()));
+    String xml = baselineModel(timersPerJourney, jobsPerJourney);
+    client.newDeployResourceCommand().addResourceStringUtf8(xml, "sim-baseline.bpmn").send().join();
+    EngineObserver observer = new EngineObserver(s.engine().engine(), "sim-baseline");
+    observer.poll();
+    JobWorker worker =
+        client
+            .newWorker()
+            .jobType("sim-noop")
+            .handler((jobClient, job) -> jobClient.newCompleteCommand(job).send().join())
+            .maxJobsActive(32)
+            .streamEnabled(true)
+            .pollInterval(Duration.ofSeconds(5))
+            .open();
+    try {
+      long ended0 = observer.journeysEnded();
+      long jobs0 = observer.jobsCompleted("sim-noop");
+      long t0 = System.nanoTime();
+      int threads = 4;
+      try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
+        List<Future<?>> fs = new ArrayList<>();
+        for (int t = 0; t < threads; t++) {
+          int first = t;
+          fs.add(
+              pool.submit(
+                  () -> {
+                    for (int i = first; i < r.debts(); i += threads) {
+                      client
+                          .newCreateInstanceCommand()
+                          .bpmnProcessId("sim-baseline")
+                          .latestVersion()
+                          .send()
+                          .join();
+                    }
+                  }));
+        }
+        for (Future<?> f : fs) {
+          f.get();
+        }
+      } catch (Exception e) {
+        throw new IllegalStateException(e);
+      }
+      observer.awaitDrained(settled(), Duration.ofMinutes(30));
+      for (int day = 0; day < timersPerJourney; day++) {
+        s.engine().advance(Duration.ofHours(25));
+        observer.awaitDrained(settled(), Duration.ofMinutes(30));
+      }
+      double seconds = Simulation.seconds(t0);
+      long ended = observer.journeysEnded() - ended0;
+      long jobs = observer.jobsCompleted("sim-noop") - jobs0;
+      double oursPerSecond = r.debts() / (sim.ingestSeconds() + sim.engineSeconds());
+      double oursJobs = sim.jobsCompleted() / (sim.ingestSeconds() + sim.engineSeconds());
+      return String.format(
+          Locale.ROOT,
+          "Engine limit: %d instances of a generated model with %d timers and %d no-op jobs each"
+              + " (the journeys' average) ended in %.1f s = %.1f instances/s, %.1f jobs/s; the"
+              + " régua: %.1f debts/s, %.1f jobs/s = %.0f%% of the engine's instances/s, %.0f%% of"
+              + " its jobs/s",
+          ended,
+          timersPerJourney,
+          jobsPerJourney,
+          seconds,
+          ended / seconds,
+          jobs / seconds,
+          oursPerSecond,
+          oursJobs,
+          100 * oursPerSecond / (ended / seconds),
+          100 * oursJobs / (jobs / seconds));
+    } finally {
+      worker.close();
+    }
+  }
+
+  /**
+   * start → (wait a day → no-op job) × min(timers, jobs) → the remaining timers or jobs → end: the
+   * journeys' counts of timers and jobs, with none of their work.
+   */
+  static String baselineModel(int timers, int jobs) {
+    StringBuilder x = new StringBuilder();
+    x.append(
+        """
+        <?xml version="1.0" encoding="UTF-8"?>
+        <bpmn:definitions xmlns:bpmn="http://www.omg.org/spec/BPMN/20100524/MODEL"
+            xmlns:zeebe="http://camunda.org/schema/zeebe/1.0" id="SimBaseline"
+            targetNamespace="http://regua.com.br/simulator">
+          <bpmn:process id="sim-baseline" isExecutable="true">
+            <bpmn:startEvent id="Start"/>
+        """);
+    String previous = "Start";
+    for (int i = 0; i < Math.max(timers, jobs); i++) {
+      if (i < timers) {
+        String timer = "Wait" + i;
+        x.append(flow(previous, timer));
+        x.append(
+            "<bpmn:intermediateCatchEvent id=\"%s\"><bpmn:timerEventDefinition><bpmn:timeDuration>P1D</bpmn:timeDuration></bpmn:timerEventDefinition></bpmn:intermediateCatchEvent>%n"
+                .formatted(timer));
+        previous = timer;
+      }
+      if (i < jobs) {
+        String task = "Noop" + i;
+        x.append(flow(previous, task));
+        x.append(
+            "<bpmn:serviceTask id=\"%s\"><bpmn:extensionElements><zeebe:taskDefinition type=\"sim-noop\"/></bpmn:extensionElements></bpmn:serviceTask>%n"
+                .formatted(task));
+        previous = task;
+      }
+    }
+    x.append(flow(previous, "End"));
+    x.append("<bpmn:endEvent id=\"End\"/></bpmn:process></bpmn:definitions>\n");
+    return x.toString();
+  }
+
+  private static String flow(String from, String to) {
+    return "<bpmn:sequenceFlow id=\"Flow_%s_%s\" sourceRef=\"%s\" targetRef=\"%s\"/>%n"
+        .formatted(from, to, from, to);
+  }
+
+  /** COPY of the same debtor and debt rows into scratch tables shaped like ours. */
+  private double copyRows(List<Portfolio.Entry> entries) {
+    StringBuilder debtors = new StringBuilder();
+    StringBuilder debts = new StringBuilder();
+    String now = OffsetDateTime.now(s.engine().clock()).toString();
+    for (Portfolio.Entry e : entries) {
+      var d = e.request().debtor();
+      debtors
+          .append(
+              String.join(
+                  "\t", d.document(), d.name(), d.email(), d.phone(), d.state().name(), now))
+          .append('\n');
+      debts
+          .append(
+              String.join(
+                  "\t",
+                  e.debtId(),
+                  d.document(),
+                  Long.toString(e.amountCents()),
+                  Long.toString(e.amountCents()),
+                  e.request().dueDate().toString(),
+                  "ACTIVE",
+                  UUID.randomUUID().toString(),
+                  "0".repeat(64),
+                  "\\N",
+                  now,
+                  now,
+                  e.request().dueDate().toString()))
+          .append('\n');
+    }
+    try (Connection c = dataSource.getConnection()) {
+      c.setAutoCommit(true);
+      try (var st = c.createStatement()) {
+        st.execute("drop table if exists copy_bench_debt, copy_bench_debtor");
+        st.execute("create table copy_bench_debtor (like debtor including all)");
+        st.execute("create table copy_bench_debt (like debt including all)");
+      }
+      // the driver is a runtime dependency only: its COPY API is reached reflectively
+      Object pg = c.unwrap(Class.forName("org.postgresql.PGConnection"));
+      Object copy = pg.getClass().getMethod("getCopyAPI").invoke(pg);
+      var copyIn = copy.getClass().getMethod("copyIn", String.class, java.io.Reader.class);
+      long t0 = System.nanoTime();
+      c.setAutoCommit(false);
+      copyIn.invoke(
+          copy,
+          "copy copy_bench_debtor (document, name, email, phone, state, updated_at) from stdin",
+          new StringReader(debtors.toString()));
+      copyIn.invoke(
+          copy,
+          "copy copy_bench_debt (debt_id, debtor_document, amount_cents, open_balance_cents,"
+              + " due_date, status, payment_token, registration_fingerprint, process_instance_key,"
+              + " registered_at, updated_at, interest_from) from stdin",
+          new StringReader(debts.toString()));
+      c.commit();
+      double seconds = Simulation.seconds(t0);
+      c.setAutoCommit(true);
+      try (var st = c.createStatement()) {
+        st.execute("drop table copy_bench_debt, copy_bench_debtor");
+      }
+      return seconds;
+    } catch (Exception e) {
+      throw new IllegalStateException("COPY benchmark failed", e);
+    }
+  }
+
+  /**
+   * Registers the debts as a creditor's system would: {@code POST /api/debts:batch} over HTTP, up
+   * to 1,000 rows a request ({@code DebtBatchController}'s limit), {@code threads} requests at
+   * once. Every row must come back 201.
+   */
+  private void register(List<Portfolio.Entry> entries, int threads) {
+    String url = "http://localhost:" + env.getProperty("local.server.port") + "/api/debts:batch";
+    String apiKey = System.getenv().getOrDefault("REGUA_API_KEY", "dev-integration-key");
+    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+    int rows = batchRows(entries.size(), threads);
+    List<List<Portfolio.Entry>> batches = new ArrayList<>();
+    for (int i = 0; i < entries.size(); i += rows) {
+      batches.add(entries.subList(i, Math.min(entries.size(), i + rows)));
+    }
+    try (ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads))) {
+      List<Future<?>> fs = new ArrayList<>();
+      for (List<Portfolio.Entry> batch : batches) {
+        fs.add(
+            pool.submit(
+                () -> {
+                  String body =
+                      json.writeValueAsString(
+                          Map.of("debts", batch.stream().map(Portfolio.Entry::request).toList()));
+                  HttpResponse<String> response =
+                      http.send(
+                          HttpRequest.newBuilder(URI.create(url))
+                              .timeout(Duration.ofMinutes(30))
+                              .header("content-type", "application/json")
+                              .header("X-Api-Key", apiKey)
+                              .POST(HttpRequest.BodyPublishers.ofString(body))
+                              .build(),
+                          HttpResponse.BodyHandlers.ofString());
+                  var answer = json.readTree(response.body());
+                  if (response.statusCode() != 200
+                      || answer.path("created").asInt() != batch.size()) {
+                    throw new IllegalStateException(
+                        "batch answered "
+                            + response.statusCode()
+                            + ": "
+                            + response
+                                .body()
+                                .substring(0, Math.min(500, response.body().length())));
+                  }
+                  return null;
+                }));
+      }
+      for (Future<?> f : fs) {
+        f.get();
+      }
+    } catch (Exception e) {
+      throw new IllegalStateException("registration failed", e);
+    }
+  }
+
+  /** The batch endpoint answers before the journeys start: waits until every one has. */
+  private void awaitJourneysStarted(String prefix, Duration bound) {
+    long deadline = System.nanoTime() + bound.toNanos();
+    while (s.jdbc()
+            .sql("select count(*) from debt where debt_id like :p and process_instance_key is null")
+            .param("p", prefix + "-%")
+            .query(Long.class)
+            .single()
+        > 0) {
+      if (System.nanoTime() > deadline) {
+        throw new IllegalStateException("journeys not all started within " + bound);
+      }
+      try {
+        Thread.sleep(100);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new IllegalStateException(e);
+      }
+    }
+  }
+
+  private Map<Long, Long> processKeys(String prefix) {
+    Map<Long, Long> map = new ConcurrentHashMap<>();
+    s.jdbc()
+        .sql("select debt_id, process_instance_key from debt where debt_id like :p")
+        .param("p", prefix + "-%")
+        .query((rs, n) -> map.put(numeric(rs.getString(1)), rs.getLong(2)))
+        .list();
+    return map;
+  }
+
+  private static long debtKey(Portfolio.Entry e) {
+    return numeric(e.debtId());
+  }
+
+  private static long numeric(String debtId) {
+    return Long.parseLong(debtId.substring(debtId.lastIndexOf('-') + 1));
+  }
+
+  private void moveTo(java.time.LocalDateTime local) {
+    var target = local.atZone(Simulation.ZONE).toInstant();
+    s.engine().advance(Duration.between(s.engine().now(), target));
+  }
+
+  /** Timers due by then must have fired: a little behind the engine's clock. */
+  private java.time.Instant settled() {
+    return s.engine().now().minus(Duration.ofMinutes(10));
+  }
+
+  private boolean contactDay(LocalDate date) {
+    return date.getDayOfWeek() != java.time.DayOfWeek.SATURDAY
+        && windows.allows(
+            br.com.regua.brazil.Uf.SP, date.atTime(9, 1).atZone(Simulation.ZONE).toInstant());
+  }
+
+  /** A benchmark line: printed now (a long run shows its figures as they come) and kept. */
+  private static void emit(List<String> lines, PrintStream out, String line) {
+    lines.add(line);
+    out.println(line);
+  }
+
+  static long percentile(List<Long> values, int p) {
+    if (values.isEmpty()) {
+      return 0;
+    }
+    List<Long> sorted = new ArrayList<>(values);
+    Collections.sort(sorted);
+    int i = (int) Math.ceil(p / 100.0 * sorted.size()) - 1;
+    return sorted.get(Math.max(0, Math.min(sorted.size() - 1, i)));
+  }
+
+  static long rssKb() {
+    try {
+      for (String line : Files.readAllLines(Path.of("/proc/self/status"))) {
+        if (line.startsWith("VmRSS:")) {
+          return Long.parseLong(line.replaceAll("[^0-9]", ""));
+        }
+      }
+    } catch (IOException | NumberFormatException e) {
+      // not Linux
+    }
+    return 0;
+  }
+
+  private static void sleepMillis(long ms) {
+    try {
+      Thread.sleep(ms);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+}

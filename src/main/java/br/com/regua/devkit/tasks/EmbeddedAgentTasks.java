@@ -1,0 +1,349 @@
+package br.com.regua.devkit.tasks;
+
+import br.com.regua.devkit.engine.EmbeddedEngine;
+import br.com.regua.tasks.AgentTask;
+import br.com.regua.tasks.AgentTaskConflictException;
+import br.com.regua.tasks.AgentTaskFilter;
+import br.com.regua.tasks.AgentTaskNotFoundException;
+import br.com.regua.tasks.AgentTasks;
+import br.com.regua.tasks.RemoteAgentTasks;
+import com.fasterxml.jackson.core.JsonProcessingException;
+import com.fasterxml.jackson.databind.SerializationFeature;
+import com.fasterxml.jackson.databind.json.JsonMapper;
+import io.camunda.zeebe.logstreams.log.LogAppendEntry;
+import io.camunda.zeebe.logstreams.log.LogStream;
+import io.camunda.zeebe.logstreams.log.LogStreamWriter;
+import io.camunda.zeebe.logstreams.log.WriteContext;
+import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
+import io.camunda.zeebe.process.test.engine.InMemoryEngine;
+import io.camunda.zeebe.protocol.impl.encoding.MsgPackConverter;
+import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
+import io.camunda.zeebe.protocol.impl.record.value.usertask.UserTaskRecord;
+import io.camunda.zeebe.protocol.record.Record;
+import io.camunda.zeebe.protocol.record.RecordType;
+import io.camunda.zeebe.protocol.record.RejectionType;
+import io.camunda.zeebe.protocol.record.ValueType;
+import io.camunda.zeebe.protocol.record.intent.Intent;
+import io.camunda.zeebe.protocol.record.intent.UserTaskIntent;
+import io.camunda.zeebe.protocol.record.value.BpmnElementType;
+import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
+import io.camunda.zeebe.protocol.record.value.UserTaskRecordValue;
+import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
+import io.camunda.zeebe.protocol.record.value.deployment.Form;
+import java.lang.reflect.Field;
+import java.time.Duration;
+import java.time.Instant;
+import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import java.util.Set;
+import org.agrona.concurrent.UnsafeBuffer;
+
+/**
+ * The agents' tasks on the in-JVM engine (embedded mode).
+ *
+ * <p><b>Why this reaches into the engine.</b> The 8.8 client sends user task commands only over
+ * REST, and the in-JVM engine (zeebe-process-test) serves only gRPC, which has no user task
+ * command; there is no Tasklist either. zeebe-process-test-engine 8.8 offers no public way to
+ * append a command, so this class writes the {@code USER_TASK} commands the REST gateway would
+ * write ({@code COMPLETE}, {@code CLAIM}, {@code ASSIGN}) straight to the engine's log, which
+ * {@code InMemoryEngine} keeps in a private field (read once, by reflection, in {@link
+ * #logWriter}), and reads the engine's answer from its record stream. Reading is public: tasks,
+ * forms and variables all come from the record stream. Every engine internal stays in this class;
+ * in remote mode none of it runs ({@link RemoteAgentTasks}).
+ *
+ * <p>It rebuilds the tasks from the whole record stream on every call: the in-JVM engine is for
+ * development and tests, where that stream is small.
+ */
+public final class EmbeddedAgentTasks implements AgentTasks {
+
+  private static final Duration TIMEOUT = Duration.ofSeconds(10);
+  private static final Duration POLL = Duration.ofMillis(50);
+  private static final JsonMapper JSON =
+      JsonMapper.builder()
+          .findAndAddModules()
+          .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
+          .build();
+
+  private final ZeebeTestEngine engine;
+  private final LogStreamWriter writer;
+
+  public EmbeddedAgentTasks(EmbeddedEngine engine) {
+    this(engine.engine());
+  }
+
+  public EmbeddedAgentTasks(ZeebeTestEngine engine) {
+    this.engine = engine;
+    this.writer = logWriter(engine);
+  }
+
+  @Override
+  public List<AgentTask> open(AgentTaskFilter filter) {
+    return snapshot().tasks().stream()
+        .filter(AgentTask::isOpen)
+        .filter(filter::accepts)
+        .sorted(AgentTaskFilter.QUEUE_ORDER)
+        .map(AgentTask::withoutVariables)
+        .toList();
+  }
+
+  /**
+   * The open tasks of the process instance and of the instances it called (the journey's tasks live
+   * in the called {@code dunning-collection}), oldest first, with their variables.
+   */
+  public List<AgentTask> openWithin(long processInstanceKey) {
+    Snapshot snapshot = snapshot();
+    return snapshot.tasks().stream()
+        .filter(AgentTask::isOpen)
+        .filter(task -> snapshot.isWithin(task.processInstanceKey(), processInstanceKey))
+        .toList();
+  }
+
+  @Override
+  public AgentTask get(long key) {
+    return snapshot().task(key).orElseThrow(() -> AgentTaskNotFoundException.of(key));
+  }
+
+  @Override
+  public void claim(long key, String assignee) {
+    UserTaskRecord command =
+        new UserTaskRecord().setUserTaskKey(key).setAssignee(assignee).setAction("claim");
+    send(key, UserTaskIntent.CLAIM, command, UserTaskIntent.ASSIGNED, "claiming");
+  }
+
+  /** As the REST gateway does: an assignment to nobody. */
+  @Override
+  public void unclaim(long key) {
+    UserTaskRecord command =
+        new UserTaskRecord().setUserTaskKey(key).setAssignee("").setAction("unassign");
+    send(key, UserTaskIntent.ASSIGN, command, UserTaskIntent.ASSIGNED, "unclaiming");
+  }
+
+  @Override
+  public void complete(long key, Map<String, Object> variables) {
+    UserTaskRecord command = new UserTaskRecord().setUserTaskKey(key).setAction("complete");
+    if (!variables.isEmpty()) {
+      command.setVariables(
+          new UnsafeBuffer(
+              MsgPackConverter.convertToMsgPack(JSON.valueToTree(variables).toString())));
+    }
+    send(key, UserTaskIntent.COMPLETE, command, UserTaskIntent.COMPLETED, "completing");
+  }
+
+  /**
+   * Writes the command and waits for the engine's answer: the expected event, written while
+   * processing the command since our models have no task listeners, or a rejection, which becomes
+   * an exception carrying the engine's reason.
+   */
+  private void send(
+      long key, UserTaskIntent intent, UserTaskRecord command, Intent done, String verb) {
+    RecordMetadata metadata =
+        new RecordMetadata()
+            .recordType(RecordType.COMMAND)
+            .valueType(ValueType.USER_TASK)
+            .intent(intent);
+    var written =
+        writer.tryWrite(WriteContext.internal(), LogAppendEntry.of(key, metadata, command));
+    if (written.isLeft()) {
+      throw new IllegalStateException("the engine's log refused the command: " + written.getLeft());
+    }
+    Record<?> outcome = awaitOutcome(written.get(), done, verb + " user task " + key);
+    if (outcome.getRecordType() == RecordType.COMMAND_REJECTION) {
+      String reason =
+          "%s user task %d was rejected (%s): %s"
+              .formatted(verb, key, outcome.getRejectionType(), outcome.getRejectionReason());
+      // A completed or cancelled task is gone from the engine's state, so the engine answers
+      // NOT_FOUND; for the agent it is a conflict with whoever finished it first.
+      boolean known = snapshot().task(key).isPresent();
+      if (outcome.getRejectionType() == RejectionType.NOT_FOUND && !known) {
+        throw new AgentTaskNotFoundException(reason);
+      }
+      throw new AgentTaskConflictException("key", reason);
+    }
+  }
+
+  private Record<?> awaitOutcome(long commandPosition, Intent done, String what) {
+    Instant deadline = Instant.now().plus(TIMEOUT);
+    while (Instant.now().isBefore(deadline)) {
+      Optional<Record<?>> outcome =
+          records().reversed().stream()
+              .filter(r -> r.getSourceRecordPosition() == commandPosition)
+              .filter(
+                  r -> r.getRecordType() == RecordType.COMMAND_REJECTION || r.getIntent() == done)
+              .findFirst();
+      if (outcome.isPresent()) {
+        return outcome.get();
+      }
+      try {
+        Thread.sleep(POLL);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        break;
+      }
+    }
+    throw new IllegalStateException("the engine did not answer " + what + " within " + TIMEOUT);
+  }
+
+  /** The user tasks and what they see, rebuilt from everything the engine wrote. */
+  private Snapshot snapshot() {
+    Snapshot snapshot = new Snapshot();
+    for (Record<?> record : records()) {
+      if (record.getRecordType() == RecordType.EVENT) {
+        snapshot.apply(record);
+      }
+    }
+    return snapshot;
+  }
+
+  private static final class Snapshot {
+    private final Map<Long, Long> parentInstance = new HashMap<>();
+    private final Map<Long, Long> flowScope = new HashMap<>();
+    private final Map<Long, String> formIds = new HashMap<>();
+    private final Map<Long, Map<String, String>> variablesByScope = new HashMap<>();
+    private final Map<Long, UserTaskRecordValue> created = new LinkedHashMap<>();
+    private final Map<Long, Instant> createdAt = new HashMap<>();
+    private final Map<Long, String> assignees = new HashMap<>();
+    private final Map<Long, AgentTask.State> states = new HashMap<>();
+
+    void apply(Record<?> record) {
+      switch (record.getValue()) {
+        case ProcessInstanceRecordValue element -> {
+          flowScope.put(record.getKey(), element.getFlowScopeKey());
+          if (element.getBpmnElementType() == BpmnElementType.PROCESS) {
+            parentInstance.put(
+                element.getProcessInstanceKey(), element.getParentProcessInstanceKey());
+          }
+        }
+        case Form form -> formIds.put(form.getFormKey(), form.getFormId());
+        case VariableRecordValue variable ->
+            variablesByScope
+                .computeIfAbsent(variable.getScopeKey(), scope -> new HashMap<>())
+                .put(variable.getName(), variable.getValue());
+        case UserTaskRecordValue task -> applyTask(record, task);
+        default -> {}
+      }
+    }
+
+    private void applyTask(Record<?> record, UserTaskRecordValue task) {
+      long key = task.getUserTaskKey();
+      switch ((UserTaskIntent) record.getIntent()) {
+        case CREATED -> {
+          created.put(key, task);
+          createdAt.put(key, Instant.ofEpochMilli(record.getTimestamp()));
+          states.put(key, AgentTask.State.OPEN);
+          assignees.put(key, blankToNull(task.getAssignee()));
+        }
+        case ASSIGNED -> assignees.put(key, blankToNull(task.getAssignee()));
+        case COMPLETED -> states.put(key, AgentTask.State.COMPLETED);
+        case CANCELED -> states.put(key, AgentTask.State.CANCELED);
+        default -> {}
+      }
+    }
+
+    List<AgentTask> tasks() {
+      return created.keySet().stream().map(key -> task(key).orElseThrow()).toList();
+    }
+
+    Optional<AgentTask> task(long key) {
+      UserTaskRecordValue task = created.get(key);
+      if (task == null) {
+        return Optional.empty();
+      }
+      long formKey = task.getFormKey();
+      return Optional.of(
+          new AgentTask(
+              key,
+              task.getElementId(),
+              task.getProcessInstanceKey(),
+              formKey > 0 ? formKey : null,
+              formIds.get(formKey),
+              assignees.get(key),
+              states.get(key),
+              createdAt.get(key),
+              parseDue(task.getDueDate()),
+              List.copyOf(task.getCandidateGroupsList()),
+              visibleVariables(task.getElementInstanceKey())));
+    }
+
+    /** Walks up from the task's element instance; the innermost scope's value of a name wins. */
+    private Map<String, Object> visibleVariables(long elementInstanceKey) {
+      Map<String, Object> visible = new LinkedHashMap<>();
+      for (Long scope = elementInstanceKey;
+          scope != null && scope > 0;
+          scope = flowScope.get(scope)) {
+        variablesByScope
+            .getOrDefault(scope, Map.of())
+            .forEach((name, json) -> visible.putIfAbsent(name, parse(json)));
+      }
+      return visible;
+    }
+
+    boolean isWithin(long instance, long root) {
+      Long key = instance;
+      while (key != null && key > 0 && key != root) {
+        key = parentInstance.get(key);
+      }
+      return key != null && key == root;
+    }
+  }
+
+  private static final Set<String> NO_DATE = Set.of("", "null");
+
+  private static Instant parseDue(String dueDate) {
+    if (dueDate == null || NO_DATE.contains(dueDate)) {
+      return null;
+    }
+    try {
+      return Instant.from(DateTimeFormatter.ISO_DATE_TIME.parse(dueDate));
+    } catch (java.time.DateTimeException e) {
+      throw new IllegalStateException(
+          "the engine holds a due date that is not ISO-8601: " + dueDate, e);
+    }
+  }
+
+  private static String blankToNull(String value) {
+    return value == null || value.isBlank() ? null : value;
+  }
+
+  /**
+   * A snapshot of everything the engine wrote. The engine's source is a view of a plain list that
+   * grows whenever anyone reads it: copying it in one go (rather than iterating it) keeps a reader
+   * on another thread from failing with a ConcurrentModificationException.
+   */
+  @SuppressWarnings("unchecked")
+  private List<Record<?>> records() {
+    return new ArrayList<>((Collection<Record<?>>) engine.getRecordStreamSource().getRecords());
+  }
+
+  /**
+   * The writer of the engine's log. {@code InMemoryEngine} (8.8) keeps its {@code LogStream} in the
+   * private field {@code logStream} and offers no other way in; the writer it hands out is the
+   * log's sequencer, shared with the gRPC gateway and safe to use from any thread.
+   */
+  private static LogStreamWriter logWriter(ZeebeTestEngine engine) {
+    try {
+      Field logStream = InMemoryEngine.class.getDeclaredField("logStream");
+      logStream.setAccessible(true);
+      return ((LogStream) logStream.get(engine)).newLogStreamWriter();
+    } catch (ReflectiveOperationException | RuntimeException e) {
+      throw new IllegalStateException(
+          "cannot reach the log of the in-JVM engine ("
+              + engine.getClass().getName()
+              + "): zeebe-process-test's internals changed; adapt EmbeddedAgentTasks.logWriter",
+          e);
+    }
+  }
+
+  private static Object parse(String json) {
+    try {
+      return JSON.readValue(json, Object.class);
+    } catch (JsonProcessingException e) {
+      throw new IllegalStateException("the engine holds a variable that is not JSON: " + json, e);
+    }
+  }
+}

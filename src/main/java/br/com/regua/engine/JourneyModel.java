@@ -1,0 +1,76 @@
+package br.com.regua.engine;
+
+/**
+ * The names that tie Java to the models in {@code bpmn/}: process ids, message names, job types and
+ * the variables the models read. Analysts may rename labels in Modeler; these stay as they are.
+ */
+public final class JourneyModel {
+
+  private JourneyModel() {}
+
+  public static final String DUNNING_JOURNEY = "dunning-journey";
+  public static final String DUNNING_COLLECTION = "dunning-collection";
+  public static final String CONTACT_STEP = "contact-step";
+
+  /** An agreement's installments, one régua each; correlation key: the agreement id. */
+  public static final String AGREEMENT_JOURNEY = "agreement-journey";
+
+  public static final String DUNNING_STRATEGY_DECISION = "dunning-strategy";
+  public static final String NEGATIVATION_WAIT_DECISION = "negativation-wait-days";
+
+  // Messages, all correlated by the debt id.
+  /** Full payment: interrupts the journey wherever it waits. */
+  public static final String PAYMENT_RECEIVED = "payment-received";
+
+  /** A payment that leaves a balance: noted, the journey goes on. */
+  public static final String PARTIAL_PAYMENT_RECEIVED = "partial-payment-received";
+
+  public static final String PROMISE_MADE = "promise-made";
+  public static final String DISPUTE_OPENED = "dispute-opened";
+  public static final String DISPUTE_RESOLVED = "dispute-resolved";
+  public static final String AGREEMENT_SIGNED = "agreement-signed";
+  public static final String EMAIL_OPENED = "email-opened";
+  public static final String PORTAL_VISITED = "portal-visited";
+
+  /**
+   * An installment of an agreement was paid in full; correlated by {@code <agreementId>#<number>},
+   * so each installment's wait hears only of its own payment.
+   */
+  public static final String AGREEMENT_INSTALLMENT_PAID = "agreement-installment-paid";
+
+  // Job types.
+  public static final String SEND_REMINDER = "send-reminder";
+  public static final String CLOSE_DEBT = "close-debt";
+  public static final String RECORD_STRATEGY = "record-strategy";
+  public static final String PREPARE_AGENT_TASK = "prepare-agent-task";
+  public static final String REGISTER_PROMISE = "register-promise";
+  public static final String BREAK_PROMISE = "break-promise";
+  public static final String GRANT_EXTRA_DAY = "grant-extra-day";
+  public static final String RESUME_DEBT = "resume-debt";
+
+  public static final String CHECK_INSTALLMENT = "check-installment";
+  public static final String FULFIL_AGREEMENT = "fulfil-agreement";
+  public static final String BREAK_AGREEMENT = "break-agreement";
+  public static final String SIGN_AGENT_DEAL = "sign-agent-deal";
+
+  /** The end listener of the agents' tasks. */
+  public static final String RECORD_AGENT_OUTCOME = "record-agent-outcome";
+
+  // Variables set at the start; the FEEL expressions of the models read them.
+  public static final String DEBT_ID = "debtId";
+  public static final String DUE_DATE = "dueDate";
+  public static final String AMOUNT = "amount";
+  public static final String PROPENSITY_SCORE = "propensityScore";
+  public static final String LATE_PAYMENT_COUNT = "latePaymentCount";
+  public static final String DEBTOR_TYPE = "debtorType";
+  public static final String DEBTOR_STATE = "debtorState";
+  public static final String DAYS_TO_DUE = "daysToDue";
+
+  // Variables of agreement-journey.
+  public static final String AGREEMENT_ID = "agreementId";
+  public static final String DEBT_IDS = "debtIds";
+  public static final String INSTALLMENTS = "installments";
+
+  /** The result of the strategy decision, read by the gateways of {@code dunning-collection}. */
+  public static final String DUNNING_STRATEGY = "dunningStrategy";
+}

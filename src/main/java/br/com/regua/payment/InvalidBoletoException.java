@@ -1,9 +1,0 @@
-package br.com.regua.payment;
-
-/** A barcode or digitable line that is not a valid bank boleto; the message says what is wrong. */
-public class InvalidBoletoException extends IllegalArgumentException {
-
-  public InvalidBoletoException(String message) {
-    super(message);
-  }
-}

@@ -1,0 +1,76 @@
+package br.com.regua.contact.policy;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import br.com.regua.brazil.BusinessDays;
+import br.com.regua.brazil.Uf;
+import br.com.regua.contact.policy.ContactPolicyProperties.Window;
+import java.time.Instant;
+import java.time.LocalDateTime;
+import java.util.Map;
+import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.CsvSource;
+
+/**
+ * The hours debtors may be contacted (JOURNEY.md): the state's window on weekdays and Saturdays, in
+ * the state's time zone, never on Sundays or national holidays; outside it, the next window.
+ * November 2026: Friday 20 is a national holiday (Consciência Negra), Sunday 22 is a Sunday.
+ */
+class ContactWindowsTest {
+
+  /** The windows of application.yaml. */
+  private static final ContactPolicyProperties POLICY =
+      new ContactPolicyProperties(
+          1,
+          new Window("08:00-20:00", "08:00-14:00"),
+          Map.of(
+              Uf.SP, new Window("08:00-20:00", "08:00-14:00"),
+              Uf.RJ, new Window("09:00-19:00", null),
+              Uf.ES, new Window("08:00-19:00", null)));
+
+  private final ContactWindows windows = new ContactWindows(POLICY, new BusinessDays());
+
+  @ParameterizedTest(name = "{0} at {1} (local): next contact at {2}")
+  @CsvSource({
+    // within the window: now
+    "SP, 2026-11-18T10:00, 2026-11-18T10:00",
+    "SP, 2026-11-21T13:59, 2026-11-21T13:59",
+    // before the window: its start, the same day
+    "SP, 2026-11-18T07:30, 2026-11-18T08:00",
+    "RJ, 2026-11-18T08:30, 2026-11-18T09:00",
+    // after the window: the next day's start
+    "SP, 2026-11-18T20:00, 2026-11-19T08:00",
+    "ES, 2026-11-18T19:00, 2026-11-19T08:00",
+    // Thursday evening before the holiday: Saturday in SP, Monday in RJ (no Saturdays)
+    "SP, 2026-11-19T21:00, 2026-11-21T08:00",
+    "RJ, 2026-11-19T21:00, 2026-11-23T09:00",
+    // the holiday itself, Saturday afternoon, Sunday
+    "SP, 2026-11-20T10:00, 2026-11-21T08:00",
+    "SP, 2026-11-21T14:00, 2026-11-23T08:00",
+    "SP, 2026-11-22T10:00, 2026-11-23T08:00",
+    // other states follow the default window, in their own time zone
+    "AM, 2026-11-18T07:30, 2026-11-18T08:00",
+    "AC, 2026-11-21T15:00, 2026-11-23T08:00",
+    // Christmas Eve is a working day; Christmas is not
+    "SP, 2026-12-24T19:59, 2026-12-24T19:59",
+    "SP, 2026-12-24T20:00, 2026-12-26T08:00"
+  })
+  void theNextAllowedInstantFollowsTheStatesHours(Uf state, LocalDateTime at, LocalDateTime next) {
+    Instant now = at.atZone(state.zone()).toInstant();
+
+    assertThat(windows.nextAllowed(state, now)).isEqualTo(next.atZone(state.zone()).toInstant());
+    assertThat(windows.allows(state, now)).isEqualTo(at.equals(next));
+  }
+
+  @ParameterizedTest(name = "{0}: the first window after {1} starts {2}")
+  @CsvSource({
+    "SP, 2026-11-19, 2026-11-21T08:00",
+    "RJ, 2026-11-19, 2026-11-23T09:00",
+    "SP, 2026-11-16, 2026-11-17T08:00"
+  })
+  void theDailyLimitWaitsForTheNextDaysWindow(
+      Uf state, java.time.LocalDate day, LocalDateTime start) {
+    assertThat(windows.firstWindowAfter(state, day))
+        .isEqualTo(start.atZone(state.zone()).toInstant());
+  }
+}

@@ -1,0 +1,43 @@
+package br.com.regua.devkit.engine;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import br.com.regua.support.IntegrationTest;
+import java.time.Duration;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+
+/** A move of the dev clock is stored, and a restarted service moves its new engine as far. */
+class EngineClockStoreTest extends IntegrationTest {
+
+  @Autowired EngineClockStore store;
+  @Autowired JdbcClient jdbc;
+
+  @Test
+  void theDevClocksMoveIsStoredAndRestoredAfterARestart() {
+    // when the dev clock moves a minute
+    advance(Duration.ofMinutes(1));
+
+    // then PostgreSQL knows the engine's lead over the system clock
+    assertThat(storedOffset()).isEqualTo(engine.offset().toMillis());
+
+    // and a service starting with an engine behind that (as a fresh in-JVM engine is) catches up:
+    // here the stored lead is made two minutes longer than this engine's
+    Duration before = engine.offset();
+    jdbc.sql("update engine_clock set offset_ms = :offset where id = 1")
+        .param("offset", before.plusMinutes(2).toMillis())
+        .update();
+    store.restore();
+    long expected = before.plusMinutes(2).toMillis(); // stored to the millisecond
+    assertThat(engine.offset().toMillis()).isEqualTo(expected);
+
+    // and a stored lead the engine already has moves nothing
+    store.restore();
+    assertThat(engine.offset().toMillis()).isEqualTo(expected);
+  }
+
+  private long storedOffset() {
+    return jdbc.sql("select offset_ms from engine_clock where id = 1").query(Long.class).single();
+  }
+}
