@@ -528,7 +528,7 @@ public class AgreementService {
           if (debt.processInstanceKey() != null || !debt.status().isOpen()) {
             return;
           }
-          long key = journeys.start(debt, LocalDate.now(clock));
+          long key = journeys.start(debt.journeyStart(LocalDate.now(clock)));
           debts.setProcessInstanceKey(debtId, key);
           debts.addEvent(
               debtId,

@@ -3,9 +3,11 @@ package br.com.regua.debt;
 import br.com.regua.brazil.TaxId;
 import br.com.regua.brazil.Uf;
 import br.com.regua.charge.boleto.Boleto;
+import br.com.regua.engine.Journeys;
 import java.math.BigDecimal;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.temporal.ChronoUnit;
 import java.util.UUID;
 
 /**
@@ -67,4 +69,17 @@ public record Debt(
       int maxInstallments,
       int promiseMaxDays,
       String finalAction) {}
+
+  /** What the dunning journey starts with, as of {@code today}. */
+  public Journeys.DunningStart journeyStart(LocalDate today) {
+    return new Journeys.DunningStart(
+        debtId,
+        dueDate,
+        amountCents,
+        propensityScore,
+        latePaymentCount,
+        debtor.type().name(),
+        debtor.state().name(),
+        ChronoUnit.DAYS.between(today, dueDate));
+  }
 }

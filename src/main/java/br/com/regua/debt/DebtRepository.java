@@ -168,10 +168,10 @@ public class DebtRepository {
         .optional();
   }
 
-  record JourneyRef(String debtId, long processInstanceKey) {}
+  public record JourneyRef(String debtId, long processInstanceKey) {}
 
   /** The open debts whose journey was started, with its instance key. */
-  List<JourneyRef> openWithJourney() {
+  public List<JourneyRef> openWithJourney() {
     return jdbc.sql(
             """
             select debt_id, process_instance_key from debt
@@ -184,7 +184,7 @@ public class DebtRepository {
   }
 
   /** Forgets the journey's key, if it is still this one. */
-  void clearProcessInstanceKey(String debtId, long processInstanceKey) {
+  public void clearProcessInstanceKey(String debtId, long processInstanceKey) {
     jdbc.sql(
             "update debt set process_instance_key = null"
                 + " where debt_id = :debtId and process_instance_key = :key")
@@ -194,7 +194,7 @@ public class DebtRepository {
   }
 
   /** Open debts registered before the instant whose journey has not started, oldest first. */
-  List<String> withoutJourney(Instant before, int limit) {
+  public List<String> withoutJourney(Instant before, int limit) {
     return jdbc.sql(
             """
             select debt_id from debt
@@ -248,7 +248,7 @@ public class DebtRepository {
   }
 
   /** The deployed dunning-journey (definition key and version) the debt's journey runs on. */
-  void setJourneyVersion(String debtId, long processDefinitionKey, int version) {
+  public void setJourneyVersion(String debtId, long processDefinitionKey, int version) {
     jdbc.sql(
             "update debt set journey_definition_key = :key, journey_version = :version"
                 + " where debt_id = :debtId")

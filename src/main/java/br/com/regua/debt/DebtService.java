@@ -10,102 +10,53 @@ import br.com.regua.charge.boleto.Boleto;
 import br.com.regua.charge.pix.PixQrCode;
 import br.com.regua.consent.Channel;
 import br.com.regua.consent.ChannelConsents;
-import br.com.regua.dispute.DisputeService;
-import br.com.regua.engine.Journeys;
 import br.com.regua.money.Money;
-import br.com.regua.payment.PaymentService;
-import br.com.regua.promise.PromiseService;
 import java.nio.charset.StandardCharsets;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
-import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.HexFormat;
 import java.util.List;
-import java.util.Set;
 import java.util.UUID;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Registers debts and starts their journeys; reads them back with their timeline. */
+/**
+ * The debt as the system of record keeps it: stores a registration (the debtor, their WhatsApp
+ * opt-in), reads a debt back with its timeline and payment options, and closes it. Starting its
+ * journey is {@code journey/DebtRegistration}'s.
+ */
 @Service
 public class DebtService {
 
-  private static final Logger log = LoggerFactory.getLogger(DebtService.class);
-
   private final DebtRepository debts;
-  private final Journeys journeys;
   private final ChannelConsents consents;
   private final PaymentOptionsService paymentOptions;
-  private final PaymentService payments;
-  private final PromiseService promises;
-  private final DisputeService disputes;
   private final TransactionTemplate tx;
   private final Clock clock;
 
   DebtService(
       DebtRepository debts,
-      Journeys journeys,
       ChannelConsents consents,
       PaymentOptionsService paymentOptions,
-      PaymentService payments,
-      PromiseService promises,
-      DisputeService disputes,
       TransactionTemplate tx,
       Clock clock) {
     this.debts = debts;
-    this.payments = payments;
-    this.promises = promises;
-    this.disputes = disputes;
-    this.journeys = journeys;
     this.consents = consents;
     this.paymentOptions = paymentOptions;
     this.tx = tx;
     this.clock = clock;
   }
 
-  /** What a registration did: created the debt, or found the same one already there. */
-  public record Registration(DebtView debt, boolean created) {}
+  /** A debt as stored by {@link #store}: created now, or found again. */
+  public record Stored(Debt debt, boolean created) {}
 
   /**
-   * Stores the debt, then starts its journey. The same request again finds the stored debt and
-   * returns it (starting the journey if the first attempt stored the debt but could not reach the
-   * engine); the same id with other content is a conflict.
+   * Stores the debt and its debtor (or finds the same debt again), or a conflict for the same id
+   * with other content. Journeys are started by {@code journey/DebtRegistration}.
    */
-  public Registration register(RegisterDebtRequest request) {
-    Stored stored = store(request);
-    if (stored.debt().processInstanceKey() == null) {
-      try {
-        startJourney(stored.debt().debtId());
-      } catch (RuntimeException e) {
-        // the debt is stored: PendingJourneys starts its journey when the engine answers
-        log.warn("Journey of debt {} not started now: {}", stored.debt().debtId(), e.getMessage());
-      }
-    }
-    // payments that arrived before the debt (a repeated registration applies what a crash left)
-    payments.applyUnmatched(stored.debt().debtId());
-    return new Registration(view(stored.debt().debtId()), stored.created());
-  }
-
-  /**
-   * Stores the debt as {@link #register} does and applies the payments that came before it, but
-   * leaves its journey to {@link PendingJourneys}, which starts it within moments: a bulk load is
-   * not held to the engine's pace ({@code POST /api/debts:batch}). True when the debt is new.
-   */
-  public boolean storeForLaterStart(RegisterDebtRequest request) {
-    Stored stored = store(request);
-    payments.applyUnmatched(stored.debt().debtId());
-    return stored.created();
-  }
-
-  private record Stored(Debt debt, boolean created) {}
-
-  /** The debt stored (or found again), or a conflict for the same id with other content. */
-  private Stored store(RegisterDebtRequest request) {
+  public Stored store(RegisterDebtRequest request) {
     Debt candidate = toDebt(request, clock.instant());
     boolean created =
         tx.execute(
@@ -170,92 +121,6 @@ public class DebtService {
             debts.addEvent(debtId, DebtEventType.valueOf(status.name()), null, now);
           }
         });
-  }
-
-  /**
-   * Starts the journeys of open debts that were stored but whose journey did not start (the engine
-   * was unreachable, or the service stopped between the two), registered before {@code before}.
-   * Stops at the first failure: the engine is likely still down. Returns how many started.
-   */
-  public int startPendingJourneys(Instant before, int limit) {
-    int started = 0;
-    int failedInARow = 0;
-    for (String debtId : debts.withoutJourney(before, limit)) {
-      try {
-        startJourney(debtId);
-        started++;
-        failedInARow = 0;
-      } catch (RuntimeException e) {
-        log.warn("Journey of debt {} still not started: {}", debtId, e.getMessage());
-        // one debt the engine refuses must not hold back the others; several in a row mean the
-        // engine is away, and the next round tries again
-        if (++failedInARow == FAILURES_MEANING_ENGINE_AWAY) {
-          break;
-        }
-      }
-    }
-    return started;
-  }
-
-  private static final int FAILURES_MEANING_ENGINE_AWAY = 3;
-
-  /**
-   * Starts the journey under the debt's row lock, so two identical registrations racing each other
-   * start one journey, not two.
-   */
-  private void startJourney(String debtId) {
-    tx.executeWithoutResult(
-        s -> {
-          Debt debt = debts.lock(debtId).orElseThrow();
-          if (debt.processInstanceKey() != null) {
-            return;
-          }
-          Journeys.Started journey = journeys.begin(debt, LocalDate.now(clock));
-          long key = journey.processInstanceKey();
-          debts.setProcessInstanceKey(debtId, key);
-          debts.setJourneyVersion(debtId, journey.processDefinitionKey(), journey.version());
-          debts.addEvent(
-              debtId, DebtEventType.JOURNEY_STARTED, "instância " + key, clock.instant());
-          log.info("Journey {} started for debt {}", key, debtId);
-          resumeWhereItStood(debt, key);
-        });
-  }
-
-  /**
-   * A journey started again for a debt that had one (see {@link #forgetLostJourneys}) is told what
-   * holds now: an active promise suspends it, an open dispute opens the review again. Steps whose
-   * day has passed are skipped by the model, and a step already made today is not made twice
-   * (contacts and negativations are idempotent by debt and step).
-   */
-  private void resumeWhereItStood(Debt debt, long key) {
-    promises.tellNewJourney(debt.debtId(), key);
-    disputes.tellNewJourney(debt.debtId(), key);
-  }
-
-  /**
-   * Forgets the journey of every open debt whose journey the engine no longer runs, so that {@link
-   * PendingJourneys} starts a new one where the debt stood. In embedded mode the engine keeps its
-   * state in memory: after a restart no journey survives, and PostgreSQL (the system of record)
-   * says where each debt stood. Returns the debts concerned.
-   */
-  public List<String> forgetLostJourneys(Set<Long> liveInstances) {
-    List<String> lost = new ArrayList<>();
-    for (DebtRepository.JourneyRef journey : debts.openWithJourney()) {
-      if (liveInstances.contains(journey.processInstanceKey())) {
-        continue;
-      }
-      tx.executeWithoutResult(
-          s -> {
-            debts.clearProcessInstanceKey(journey.debtId(), journey.processInstanceKey());
-            debts.addEvent(
-                journey.debtId(),
-                DebtEventType.JOURNEY_LOST,
-                "instância " + journey.processInstanceKey() + " não existe mais no motor",
-                clock.instant());
-          });
-      lost.add(journey.debtId());
-    }
-    return lost;
   }
 
   /** A new email or phone may be reachable where the old one bounced or was invalid. */

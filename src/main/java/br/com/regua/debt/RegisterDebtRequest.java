@@ -4,7 +4,6 @@ import br.com.regua.brazil.Uf;
 import br.com.regua.brazil.ValidPhone;
 import br.com.regua.brazil.ValidTaxId;
 import br.com.regua.charge.boleto.Boleto;
-import br.com.regua.charge.boleto.ValidBoleto;
 import br.com.regua.money.BrlAmount;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;

@@ -1,6 +1,5 @@
 package br.com.regua.engine;
 
-import br.com.regua.devkit.engine.EmbeddedEngine;
 import java.net.URI;
 import java.time.Clock;
 import java.time.ZoneId;
@@ -18,10 +17,10 @@ class ClockConfiguration {
 
   @Bean
   Clock clock(
-      ObjectProvider<EmbeddedEngine> embeddedEngine,
+      ObjectProvider<InMemoryEngine> inMemoryEngine,
       @Value("${regua.zone:America/Sao_Paulo}") ZoneId zone,
       @Value("${regua.engine.clock-url:}") String engineClockUrl) {
-    EmbeddedEngine engine = embeddedEngine.getIfAvailable();
+    InMemoryEngine engine = inMemoryEngine.getIfAvailable();
     if (engine != null) {
       return engine.clock();
     }

@@ -1,11 +1,9 @@
 package br.com.regua.engine;
 
-import br.com.regua.debt.Debt;
 import io.camunda.client.CamundaClient;
 import java.math.BigDecimal;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.time.temporal.ChronoUnit;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -30,29 +28,38 @@ public class Journeys {
   }
 
   /**
-   * Starts the dunning journey of a debt and returns its process instance key. The variables are
-   * the inputs of the strategy decision and what the timers and gateways read.
+   * What the dunning journey starts with: the inputs of the strategy decision and what the timers
+   * and gateways read.
    */
-  public long start(Debt debt, LocalDate today) {
-    return begin(debt, today).processInstanceKey();
+  public record DunningStart(
+      String debtId,
+      LocalDate dueDate,
+      long amountCents,
+      Integer propensityScore,
+      int latePaymentCount,
+      String debtorType,
+      String debtorState,
+      long daysToDue) {}
+
+  /** Starts a dunning journey and returns its process instance key. */
+  public long start(DunningStart start) {
+    return begin(start).processInstanceKey();
   }
 
   /** A started journey: its instance and the deployed process definition (and version) it runs. */
   public record Started(long processInstanceKey, long processDefinitionKey, int version) {}
 
-  /**
-   * Starts the debt's journey on the latest deployed {@code dunning-journey}; see {@link #start}.
-   */
-  public Started begin(Debt debt, LocalDate today) {
+  /** Starts a dunning journey on the latest deployed {@code dunning-journey}. */
+  public Started begin(DunningStart start) {
     Map<String, Object> variables = new HashMap<>();
-    variables.put(JourneyModel.DEBT_ID, debt.debtId());
-    variables.put(JourneyModel.DUE_DATE, debt.dueDate().toString());
-    variables.put(JourneyModel.AMOUNT, BigDecimal.valueOf(debt.amountCents(), 2));
-    variables.put(JourneyModel.PROPENSITY_SCORE, debt.propensityScore());
-    variables.put(JourneyModel.LATE_PAYMENT_COUNT, debt.latePaymentCount());
-    variables.put(JourneyModel.DEBTOR_TYPE, debt.debtor().type().name());
-    variables.put(JourneyModel.DEBTOR_STATE, debt.debtor().state().name());
-    variables.put(JourneyModel.DAYS_TO_DUE, ChronoUnit.DAYS.between(today, debt.dueDate()));
+    variables.put(JourneyModel.DEBT_ID, start.debtId());
+    variables.put(JourneyModel.DUE_DATE, start.dueDate().toString());
+    variables.put(JourneyModel.AMOUNT, BigDecimal.valueOf(start.amountCents(), 2));
+    variables.put(JourneyModel.PROPENSITY_SCORE, start.propensityScore());
+    variables.put(JourneyModel.LATE_PAYMENT_COUNT, start.latePaymentCount());
+    variables.put(JourneyModel.DEBTOR_TYPE, start.debtorType());
+    variables.put(JourneyModel.DEBTOR_STATE, start.debtorState());
+    variables.put(JourneyModel.DAYS_TO_DUE, start.daysToDue());
     var started =
         client
             .newCreateInstanceCommand()

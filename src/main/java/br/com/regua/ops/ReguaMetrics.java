@@ -1,7 +1,5 @@
 package br.com.regua.ops;
 
-import br.com.regua.debt.JourneyStatusGauges;
-import br.com.regua.engine.OutboxGauges;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Timer;
@@ -15,12 +13,12 @@ import org.springframework.stereotype.Component;
  *   <li>{@code regua_contacts_total{channel, outcome}}: every attempt the contact log records;
  *   <li>{@code regua_contact_postponements_total{reason}}: contacts the policy postponed ({@code
  *       hours}: outside the state's hours, {@code daily-limit}: the debtor's daily limit);
- *   <li>{@code regua_journeys{status}}: debts by status, read from the database ({@link
- *       JourneyStatusGauges});
+ *   <li>{@code regua_journeys{status}}: debts by status, read from the database ({@code
+ *       debt/JourneyStatusGauges});
  *   <li>{@code regua_worker_seconds{type, outcome}}: how long each job worker took, {@code outcome}
  *       {@code completed} or {@code failed} ({@link WorkerObservation});
  *   <li>{@code regua_outbox_pending}, {@code regua_outbox_lag_seconds}: the journey message outbox
- *       ({@link OutboxGauges}).
+ *       ({@code engine/OutboxGauges}).
  * </ul>
  */
 @Component

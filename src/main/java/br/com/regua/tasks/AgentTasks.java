@@ -1,13 +1,13 @@
 package br.com.regua.tasks;
 
-import br.com.regua.devkit.tasks.EmbeddedAgentTasks;
 import java.util.List;
 import java.util.Map;
 
 /**
- * The agents' user tasks, on whichever engine runs the journeys: {@link EmbeddedAgentTasks} on the
- * in-JVM engine, {@link RemoteAgentTasks} on a Camunda 8.8 cluster (its Orchestration Cluster REST
- * API). {@link AgentTasksConfiguration} picks one by engine mode.
+ * The agents' user tasks, on whichever engine runs the journeys: {@code
+ * devkit/tasks/EmbeddedAgentTasks} on the in-JVM engine, {@link RemoteAgentTasks} on a Camunda 8.8
+ * cluster (its Orchestration Cluster REST API). In embedded mode the in-JVM engine's start
+ * registers its own; {@link AgentTasksConfiguration} provides the remote one otherwise.
  *
  * <p>Commands the engine refuses throw {@link AgentTaskNotFoundException} (no such task) or {@link
  * AgentTaskConflictException} (completed, cancelled, or claimed by someone else), with the engine's

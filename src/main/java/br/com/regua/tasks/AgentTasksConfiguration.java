@@ -1,22 +1,22 @@
 package br.com.regua.tasks;
 
-import br.com.regua.devkit.engine.EmbeddedEngine;
-import br.com.regua.devkit.tasks.EmbeddedAgentTasks;
 import io.camunda.client.CamundaClient;
-import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnMissingBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 
 /**
- * The agents' tasks by engine mode: the in-JVM engine's when it runs (its bean exists only in
- * embedded mode, see {@code EmbeddedEngineInitializer}), the cluster's REST API otherwise.
+ * The agents' tasks on a Camunda 8.8 cluster. In embedded mode the in-JVM engine's start registers
+ * its own {@link AgentTasks} before any bean is defined ({@code devkit/engine}), so this one is
+ * made only when that did not happen: the condition sees a bean registered before the context
+ * refreshed, whatever the order of the configuration classes.
  */
 @Configuration(proxyBeanMethods = false)
 class AgentTasksConfiguration {
 
   @Bean
-  AgentTasks agentTasks(ObjectProvider<EmbeddedEngine> embeddedEngine, CamundaClient client) {
-    EmbeddedEngine engine = embeddedEngine.getIfAvailable();
-    return engine != null ? new EmbeddedAgentTasks(engine) : new RemoteAgentTasks(client);
+  @ConditionalOnMissingBean(AgentTasks.class)
+  AgentTasks agentTasks(CamundaClient client) {
+    return new RemoteAgentTasks(client);
   }
 }

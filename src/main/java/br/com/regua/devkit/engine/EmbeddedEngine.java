@@ -1,5 +1,6 @@
 package br.com.regua.devkit.engine;
 
+import br.com.regua.engine.InMemoryEngine;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.EngineFactory;
 import io.camunda.zeebe.protocol.record.Record;
@@ -27,7 +28,7 @@ import java.util.concurrent.TimeoutException;
  * clock plus the same offset: the service's "now" (contact windows, business days) and the engine's
  * timers read the same time.
  */
-public final class EmbeddedEngine implements AutoCloseable {
+public final class EmbeddedEngine implements InMemoryEngine, AutoCloseable {
 
   /** How long the engine may take to notice a clock move before we assume nothing fell due. */
   private static final Duration NOTICE_TIME = Duration.ofMillis(300);
@@ -63,6 +64,7 @@ public final class EmbeddedEngine implements AutoCloseable {
   }
 
   /** A clock that reads the engine's time. */
+  @Override
   public Clock clock() {
     return clockIn(zone);
   }
@@ -211,6 +213,7 @@ public final class EmbeddedEngine implements AutoCloseable {
    * Read from the engine's records (the in-JVM engine has no query API); after a restart of the
    * service it is empty, as the engine keeps its state in memory.
    */
+  @Override
   public Set<Long> liveProcessInstances() {
     Set<Long> live = new HashSet<>();
     for (Record<?> record : engine.getRecordStreamSource().getRecords()) {

@@ -1,5 +1,6 @@
 package br.com.regua.devkit.engine;
 
+import br.com.regua.devkit.tasks.EmbeddedAgentTasks;
 import br.com.regua.engine.EngineMode;
 import java.time.ZoneId;
 import java.util.Map;
@@ -49,6 +50,8 @@ public class EmbeddedEngineInitializer
                     "camunda.client.grpc-address", engine.grpcAddress(),
                     "camunda.client.prefer-rest-over-grpc", "false")));
     context.getBeanFactory().registerSingleton("embeddedEngine", engine);
+    // the agents' tasks of this engine; production code knows only the AgentTasks interface
+    context.getBeanFactory().registerSingleton("agentTasks", new EmbeddedAgentTasks(engine));
     context.addApplicationListener(
         event -> {
           if (event instanceof ContextClosedEvent closed

@@ -3,13 +3,13 @@ package br.com.regua.devkit.simulator;
 import br.com.regua.api.ConflictException;
 import br.com.regua.api.RuleViolationException;
 import br.com.regua.consent.Channel;
-import br.com.regua.debt.DebtService;
 import br.com.regua.debt.DebtStatus;
 import br.com.regua.devkit.engine.EmbeddedEngine;
 import br.com.regua.engagement.EmailOpenedRequest;
 import br.com.regua.engagement.EngagementService;
 import br.com.regua.engagement.PortalVisitRequest;
 import br.com.regua.engine.JourneyModel;
+import br.com.regua.journey.DebtRegistration;
 import br.com.regua.payment.PaymentRequest;
 import br.com.regua.payment.PaymentService;
 import br.com.regua.promise.PromiseService;
@@ -48,7 +48,7 @@ public final class Simulation {
 
   /** What the simulation uses of the service: its real services, engine and database. */
   public record Services(
-      DebtService debts,
+      DebtRegistration debts,
       PaymentService payments,
       PromiseService promises,
       EngagementService engagement,

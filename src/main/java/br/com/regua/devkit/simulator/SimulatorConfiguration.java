@@ -49,7 +49,7 @@ class SimulatorConfiguration {
 
   @Bean
   Simulation.Services simulationServices(
-      br.com.regua.debt.DebtService debts,
+      br.com.regua.journey.DebtRegistration debts,
       br.com.regua.payment.PaymentService payments,
       br.com.regua.promise.PromiseService promises,
       br.com.regua.engagement.EngagementService engagement,

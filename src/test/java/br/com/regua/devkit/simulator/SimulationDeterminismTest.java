@@ -3,8 +3,8 @@ package br.com.regua.devkit.simulator;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import br.com.regua.brazil.Uf;
-import br.com.regua.debt.DebtService;
 import br.com.regua.engagement.EngagementService;
+import br.com.regua.journey.DebtRegistration;
 import br.com.regua.payment.PaymentService;
 import br.com.regua.promise.PromiseService;
 import br.com.regua.support.IntegrationTest;
@@ -34,7 +34,7 @@ class SimulationDeterminismTest extends IntegrationTest {
 
   private static final int DAYS = 8;
 
-  @Autowired DebtService debts;
+  @Autowired DebtRegistration debts;
   @Autowired PaymentService payments;
   @Autowired PromiseService promises;
   @Autowired EngagementService engagement;

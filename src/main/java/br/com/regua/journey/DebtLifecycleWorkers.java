@@ -1,5 +1,8 @@
-package br.com.regua.debt;
+package br.com.regua.journey;
 
+import br.com.regua.debt.Debt;
+import br.com.regua.debt.DebtEventType;
+import br.com.regua.debt.DebtRepository;
 import br.com.regua.dispute.DisputeService;
 import br.com.regua.engine.JourneyModel;
 import io.camunda.client.annotation.JobWorker;

@@ -1,6 +1,6 @@
-package br.com.regua.charge.boleto;
+package br.com.regua.debt;
 
-import br.com.regua.debt.RegisterDebtRequest;
+import br.com.regua.charge.boleto.InvalidBoletoException;
 import jakarta.validation.Constraint;
 import jakarta.validation.ConstraintValidator;
 import jakarta.validation.ConstraintValidatorContext;

@@ -1,6 +1,6 @@
-package br.com.regua.debt;
+package br.com.regua.journey;
 
-import br.com.regua.devkit.engine.EmbeddedEngine;
+import br.com.regua.engine.InMemoryEngine;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
 import java.time.Duration;
@@ -33,15 +33,15 @@ class PendingJourneys {
 
   static final int BATCH = 100;
 
-  private final DebtService debts;
+  private final JourneyStarts starts;
   private final Clock clock;
-  private final EmbeddedEngine engine;
+  private final InMemoryEngine engine;
   private final ExecutorService starter =
       Executors.newSingleThreadExecutor(Thread.ofPlatform().name("pending-journeys").factory());
   private final AtomicBoolean queued = new AtomicBoolean();
 
-  PendingJourneys(DebtService debts, Clock clock, Optional<EmbeddedEngine> engine) {
-    this.debts = debts;
+  PendingJourneys(JourneyStarts starts, Clock clock, Optional<InMemoryEngine> engine) {
+    this.starts = starts;
     this.clock = clock;
     this.engine = engine.orElse(null);
   }
@@ -52,7 +52,7 @@ class PendingJourneys {
     if (engine == null) {
       return; // a remote cluster keeps its state; a crash mid-job only causes redelivery
     }
-    List<String> lost = debts.forgetLostJourneys(engine.liveProcessInstances());
+    List<String> lost = starts.forgetLost(engine.liveProcessInstances());
     if (!lost.isEmpty()) {
       log.info("Rebuilding the journeys of {} open debt(s) the engine no longer has", lost.size());
       startAll(clock.instant().plusSeconds(1));
@@ -95,7 +95,7 @@ class PendingJourneys {
     int total = 0;
     int started;
     do {
-      started = debts.startPendingJourneys(registeredBefore, BATCH);
+      started = starts.startPending(registeredBefore, BATCH);
       total += started;
     } while (started == BATCH);
     return total;

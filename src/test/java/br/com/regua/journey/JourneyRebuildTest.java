@@ -1,4 +1,4 @@
-package br.com.regua.debt;
+package br.com.regua.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;

@@ -1,8 +1,9 @@
-package br.com.regua.debt;
+package br.com.regua.journey;
 
 import br.com.regua.api.ConflictException;
 import br.com.regua.api.InvalidFieldException;
 import br.com.regua.api.JsonFieldPath;
+import br.com.regua.debt.RegisterDebtRequest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -29,14 +30,17 @@ class DebtBatchController {
   /** Larger portfolios go in several requests: one request stays well under a minute. */
   static final int MAX_ROWS = 1000;
 
-  private final DebtService debts;
+  private final DebtRegistration registration;
   private final PendingJourneys journeys;
   private final ObjectMapper json;
   private final Validator validator;
 
   DebtBatchController(
-      DebtService debts, PendingJourneys journeys, ObjectMapper json, Validator validator) {
-    this.debts = debts;
+      DebtRegistration registration,
+      PendingJourneys journeys,
+      ObjectMapper json,
+      Validator validator) {
+    this.registration = registration;
     this.journeys = journeys;
     this.json = json;
     this.validator = validator;
@@ -100,7 +104,7 @@ class DebtBatchController {
       return new RowResult(index, debtId, 400, violations);
     }
     try {
-      boolean created = debts.storeForLaterStart(request);
+      boolean created = registration.storeForLaterStart(request);
       return new RowResult(index, request.debtId(), created ? 201 : 200, List.of());
     } catch (InvalidFieldException e) {
       return rejected(index, debtId, 400, e.field(), e.getMessage());

@@ -1,5 +1,7 @@
-package br.com.regua.debt;
+package br.com.regua.journey;
 
+import br.com.regua.debt.DebtService;
+import br.com.regua.debt.DebtStatus;
 import br.com.regua.dispute.DisputeService;
 import br.com.regua.engine.JourneyModel;
 import io.camunda.client.annotation.CustomHeaders;

@@ -1,0 +1,19 @@
+package br.com.regua.engine;
+
+import java.time.Clock;
+import java.util.Set;
+
+/**
+ * An engine that keeps its state in memory only: the in-JVM engine of embedded mode, implemented
+ * under {@code devkit/engine}. Production code sees it through this interface alone, and a remote
+ * cluster has none. After a restart it runs none of the journeys PostgreSQL says are open, and its
+ * clock is the service's clock (a person or a test moves it).
+ */
+public interface InMemoryEngine {
+
+  /** The engine's clock: timers fire by it, and the service reads the time from it. */
+  Clock clock();
+
+  /** The process instances the engine runs now. */
+  Set<Long> liveProcessInstances();
+}
