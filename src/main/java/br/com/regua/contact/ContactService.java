@@ -28,8 +28,8 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Reaches debtors, once per step, under the contact policy (JOURNEY.md), applied here and nowhere
- * else, right before every contact:
+ * Reaches debtors, once per step, under the contact policy (docs/journey.md), applied here and
+ * nowhere else, right before every contact:
  *
  * <ul>
  *   <li>a debt that is paid, closed or disputed is never charged: status and balance are read under

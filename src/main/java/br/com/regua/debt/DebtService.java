@@ -31,6 +31,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class DebtService {
 
   private final DebtRepository debts;
+  private final DebtLifecycle lifecycle;
   private final ChannelConsents consents;
   private final PaymentOptionsService paymentOptions;
   private final TransactionTemplate tx;
@@ -38,11 +39,13 @@ public class DebtService {
 
   DebtService(
       DebtRepository debts,
+      DebtLifecycle lifecycle,
       ChannelConsents consents,
       PaymentOptionsService paymentOptions,
       TransactionTemplate tx,
       Clock clock) {
     this.debts = debts;
+    this.lifecycle = lifecycle;
     this.consents = consents;
     this.paymentOptions = paymentOptions;
     this.tx = tx;
@@ -117,9 +120,7 @@ public class DebtService {
     tx.executeWithoutResult(
         s -> {
           Instant now = clock.instant();
-          if (debts.closeIfOpen(debtId, status, now)) {
-            debts.addEvent(debtId, DebtEventType.valueOf(status.name()), null, now);
-          }
+          lifecycle.close(debtId, status, null, now);
         });
   }
 

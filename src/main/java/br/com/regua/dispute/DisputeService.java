@@ -4,6 +4,7 @@ import br.com.regua.api.ConflictException;
 import br.com.regua.api.NotFoundException;
 import br.com.regua.debt.Debt;
 import br.com.regua.debt.DebtEventType;
+import br.com.regua.debt.DebtLifecycle;
 import br.com.regua.debt.DebtRepository;
 import br.com.regua.debt.DebtStatus;
 import br.com.regua.engine.JourneyModel;
@@ -29,6 +30,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class DisputeService {
 
   private final DebtRepository debts;
+  private final DebtLifecycle lifecycle;
   private final JdbcClient jdbc;
   private final Journeys journeys;
   private final TransactionTemplate tx;
@@ -36,11 +38,13 @@ public class DisputeService {
 
   DisputeService(
       DebtRepository debts,
+      DebtLifecycle lifecycle,
       JdbcClient jdbc,
       Journeys journeys,
       TransactionTemplate tx,
       Clock clock) {
     this.debts = debts;
+    this.lifecycle = lifecycle;
     this.jdbc = jdbc;
     this.journeys = journeys;
     this.tx = tx;
@@ -87,9 +91,9 @@ public class DisputeService {
                   .param("reason", reason.strip())
                   .param("now", Timestamp.from(now))
                   .update();
-              debts.setStatus(debtId, DebtStatus.DISPUTED, now);
-              debts.addEvent(
-                  debtId,
+              lifecycle.move(
+                  debt,
+                  DebtStatus.DISPUTED,
                   DebtEventType.DISPUTE_OPENED,
                   "Contestação " + disputeId + ": " + reason,
                   now);
@@ -169,9 +173,7 @@ public class DisputeService {
                         "Contestação " + open.disputeId() + " improcedente: cobrança retomada",
                         now);
                   });
-          if (debt.status() == DebtStatus.DISPUTED) {
-            debts.setStatus(debtId, debts.statusAfterPause(debtId), now);
-          }
+          lifecycle.endPause(debt, DebtStatus.DISPUTED, null, null, now);
         });
   }
 
@@ -185,9 +187,7 @@ public class DisputeService {
           debts.lock(debtId).orElseThrow(() -> NotFoundException.debt(debtId));
           Instant now = clock.instant();
           closeAsCancelled(debtId, notes, now);
-          if (debts.closeIfOpen(debtId, DebtStatus.CANCELLED, now)) {
-            debts.addEvent(debtId, DebtEventType.CANCELLED, notes, now);
-          }
+          lifecycle.close(debtId, DebtStatus.CANCELLED, notes, now);
         });
   }
 

@@ -8,7 +8,8 @@ import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * The collections manager's KPIs (JOURNEY.md "Records"); the page {@code /kpis.html} charts them.
+ * The collections manager's KPIs (docs/journey.md, "Records"); the page {@code /kpis.html} charts
+ * them.
  */
 @RestController
 class KpiController {

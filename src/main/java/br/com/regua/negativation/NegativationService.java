@@ -4,6 +4,7 @@ import br.com.regua.brazil.BusinessDays;
 import br.com.regua.contact.ContactService;
 import br.com.regua.debt.Debt;
 import br.com.regua.debt.DebtEventType;
+import br.com.regua.debt.DebtLifecycle;
 import br.com.regua.debt.DebtRepository;
 import br.com.regua.debt.DebtStatus;
 import br.com.regua.money.Money;
@@ -43,6 +44,7 @@ public class NegativationService {
   private static final DateTimeFormatter BR_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   private final DebtRepository debts;
+  private final DebtLifecycle lifecycle;
   private final NegativationRepository negativations;
   private final CreditBureauClient bureau;
   private final CreditBureauProperties bureauProperties;
@@ -53,6 +55,7 @@ public class NegativationService {
 
   NegativationService(
       DebtRepository debts,
+      DebtLifecycle lifecycle,
       NegativationRepository negativations,
       CreditBureauClient bureau,
       CreditBureauProperties bureauProperties,
@@ -61,6 +64,7 @@ public class NegativationService {
       TransactionTemplate tx,
       Clock clock) {
     this.debts = debts;
+    this.lifecycle = lifecycle;
     this.negativations = negativations;
     this.bureau = bureau;
     this.bureauProperties = bureauProperties;
@@ -122,9 +126,9 @@ public class NegativationService {
                       debt.dueDate(),
                       bureauProperties.creditor()));
           negativations.insert(debtId, answer.protocol(), now);
-          debts.setStatus(debtId, DebtStatus.NEGATIVATED, now);
-          debts.addEvent(
-              debtId,
+          lifecycle.move(
+              debt,
+              DebtStatus.NEGATIVATED,
               DebtEventType.NEGATIVATED,
               "Protocolo "
                   + answer.protocol()

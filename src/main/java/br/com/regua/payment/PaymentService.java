@@ -2,7 +2,7 @@ package br.com.regua.payment;
 
 import br.com.regua.api.ConflictException;
 import br.com.regua.debt.Debt;
-import br.com.regua.debt.DebtEventType;
+import br.com.regua.debt.DebtLifecycle;
 import br.com.regua.debt.DebtRepository;
 import br.com.regua.debt.DebtStatus;
 import br.com.regua.engine.Journeys;
@@ -30,6 +30,7 @@ public class PaymentService {
   private static final Logger log = LoggerFactory.getLogger(PaymentService.class);
 
   private final DebtRepository debts;
+  private final DebtLifecycle lifecycle;
   private final JdbcClient jdbc;
   private final Journeys journeys;
   private final PromiseService promises;
@@ -38,12 +39,14 @@ public class PaymentService {
 
   PaymentService(
       DebtRepository debts,
+      DebtLifecycle lifecycle,
       JdbcClient jdbc,
       Journeys journeys,
       PromiseService promises,
       TransactionTemplate tx,
       Clock clock) {
     this.debts = debts;
+    this.lifecycle = lifecycle;
     this.jdbc = jdbc;
     this.journeys = journeys;
     this.promises = promises;
@@ -179,21 +182,19 @@ public class PaymentService {
               StoredPayment payment = new StoredPayment(request.paymentId(), debtId, cents, paidAt);
               insert(payment, now);
               long balance = Math.max(0, debt.openBalanceCents() - cents);
-              DebtStatus newStatus = balance == 0 ? DebtStatus.PAID : debt.status();
-              debts.updateBalance(debtId, balance, newStatus, now);
-              debts.addEvent(
-                  debtId,
-                  DebtEventType.PAYMENT_RECEIVED,
-                  "Pagamento "
-                      + payment.paymentId()
-                      + " de "
-                      + Money.toReais(cents)
-                      + "; saldo em aberto "
-                      + Money.toReais(balance),
-                  now);
-              if (newStatus == DebtStatus.PAID && debt.status() != DebtStatus.PAID) {
+              boolean paidNow =
+                  lifecycle.applyPayment(
+                      debt,
+                      balance,
+                      "Pagamento "
+                          + payment.paymentId()
+                          + " de "
+                          + Money.toReais(cents)
+                          + "; saldo em aberto "
+                          + Money.toReais(balance),
+                      now);
+              if (paidNow) {
                 promises.keepActive(debtId, now);
-                debts.addEvent(debtId, DebtEventType.PAID, null, now);
               }
               Debt updated = debts.find(debtId).orElseThrow();
               return announce(new Receipt(view(payment, updated), true));

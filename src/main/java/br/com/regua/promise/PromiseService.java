@@ -5,6 +5,7 @@ import br.com.regua.api.NotFoundException;
 import br.com.regua.api.RuleViolationException;
 import br.com.regua.debt.Debt;
 import br.com.regua.debt.DebtEventType;
+import br.com.regua.debt.DebtLifecycle;
 import br.com.regua.debt.DebtRepository;
 import br.com.regua.debt.DebtStatus;
 import br.com.regua.engine.JourneyModel;
@@ -33,6 +34,7 @@ public class PromiseService {
   private static final DateTimeFormatter BR_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   private final DebtRepository debts;
+  private final DebtLifecycle lifecycle;
   private final JdbcClient jdbc;
   private final Journeys journeys;
   private final TransactionTemplate tx;
@@ -40,11 +42,13 @@ public class PromiseService {
 
   PromiseService(
       DebtRepository debts,
+      DebtLifecycle lifecycle,
       JdbcClient jdbc,
       Journeys journeys,
       TransactionTemplate tx,
       Clock clock) {
     this.debts = debts;
+    this.lifecycle = lifecycle;
     this.jdbc = jdbc;
     this.journeys = journeys;
     this.tx = tx;
@@ -87,9 +91,9 @@ public class PromiseService {
           checkCanPromise(debt, promisedDate);
           Instant now = clock.instant();
           insert(promiseId, debtId, promisedDate, source, now);
-          debts.setStatus(debtId, DebtStatus.PROMISED, now);
-          debts.addEvent(
-              debtId,
+          lifecycle.move(
+              debt,
+              DebtStatus.PROMISED,
               DebtEventType.PROMISE_MADE,
               "Promessa "
                   + promiseId
@@ -183,11 +187,9 @@ public class PromiseService {
           }
           Instant now = clock.instant();
           resolve(active.get().promiseId(), PromiseView.Status.BROKEN, now);
-          if (debt.status() == DebtStatus.PROMISED) {
-            debts.setStatus(debtId, debts.statusAfterPause(debtId), now);
-          }
-          debts.addEvent(
-              debtId,
+          lifecycle.endPause(
+              debt,
+              DebtStatus.PROMISED,
               DebtEventType.PROMISE_BROKEN,
               "Promessa " + active.get().promiseId() + " não cumprida; a régua retoma",
               now);

@@ -4,12 +4,17 @@ import static com.tngtech.archunit.lang.syntax.ArchRuleDefinition.noClasses;
 import static com.tngtech.archunit.library.dependencies.SlicesRuleDefinition.slices;
 import static org.assertj.core.api.Assertions.assertThat;
 
+import br.com.regua.debt.DebtLifecycle;
+import br.com.regua.debt.DebtRepository;
+import com.tngtech.archunit.base.DescribedPredicate;
 import com.tngtech.archunit.core.domain.JavaClass;
 import com.tngtech.archunit.core.domain.JavaClasses;
+import com.tngtech.archunit.core.domain.JavaMethodCall;
 import com.tngtech.archunit.core.importer.ClassFileImporter;
 import com.tngtech.archunit.core.importer.ImportOption;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 
@@ -104,6 +109,27 @@ class ArchitectureTest {
         .dependOnClassesThat()
         .resideInAPackage(ROOT + ".devkit..")
         .because("devkit/ is for development, tests and simulation; production runs without it")
+        .check(PRODUCTION);
+  }
+
+  /** The methods of {@link DebtRepository} that write a debt's status. */
+  private static final Set<String> STATUS_WRITERS =
+      Set.of("setStatus", "updateBalance", "closeIfOpen", "returnToCollection");
+
+  @Test
+  void onlyTheLifecycleWritesADebtsStatus() {
+    DescribedPredicate<JavaMethodCall> writesStatus =
+        DescribedPredicate.describe(
+            "write a debt's status",
+            call ->
+                call.getTargetOwner().isEquivalentTo(DebtRepository.class)
+                    && STATUS_WRITERS.contains(call.getName()));
+    noClasses()
+        .that()
+        .doNotBelongToAnyOf(DebtLifecycle.class, DebtRepository.class)
+        .should()
+        .callMethodWhere(writesStatus)
+        .because("DebtLifecycle owns the transitions and writes each one's timeline entry")
         .check(PRODUCTION);
   }
 

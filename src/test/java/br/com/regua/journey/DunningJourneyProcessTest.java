@@ -27,7 +27,7 @@ import org.junit.jupiter.params.provider.MethodSource;
 
 /**
  * The phases of the régua on the real engine, with no workers: the test plays each job, checks each
- * timer's date before moving the clock, and ends each journey the way JOURNEY.md says.
+ * timer's date before moving the clock, and ends each journey the way docs/journey.md says.
  */
 @Tag(ProcessTestEngine.TAG)
 class DunningJourneyProcessTest {

@@ -18,8 +18,9 @@ import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The events that change a journey (JOURNEY.md): promises, disputes, email opened, portal visited,
- * each from the states it can arrive in, on the real engine with the test playing the workers.
+ * The events that change a journey (docs/journey.md): promises, disputes, email opened, portal
+ * visited, each from the states it can arrive in, on the real engine with the test playing the
+ * workers.
  */
 @Tag(ProcessTestEngine.TAG)
 class JourneyEventsProcessTest {

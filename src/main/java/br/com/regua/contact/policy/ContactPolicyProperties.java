@@ -7,7 +7,7 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * {@code regua.contact-policy.*}: how often and when debtors may be contacted. State laws set the
- * hours (JOURNEY.md); the values live in {@code application.yaml}, not in Java.
+ * hours (docs/journey.md); the values live in {@code application.yaml}, not in Java.
  *
  * @param maxContactsPerDay contacts per debtor per day, across all their debts
  * @param defaultWindow the hours for states without a rule of their own

@@ -12,9 +12,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
 /**
- * The hours debtors may be contacted (JOURNEY.md): the state's window on weekdays and Saturdays, in
- * the state's time zone, never on Sundays or national holidays; outside it, the next window.
- * November 2026: Friday 20 is a national holiday (Consciência Negra), Sunday 22 is a Sunday.
+ * The hours debtors may be contacted (docs/journey.md): the state's window on weekdays and
+ * Saturdays, in the state's time zone, never on Sundays or national holidays; outside it, the next
+ * window. November 2026: Friday 20 is a national holiday (Consciência Negra), Sunday 22 is a
+ * Sunday.
  */
 class ContactWindowsTest {
 
