@@ -1,9 +1,5 @@
-package br.com.regua.journey;
+package br.com.regua.debt;
 
-import br.com.regua.debt.Debt;
-import br.com.regua.debt.DebtEventType;
-import br.com.regua.debt.DebtRepository;
-import br.com.regua.dispute.DisputeService;
 import br.com.regua.engine.JourneyModel;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.Variable;
@@ -13,29 +9,25 @@ import java.time.format.DateTimeFormatter;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
 
-/** Decisions the journey takes about the debt itself: one more day, resuming after a dispute. */
+/**
+ * {@code grant-extra-day}: the debtor accepted the D+1 offer, so interest runs from one day after
+ * the due date. Idempotent.
+ */
 @Component
-public class DebtLifecycleWorkers {
+public class GrantExtraDayWorker {
 
   private static final DateTimeFormatter BR_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   private final DebtRepository debts;
-  private final DisputeService disputes;
   private final TransactionTemplate tx;
   private final Clock clock;
 
-  DebtLifecycleWorkers(
-      DebtRepository debts, DisputeService disputes, TransactionTemplate tx, Clock clock) {
+  GrantExtraDayWorker(DebtRepository debts, TransactionTemplate tx, Clock clock) {
     this.debts = debts;
-    this.disputes = disputes;
     this.tx = tx;
     this.clock = clock;
   }
 
-  /**
-   * {@code grant-extra-day}: the debtor accepted the D+1 offer, so interest runs from one day after
-   * the due date. Idempotent.
-   */
   @JobWorker(type = JourneyModel.GRANT_EXTRA_DAY)
   public void grantExtraDay(@Variable String debtId) {
     tx.executeWithoutResult(
@@ -52,11 +44,5 @@ public class DebtLifecycleWorkers {
               "Mais um dia sem juros: juros a partir de " + BR_DATE.format(interestFrom),
               clock.instant());
         });
-  }
-
-  /** {@code resume-debt}: the dispute did not hold; collection resumes where it stood. */
-  @JobWorker(type = JourneyModel.RESUME_DEBT)
-  public void resume(@Variable String debtId, @Variable(optional = true) String resolutionNotes) {
-    disputes.resume(debtId, resolutionNotes);
   }
 }

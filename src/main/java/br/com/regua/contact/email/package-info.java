@@ -1,0 +1,2 @@
+/** Email over SMTP. */
+package br.com.regua.contact.email;

@@ -1,0 +1,2 @@
+/** SMS through an HTTP gateway. */
+package br.com.regua.contact.sms;

@@ -1,0 +1,2 @@
+/** WhatsApp through Meta's Cloud API, as approved template messages. */
+package br.com.regua.contact.whatsapp;

@@ -1,0 +1,2 @@
+/** The agent desk's page. */
+package br.com.regua.desk;

@@ -1,0 +1,2 @@
+/** The agents' user tasks on the in-JVM engine. */
+package br.com.regua.devkit.tasks;

@@ -1,0 +1,2 @@
+/** Documents sent to debtors (letters' PDFs), kept exactly as sent. */
+package br.com.regua.document;

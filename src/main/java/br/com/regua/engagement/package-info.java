@@ -1,0 +1,2 @@
+/** Engagement events (email opened, portal visited) fed to the journey. */
+package br.com.regua.engagement;

@@ -1,0 +1,2 @@
+/** The collections manager's KPIs. */
+package br.com.regua.kpi;

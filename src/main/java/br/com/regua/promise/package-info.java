@@ -1,0 +1,2 @@
+/** Promises to pay: they suspend the firm actions until their date; with their workers. */
+package br.com.regua.promise;
