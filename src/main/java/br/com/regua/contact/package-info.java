@@ -1,2 +1,5 @@
-/** Reaching debtors under the contact policy: {@code ContactService} decides, a {@code ChannelSender} per channel sends, the contact log remembers. */
+/**
+ * Reaching debtors under the contact policy: {@code ContactService} decides, a {@code
+ * ChannelSender} per channel sends, the contact log remembers.
+ */
 package br.com.regua.contact;

@@ -1,2 +1,5 @@
-/** Disputes (contestações): while one is open nothing reaches the debtor; resolution resumes or cancels the debt. */
+/**
+ * Disputes (contestações): while one is open nothing reaches the debtor; resolution resumes or
+ * cancels the debt.
+ */
 package br.com.regua.dispute;

@@ -1,2 +1,5 @@
-/** The credit bureau: negativation after the prior notice, removal once settled; with its own workers. */
+/**
+ * The credit bureau: negativation after the prior notice, removal once settled; with its own
+ * workers.
+ */
 package br.com.regua.negativation;

@@ -1,2 +1,5 @@
-/** Providers' delivery receipts (webhooks) applied to the contact log; messages that failed after sending. */
+/**
+ * Providers' delivery receipts (webhooks) applied to the contact log; messages that failed after
+ * sending.
+ */
 package br.com.regua.contact.delivery;
