@@ -43,7 +43,7 @@ class ModelCodeLinksTest {
   private static final Path MODELS = Path.of("bpmn");
   private static final String ZEEBE = "http://camunda.org/schema/zeebe/1.0";
   private static final String BPMN = "http://www.omg.org/spec/BPMN/20100524/MODEL";
-  private static final String JOURNEYS = "br/com/regua/journey/Journeys";
+  private static final String JOURNEYS = "br/com/regua/engine/Journeys";
 
   @Test
   void everyJobTypeInTheModelsHasAWorkerAndEveryWorkerIsUsed() {
