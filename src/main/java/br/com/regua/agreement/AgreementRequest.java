@@ -1,5 +1,6 @@
 package br.com.regua.agreement;
 
+import br.com.regua.api.InvalidFieldException;
 import br.com.regua.debt.RegisterDebtRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
@@ -12,8 +13,12 @@ import jakarta.validation.constraints.Pattern;
 import jakarta.validation.constraints.Positive;
 import jakarta.validation.constraints.Size;
 import java.math.BigDecimal;
+import java.nio.charset.StandardCharsets;
+import java.security.MessageDigest;
+import java.security.NoSuchAlgorithmException;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.util.HexFormat;
 import java.util.List;
 
 /**
@@ -46,6 +51,52 @@ public record AgreementRequest(
 
   public AgreementRequest {
     joinDebtIds = joinDebtIds == null ? List.of() : List.copyOf(joinDebtIds);
+  }
+
+  /** Exactly one of an offer and a deal; a 400 that says what to send otherwise. */
+  void checkShape() {
+    if (offerId != null && deal != null) {
+      throw new InvalidFieldException("deal", "send either offerId or deal, not both");
+    }
+    if (offerId == null && deal == null) {
+      throw new InvalidFieldException(
+          "offerId",
+          installments != null
+              ? "an installment count alone no longer makes an agreement: accept an offer of GET"
+                  + " /api/debts/{debtId}/offers (offerId) or send an agent's deal (deal:"
+                  + " installments, discountPercent, firstDueDate, agent)"
+              : "send offerId (an offer of GET /api/debts/{debtId}/offers) or deal");
+    }
+  }
+
+  /**
+   * A digest of what this request signs, stored with the agreement: a repeat with the same id must
+   * match it, or it is a conflict.
+   */
+  String fingerprint(List<String> debtIds) {
+    String what =
+        String.join(",", debtIds)
+            + "|"
+            + offerId
+            + "|"
+            + (deal == null
+                ? null
+                : deal.installments()
+                    + ";"
+                    + deal.discountPercent().stripTrailingZeros().toPlainString()
+                    + ";"
+                    + deal.firstDueDate()
+                    + ";"
+                    + deal.agent())
+            + "|"
+            + (signedAt == null ? null : signedAt.toInstant());
+    try {
+      return HexFormat.of()
+          .formatHex(
+              MessageDigest.getInstance("SHA-256").digest(what.getBytes(StandardCharsets.UTF_8)));
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException(e);
+    }
   }
 
   /**

@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class BreakAgreementWorker {
 
-  private final AgreementService agreements;
+  private final AgreementBreaking agreements;
 
-  BreakAgreementWorker(AgreementService agreements) {
+  BreakAgreementWorker(AgreementBreaking agreements) {
     this.agreements = agreements;
   }
 

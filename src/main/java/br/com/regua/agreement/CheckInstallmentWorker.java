@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class CheckInstallmentWorker {
 
-  private final AgreementService agreements;
+  private final AgreementPayments agreements;
 
-  CheckInstallmentWorker(AgreementService agreements) {
+  CheckInstallmentWorker(AgreementPayments agreements) {
     this.agreements = agreements;
   }
 

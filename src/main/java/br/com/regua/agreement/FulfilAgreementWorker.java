@@ -12,9 +12,9 @@ import org.springframework.stereotype.Component;
 @Component
 public class FulfilAgreementWorker {
 
-  private final AgreementService agreements;
+  private final AgreementFulfilment agreements;
 
-  FulfilAgreementWorker(AgreementService agreements) {
+  FulfilAgreementWorker(AgreementFulfilment agreements) {
     this.agreements = agreements;
   }
 

@@ -23,11 +23,11 @@ import org.springframework.stereotype.Component;
 @Component
 public class SignAgentDealWorker {
 
-  private final AgreementService agreements;
+  private final AgreementSigning agreements;
   private final DebtRepository debts;
   private final Clock clock;
 
-  SignAgentDealWorker(AgreementService agreements, DebtRepository debts, Clock clock) {
+  SignAgentDealWorker(AgreementSigning agreements, DebtRepository debts, Clock clock) {
     this.agreements = agreements;
     this.debts = debts;
     this.clock = clock;

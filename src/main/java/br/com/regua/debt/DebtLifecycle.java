@@ -118,21 +118,29 @@ public class DebtLifecycle {
   }
 
   /**
-   * An agreement settled the renegotiated debt: nothing is owed on it any more, and it is {@code
-   * PAID}.
+   * An agreement settled the debt (its row locked by the caller): nothing is owed on it any more,
+   * it is {@code PAID}, and the timeline says so with {@code detail}.
    */
-  public void settleByAgreement(Debt debt, Instant at) {
-    require(debt.debtId(), debt.status(), PAID);
-    debts.updateBalance(debt.debtId(), 0, PAID, at);
+  public void settleByAgreement(String debtId, String detail, Instant at) {
+    require(debtId, current(debtId), PAID);
+    debts.updateBalance(debtId, 0, PAID, at);
+    debts.addEvent(debtId, DebtEventType.PAID, detail, at);
   }
 
   /**
-   * A broken agreement returns the renegotiated debt to collection with what is still owed on it,
-   * negativated if the bureau still holds it; its journey key is cleared for a new journey.
+   * A broken agreement returns the debt (its row locked by the caller) to collection with what is
+   * still owed on it, negativated if the bureau still holds it; its journey key is cleared for a
+   * new journey, and the timeline says so with {@code detail}.
    */
-  public void returnToCollection(Debt debt, long balanceCents, DebtStatus to, Instant at) {
-    require(debt.debtId(), debt.status(), to);
-    debts.returnToCollection(debt.debtId(), balanceCents, to, at);
+  public void returnToCollection(String debtId, long balanceCents, String detail, Instant at) {
+    DebtStatus to = debts.statusAfterPause(debtId);
+    require(debtId, current(debtId), to);
+    debts.returnToCollection(debtId, balanceCents, to, at);
+    debts.addEvent(debtId, DebtEventType.RETURNED_TO_COLLECTION, detail, at);
+  }
+
+  private DebtStatus current(String debtId) {
+    return debts.find(debtId).orElseThrow().status();
   }
 
   private static void require(String debtId, DebtStatus from, DebtStatus to) {

@@ -146,7 +146,7 @@ public class DebtRepository {
   }
 
   /** Sets the status, whatever it was; callers hold the row lock and decide. */
-  public void setStatus(String debtId, DebtStatus status, Instant now) {
+  void setStatus(String debtId, DebtStatus status, Instant now) {
     jdbc.sql("update debt set status = :status, updated_at = :now where debt_id = :debtId")
         .param("status", status.name())
         .param("now", Timestamp.from(now))
@@ -258,7 +258,7 @@ public class DebtRepository {
         .update();
   }
 
-  public void updateBalance(String debtId, long openBalanceCents, DebtStatus status, Instant now) {
+  void updateBalance(String debtId, long openBalanceCents, DebtStatus status, Instant now) {
     jdbc.sql(
             """
             update debt set open_balance_cents = :balance, status = :status, updated_at = :now
@@ -272,19 +272,10 @@ public class DebtRepository {
   }
 
   /**
-   * An agreement settled the debt: nothing is owed on it any more. Callers hold the row lock and
-   * decide (the debt is {@code RENEGOTIATED} while its agreement runs).
-   */
-  public void settleByAgreement(String debtId, Instant now) {
-    updateBalance(debtId, 0, DebtStatus.PAID, now);
-  }
-
-  /**
    * A broken agreement returns the debt to collection with what is still owed on it; its journey
    * key is cleared for the new journey to take its place.
    */
-  public void returnToCollection(
-      String debtId, long openBalanceCents, DebtStatus status, Instant now) {
+  void returnToCollection(String debtId, long openBalanceCents, DebtStatus status, Instant now) {
     jdbc.sql(
             """
             update debt set open_balance_cents = :balance, status = :status, updated_at = :now,
@@ -299,7 +290,7 @@ public class DebtRepository {
   }
 
   /** Moves an open debt to a final status; a debt that already ended is left alone. */
-  public boolean closeIfOpen(String debtId, DebtStatus status, Instant now) {
+  boolean closeIfOpen(String debtId, DebtStatus status, Instant now) {
     return jdbc.sql(
                 """
                 update debt set status = :status, updated_at = :now

@@ -175,8 +175,8 @@ class AgreementJourneyProcessTest {
   private void paid(String agreementId, int number) {
     journeys.publish(
         JourneyModel.AGREEMENT_INSTALLMENT_PAID,
-        AgreementService.installmentKey(agreementId, number),
-        "installment:" + AgreementService.installmentKey(agreementId, number),
+        AgreementPayments.installmentKey(agreementId, number),
+        "installment:" + AgreementPayments.installmentKey(agreementId, number),
         Map.of());
   }
 

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 
 import br.com.regua.ReguaApplication;
 import br.com.regua.engine.JourneyModel;
+import br.com.regua.tasks.AgentOutcomeWorker;
 import io.camunda.client.annotation.JobWorker;
 import java.io.IOException;
 import java.io.InputStream;
@@ -12,6 +13,7 @@ import java.lang.reflect.Method;
 import java.net.URISyntaxException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
@@ -74,6 +76,22 @@ class ModelCodeLinksTest {
   }
 
   @Test
+  void everyTaskRecordingAnAgentsOutcomeDeclaresWhatToRecord() {
+    Map<String, List<String>> tasks = elementsWithListener(JourneyModel.RECORD_AGENT_OUTCOME);
+    assertThat(tasks).as("tasks with a record-agent-outcome listener").isNotEmpty();
+    Map<String, List<String>> lacking = new TreeMap<>();
+    tasks.forEach(
+        (task, headers) -> {
+          List<String> missing =
+              AgentOutcomeWorker.HEADERS.stream().filter(h -> !headers.contains(h)).toList();
+          if (!missing.isEmpty()) {
+            lacking.put(task, missing);
+          }
+        });
+    assertThat(lacking).as("tasks (file#id) -> task headers record-agent-outcome needs").isEmpty();
+  }
+
+  @Test
   void theScanSeesWhatItLooksFor() {
     // Guards the two scans above against passing on nothing found.
     assertThat(workerTypes()).containsKey(JourneyModel.SEND_REMINDER);
@@ -98,6 +116,36 @@ class ModelCodeLinksTest {
       }
     }
     return types;
+  }
+
+  /**
+   * The elements (file#id) with an execution listener of the type → the keys of their non-blank
+   * task headers, which the engine hands to the listener's job.
+   */
+  static Map<String, List<String>> elementsWithListener(String jobType) {
+    Map<String, List<String>> elements = new TreeMap<>();
+    for (Path file : modelFiles()) {
+      NodeList listeners = parse(file).getElementsByTagNameNS(ZEEBE, "executionListener");
+      for (int i = 0; i < listeners.getLength(); i++) {
+        Element listener = (Element) listeners.item(i);
+        if (!listener.getAttribute("type").equals(jobType)) {
+          continue;
+        }
+        // executionListener → executionListeners → extensionElements → the element
+        Element extensions = (Element) listener.getParentNode().getParentNode();
+        Element element = (Element) extensions.getParentNode();
+        List<String> keys = new ArrayList<>();
+        NodeList headers = extensions.getElementsByTagNameNS(ZEEBE, "header");
+        for (int h = 0; h < headers.getLength(); h++) {
+          Element header = (Element) headers.item(h);
+          if (!header.getAttribute("value").isBlank()) {
+            keys.add(header.getAttribute("key"));
+          }
+        }
+        elements.put(file.getFileName() + "#" + element.getAttribute("id"), keys);
+      }
+    }
+    return elements;
   }
 
   static Map<String, Set<String>> messagesInModels() {

@@ -158,11 +158,11 @@ class NegativationWorkersTest extends IntegrationTest {
     register(debtId, "700.00");
     CreditBureauStub.acceptNegativation(debtId);
     runToCompletion("negativate-debt-test", debtId);
-    debts.setStatus(debtId, DebtStatus.CANCELLED, engine.now());
+    forceStatus(debtId, DebtStatus.CANCELLED, engine.now());
     CreditBureauStub.acceptRemoval(debtId);
     CreditBureauStub.removalPendingThenDone(debtId);
     runToCompletion("denegativation-test", debtId);
-    debts.setStatus(debtId, DebtStatus.ACTIVE, engine.now());
+    forceStatus(debtId, DebtStatus.ACTIVE, engine.now());
 
     // when the journey asks for its negativation again
     runToCompletion("negativate-debt-test", debtId);
@@ -199,7 +199,7 @@ class NegativationWorkersTest extends IntegrationTest {
     if (state == NotNegativated.PAID) {
       pay(debtId, "450.00", "2026-11-20T09:00:00-03:00");
     } else {
-      debts.setStatus(debtId, DebtStatus.valueOf(state.name()), engine.now());
+      forceStatus(debtId, DebtStatus.valueOf(state.name()), engine.now());
     }
     CreditBureauStub.acceptNegativation(debtId);
 
@@ -365,7 +365,7 @@ class NegativationWorkersTest extends IntegrationTest {
     register(debtId, "500.00");
     CreditBureauStub.acceptNegativation(debtId);
     runToCompletion("negativate-debt-test", debtId);
-    debts.setStatus(debtId, DebtStatus.CANCELLED, engine.now());
+    forceStatus(debtId, DebtStatus.CANCELLED, engine.now());
     CreditBureauStub.acceptRemoval(debtId);
     CreditBureauStub.removalPendingThenDone(debtId);
 
@@ -527,5 +527,17 @@ class NegativationWorkersTest extends IntegrationTest {
         .stream()
         .findFirst()
         .orElse(Map.of());
+  }
+
+  /**
+   * Puts the debt in a status directly, whatever it was, to arrange a case: the service itself
+   * moves a status only through DebtLifecycle.
+   */
+  private void forceStatus(String debtId, DebtStatus status, java.time.Instant at) {
+    jdbc.sql("update debt set status = :status, updated_at = :at where debt_id = :debtId")
+        .param("status", status.name())
+        .param("at", java.sql.Timestamp.from(at))
+        .param("debtId", debtId)
+        .update();
   }
 }

@@ -1,0 +1,172 @@
+package br.com.regua.agreement;
+
+import br.com.regua.agreement.AgreementRepository.JoinedDebt;
+import br.com.regua.agreement.AgreementRepository.Stored;
+import br.com.regua.agreement.AgreementRepository.StoredInstallment;
+import br.com.regua.agreement.AgreementRepository.StoredPayment;
+import br.com.regua.api.ConflictException;
+import br.com.regua.api.RuleViolationException;
+import br.com.regua.debt.DebtEventType;
+import br.com.regua.debt.DebtRepository;
+import br.com.regua.engine.JourneyModel;
+import br.com.regua.engine.Journeys;
+import br.com.regua.money.Money;
+import br.com.regua.payment.PaymentRequest;
+import java.time.Clock;
+import java.time.Instant;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.Optional;
+import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
+
+/**
+ * Payments to an agreement: each goes to the installments in order; the one that completes the last
+ * installment fulfils the agreement ({@link AgreementFulfilment}). Like a payment to a debt ({@code
+ * PaymentService}), it takes effect under the joined debts' row locks, and the agreement's journey
+ * hears of each paid installment through the outbox, in the same transaction.
+ */
+@Service
+public class AgreementPayments {
+
+  private final DebtRepository debts;
+  private final AgreementRepository agreements;
+  private final AgreementDebts parties;
+  private final AgreementFulfilment fulfilment;
+  private final AgreementViews views;
+  private final Journeys journeys;
+  private final TransactionTemplate tx;
+  private final Clock clock;
+
+  AgreementPayments(
+      DebtRepository debts,
+      AgreementRepository agreements,
+      AgreementDebts parties,
+      AgreementFulfilment fulfilment,
+      AgreementViews views,
+      Journeys journeys,
+      TransactionTemplate tx,
+      Clock clock) {
+    this.debts = debts;
+    this.agreements = agreements;
+    this.parties = parties;
+    this.fulfilment = fulfilment;
+    this.views = views;
+    this.journeys = journeys;
+    this.tx = tx;
+    this.clock = clock;
+  }
+
+  public record PaymentOutcome(AgreementView agreement, boolean created) {}
+
+  /**
+   * Applies a payment to the agreement's installments in order, once per {@code paymentId}; the
+   * payment that completes the last installment fulfils the agreement.
+   */
+  public PaymentOutcome pay(String agreementId, PaymentRequest request) {
+    long cents = Money.parseCents(request.amount());
+    Instant paidAt = request.paidAt().toInstant();
+    boolean created =
+        tx.execute(
+            status -> {
+              boolean applied = apply(agreementId, request.paymentId(), cents, paidAt);
+              // a repeat announces again: the outbox publishes what is still pending, once
+              for (StoredInstallment installment : agreements.installments(agreementId)) {
+                if (installment.openCents() == 0) {
+                  String key = installmentKey(agreementId, installment.number());
+                  journeys.publish(
+                      JourneyModel.AGREEMENT_INSTALLMENT_PAID, key, "installment:" + key, Map.of());
+                }
+              }
+              return applied;
+            });
+    return new PaymentOutcome(views.view(agreementId), created);
+  }
+
+  /** The correlation key of an installment's payment: {@code <agreementId>#<number>}. */
+  public static String installmentKey(String agreementId, int number) {
+    return agreementId + "#" + number;
+  }
+
+  /** Whether the installment is paid in full (the journey skips its régua then). */
+  boolean installmentPaid(String agreementId, int number) {
+    return agreements.installments(agreementId).stream()
+        .filter(i -> i.number() == number)
+        .findFirst()
+        .map(i -> i.openCents() == 0)
+        .orElseThrow(
+            () -> new IllegalStateException("no installment " + number + " in " + agreementId));
+  }
+
+  /** Stores the payment and pays installments with it; false when it was received before. */
+  private boolean apply(String agreementId, String paymentId, long cents, Instant paidAt) {
+    Stored found =
+        agreements.find(agreementId).orElseThrow(() -> AgreementDebts.notFound(agreementId));
+    List<JoinedDebt> joined = parties.lockJoined(agreementId);
+    Stored agreement = agreements.lock(agreementId).orElseThrow();
+    Optional<StoredPayment> existing = agreements.findPayment(paymentId);
+    if (existing.isPresent()) {
+      StoredPayment stored = existing.get();
+      if (!stored.agreementId().equals(agreementId)
+          || stored.amountCents() != cents
+          || !stored.paidAt().equals(paidAt)) {
+        throw new ConflictException(
+            "paymentId", "payment " + paymentId + " was already received with other content");
+      }
+      return false;
+    }
+    if (!agreement.active()) {
+      throw new ConflictException(
+          "agreementId",
+          "agreement " + agreementId + " is " + found.status() + ": it takes no payment");
+    }
+    long open = agreement.totalCents() - agreements.paidCents(agreementId);
+    if (cents > open) {
+      throw new RuleViolationException(
+          "amount",
+          "exceeds what is still owed under agreement "
+              + agreementId
+              + ": "
+              + Money.toDecimal(open));
+    }
+    Instant now = clock.instant();
+    agreements.insertPayment(new StoredPayment(paymentId, agreementId, cents, paidAt), now);
+    List<StoredInstallment> installments = agreements.installments(agreementId);
+    List<Integer> paidInFull = payInstallments(agreementId, installments, cents, paidAt);
+    String detail =
+        AgreementTimeline.paid(
+            paymentId, cents, agreementId, paidInFull, installments.size(), open - cents);
+    for (JoinedDebt debt : joined) {
+      debts.addEvent(debt.debtId(), DebtEventType.AGREEMENT_PAYMENT_RECEIVED, detail, now);
+    }
+    if (open == cents) {
+      fulfilment.fulfilLocked(agreementId, joined, now);
+    }
+    return true;
+  }
+
+  /** Pays the installments in order with the amount; returns those it completed. */
+  private List<Integer> payInstallments(
+      String agreementId, List<StoredInstallment> installments, long cents, Instant paidAt) {
+    List<Integer> paidInFull = new ArrayList<>();
+    long rest = cents;
+    for (StoredInstallment installment : installments) {
+      if (rest == 0) {
+        break;
+      }
+      long take = Math.min(rest, installment.openCents());
+      if (take == 0) {
+        continue;
+      }
+      rest -= take;
+      boolean full = take == installment.openCents();
+      agreements.payInstallment(
+          agreementId, installment.number(), installment.paidCents() + take, full ? paidAt : null);
+      if (full) {
+        paidInFull.add(installment.number());
+      }
+    }
+    return paidInFull;
+  }
+}
