@@ -2,7 +2,7 @@ package br.com.regua.devkit.engine;
 
 import br.com.regua.engine.InMemoryEngine;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.engine.EngineFactory;
+import io.camunda.zeebe.process.test.engine.DurableEngines;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
@@ -12,21 +12,27 @@ import io.camunda.zeebe.scheduler.clock.ControlledActorClock;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.net.ServerSocket;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.ZoneId;
+import java.util.Comparator;
 import java.util.HashSet;
 import java.util.Set;
 import java.util.concurrent.TimeoutException;
+import java.util.stream.Stream;
 
 /**
  * The real Zeebe engine running inside this JVM, reached over gRPC like any cluster.
  *
- * <p>It keeps its state in memory and owns a controllable clock. The engine's clock starts at the
- * system time and only moves forward by {@link #advance}, so this class mirrors it as the system
- * clock plus the same offset: the service's "now" (contact windows, business days) and the engine's
- * timers read the same time.
+ * <p>It is zeebe-process-test's engine assembled with a durable log ({@link FileLogStorage}) and
+ * the broker's RocksDB state ({@code DurableEngines}): it comes back from a stop or a kill by
+ * replaying its log. It owns a controllable clock. The engine's clock starts at the system time and
+ * only moves forward by {@link #advance}, so this class mirrors it as the system clock plus the
+ * same offset: the service's "now" (contact windows, business days) and the engine's timers read
+ * the same time.
  */
 public final class EmbeddedEngine implements InMemoryEngine, AutoCloseable {
 
@@ -34,6 +40,9 @@ public final class EmbeddedEngine implements InMemoryEngine, AutoCloseable {
   private static final Duration NOTICE_TIME = Duration.ofMillis(300);
 
   private final ZeebeTestEngine engine;
+  private final FileLogStorage log;
+  private final Path stateDirectory;
+  private final boolean temporary;
   private final int port;
   private final ZoneId zone;
   private volatile Duration offset = Duration.ZERO;
@@ -41,18 +50,62 @@ public final class EmbeddedEngine implements InMemoryEngine, AutoCloseable {
   /** Where the clock stands while pinned ({@link #pinClock}); null while it runs with wall time. */
   private volatile Instant pinned;
 
-  private EmbeddedEngine(ZeebeTestEngine engine, int port, ZoneId zone) {
+  private EmbeddedEngine(
+      ZeebeTestEngine engine,
+      FileLogStorage log,
+      Path stateDirectory,
+      boolean temporary,
+      int port,
+      ZoneId zone) {
     this.engine = engine;
+    this.log = log;
+    this.stateDirectory = stateDirectory;
+    this.temporary = temporary;
     this.port = port;
     this.zone = zone;
   }
 
-  /** Starts an engine on the given gRPC port, or on a free one when the port is 0. */
+  /**
+   * Starts an engine on the given gRPC port (a free one when 0) with a temporary log: it keeps
+   * nothing once closed (the tests' engines).
+   */
   public static EmbeddedEngine start(int port, ZoneId zone) {
+    try {
+      Path directory = Files.createTempDirectory("regua-engine-");
+      return start(port, zone, directory.resolve("engine.log"), true);
+    } catch (IOException e) {
+      throw new UncheckedIOException("no temporary directory for the embedded engine", e);
+    }
+  }
+
+  /**
+   * Starts an engine on the given gRPC port (a free one when 0) over the log in {@code logFile}: it
+   * replays what the log holds, so every journey, timer, job and user task is back as it stood when
+   * the last process stopped or was killed. Its state lives beside the log ({@code
+   * logFile.state/}), made anew at each start.
+   */
+  public static EmbeddedEngine start(int port, ZoneId zone, Path logFile) {
+    return start(port, zone, logFile, false);
+  }
+
+  private static EmbeddedEngine start(int port, ZoneId zone, Path logFile, boolean temporary) {
     int actualPort = port == 0 ? freePort() : port;
-    ZeebeTestEngine engine = EngineFactory.create(actualPort);
+    FileLogStorage log = FileLogStorage.open(logFile);
+    Path state = logFile.resolveSibling(logFile.getFileName() + ".state");
+    deleteRecursively(state);
+    ZeebeTestEngine engine =
+        DurableEngines.create(
+            actualPort,
+            log,
+            state,
+            logStream -> new LogRecordStream(logStream.newLogStreamReader(), 1));
     engine.start();
-    return new EmbeddedEngine(engine, actualPort, zone);
+    return new EmbeddedEngine(engine, log, state, temporary, actualPort, zone);
+  }
+
+  /** How many blocks the engine's log holds, and how many bytes. */
+  public String logSize() {
+    return log.blocks() + " blocks, " + log.bytes() + " bytes";
   }
 
   public String grpcAddress() {
@@ -210,8 +263,8 @@ public final class EmbeddedEngine implements InMemoryEngine, AutoCloseable {
 
   /**
    * The process instances this engine runs now: activated and neither completed nor terminated.
-   * Read from the engine's records (the in-JVM engine has no query API); after a restart of the
-   * service it is empty, as the engine keeps its state in memory.
+   * Read from the engine's records (the in-JVM engine has no query API), which its log keeps across
+   * restarts.
    */
   @Override
   public Set<Long> liveProcessInstances() {
@@ -234,6 +287,22 @@ public final class EmbeddedEngine implements InMemoryEngine, AutoCloseable {
   @Override
   public void close() {
     engine.stop();
+    log.close();
+    deleteRecursively(stateDirectory);
+    if (temporary) {
+      deleteRecursively(stateDirectory.getParent());
+    }
+  }
+
+  private static void deleteRecursively(Path directory) {
+    if (!Files.exists(directory)) {
+      return;
+    }
+    try (Stream<Path> files = Files.walk(directory)) {
+      files.sorted(Comparator.reverseOrder()).forEach(f -> f.toFile().delete());
+    } catch (IOException e) {
+      throw new UncheckedIOException("cannot delete " + directory, e);
+    }
   }
 
   private static int freePort() {

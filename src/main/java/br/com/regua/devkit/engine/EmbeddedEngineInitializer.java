@@ -2,8 +2,10 @@ package br.com.regua.devkit.engine;
 
 import br.com.regua.devkit.tasks.EmbeddedAgentTasks;
 import br.com.regua.engine.EngineMode;
+import java.nio.file.Path;
 import java.time.ZoneId;
 import java.util.Map;
+import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.context.ApplicationContextInitializer;
@@ -35,10 +37,16 @@ public class EmbeddedEngineInitializer
     int port = env.getProperty("regua.engine.embedded.port", Integer.class, 26500);
     ZoneId zone = ZoneId.of(env.getProperty("regua.zone", "America/Sao_Paulo"));
     long started = System.nanoTime();
-    EmbeddedEngine engine = EmbeddedEngine.start(port, zone);
+    Optional<Path> logFile = EngineLogLocation.of(env);
+    EmbeddedEngine engine =
+        logFile
+            .map(file -> EmbeddedEngine.start(port, zone, file))
+            .orElseGet(() -> EmbeddedEngine.start(port, zone));
     log.info(
-        "Embedded Zeebe engine listening on {} (started in {} ms)",
+        "Embedded Zeebe engine listening on {}, log {} ({}), started in {} ms",
         engine.grpcAddress(),
+        logFile.map(Path::toString).orElse(EngineLogLocation.TEMPORARY),
+        engine.logSize(),
         (System.nanoTime() - started) / 1_000_000);
 
     env.getPropertySources()
