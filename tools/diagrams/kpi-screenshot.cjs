@@ -1,21 +1,37 @@
-// Takes docs/kpis.png, the screenshot of the KPI page in the README, from a running service in
-// embedded mode (bin/run; BASE_URL, default http://localhost:8080). With --seed it first makes a
-// small book of debts through the public API: registers them, lets the dev clock run their régua
-// for ten days (the journey's own reminders) and pays some of them, in full before the due date,
-// in part a month late or in full three months late.
+// Takes docs/kpis.png, the screenshot of the KPI page shown by docs/kpis.md, from a running service
+// in embedded mode (bin/run; BASE_URL, default http://localhost:8080), with embedded mode's
+// development credentials (docs/security.md): the API key dev-integration-key (API_KEY) for the
+// API calls, and the supervisor supervisora/supervisora (DESK_USER, DESK_PASSWORD), who signs in
+// through the desk's /login page in the browser, since only a supervisor may see the KPIs.
+//
+// With --seed it first makes a small book of debts through the public API: registers twelve, due
+// four to six days after the dev clock's today (São Paulo), lets the dev clock run their régua for
+// ten days (the journey's own reminders; each day's stop is at 10:00 São Paulo, inside the contact
+// hours, else every reminder would only be postponed) and pays nine of them, in full before the due
+// date, in part a month late or in full up to three months late. The page then shows the period
+// from that today to ten days after it, which holds the book's due dates (the period is set by the
+// page's ?from=&to=; its default one ends at this machine's date, which the dev clock has left
+// behind). Without --seed, FROM and TO (ISO dates) choose the period, else the page's default.
 const path = require('path');
 const { chromium } = require('playwright-core');
 
-const base = process.env.BASE_URL || 'http://localhost:8080';
+const base = (process.env.BASE_URL || 'http://localhost:8080').replace(/\/$/, '');
+const apiKey = process.env.API_KEY || 'dev-integration-key';
+const user = process.env.DESK_USER || 'supervisora';
+const password = process.env.DESK_PASSWORD || 'supervisora';
 const out = path.resolve(__dirname, '../../docs/kpis.png');
 
 async function call(method, url, body) {
   const r = await fetch(base + url, {
-    method, headers: { 'content-type': 'application/json' }, body: body && JSON.stringify(body),
+    method,
+    headers: { 'content-type': 'application/json', 'x-api-key': apiKey },
+    body: body && JSON.stringify(body),
   });
   if (r.status >= 400) throw new Error(`${method} ${url}: ${r.status} ${await r.text()}`);
   return r.json();
 }
+
+const sleep = (ms) => new Promise((resolve) => setTimeout(resolve, ms));
 
 // Valid CPFs (check digits computed), one per debtor.
 function cpf(n) {
@@ -28,10 +44,25 @@ function cpf(n) {
 }
 
 const iso = (date) => date.toISOString().slice(0, 10);
+const SP = -3 * 3600e3; // São Paulo's offset from UTC (no daylight saving time since 2019)
+
+// The journeys' work after a move of the clock is asynchronous: waits until the book's timelines
+// stop growing (three quiet seconds, at most a minute).
+async function settle(book) {
+  let last = -1;
+  let quiet = 0;
+  for (let s = 0; s < 60 && quiet < 3; s++) {
+    await sleep(1000);
+    let entries = 0;
+    for (const { debtId } of book) entries += (await call('GET', `/api/debts/${debtId}`)).timeline.length;
+    quiet = entries === last ? quiet + 1 : 0;
+    last = entries;
+  }
+}
 
 async function seed() {
-  const clock = await call('GET', '/api/dev/clock');
-  const today = new Date(clock.now || clock.instant || Date.now());
+  const now = new Date((await call('GET', '/api/dev/clock')).now);
+  const today = new Date(iso(new Date(now.getTime() + SP))); // São Paulo's date, at 00:00 UTC
   const run = Date.now().toString(36);
   const book = [];
   const profiles = [
@@ -49,7 +80,17 @@ async function seed() {
     });
     book.push({ debtId, amount, due });
   }
-  for (let day = 0; day < 10; day++) await call('POST', '/api/dev/clock', { advance: 'P1D' });
+  console.log(`registered ${book.length} debts (DEMO-${run}-*), due ${iso(book[0].due)} to ${iso(book[2].due)}`);
+  await settle(book);
+  // To 10:00 São Paulo (today's, or tomorrow's if it has passed), then a day at a time.
+  let tenAm = today.getTime() + 10 * 3600e3 - SP;
+  if (tenAm <= now.getTime() + 1000) tenAm += 864e5;
+  const first = Math.ceil((tenAm - now.getTime()) / 1000);
+  for (let day = 0; day < 10; day++) {
+    await call('POST', '/api/dev/clock', { advance: day === 0 ? `PT${first}S` : 'P1D' });
+    await settle(book);
+  }
+  console.log(`dev clock now at ${(await call('GET', '/api/dev/clock')).now}`);
   const at = (due, days) => new Date(due.getTime() + days * 864e5 + 13 * 3600e3).toISOString();
   const plan = [[0, 'full', -1], [1, 'full', -2], [2, 'part', 40], [3, 'full', 95], [4, 'full', 20],
     [6, 'full', 65], [7, 'part', 35], [9, 'full', 100], [10, 'full', 10]];
@@ -58,7 +99,20 @@ async function seed() {
     const value = kind === 'full' ? amount : (Number(amount) / 2).toFixed(2);
     await call('POST', `/api/debts/${debtId}/payments`, { paymentId: `PAY-${debtId}`, amount: value, paidAt: at(due, days) });
   }
+  await settle(book);
+  console.log(`paid ${plan.length} of them`);
   return { from: iso(today), to: iso(new Date(today.getTime() + 10 * 864e5)) };
+}
+
+// Signs in at the desk's /login page as a supervisor; throws unless the sign-in took.
+async function signIn(page) {
+  await page.goto(`${base}/login`);
+  await page.fill('input[name=username]', user);
+  await page.fill('input[name=password]', password);
+  await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
+  if (new URL(page.url()).pathname === '/login') {
+    throw new Error(`sign-in as ${user} at ${base}/login refused (${page.url()})`);
+  }
 }
 
 (async () => {
@@ -67,14 +121,25 @@ async function seed() {
     : { from: process.env.FROM, to: process.env.TO };
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
-    args: ['--no-sandbox', '--disable-gpu', '--disable-quic', '--no-first-run',
-      '--disable-background-networking', '--disable-component-update', '--disable-sync'],
+    headless: true,
+    args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
+      '--disable-component-update', '--disable-sync'],
   });
   try {
-    const page = await browser.newPage({ viewport: { width: 1200, height: 640 } });
-    const query = period.from ? `?from=${period.from}&to=${period.to}` : '';
-    await page.goto(`${base}/kpis.html${query}`);
-    await page.waitForSelector('#cards .card');
+    const page = await browser.newPage({
+      viewport: { width: 1200, height: 640 }, locale: 'pt-BR', timezoneId: 'America/Sao_Paulo',
+    });
+    await signIn(page);
+    const query = period.from && period.to ? `?from=${period.from}&to=${period.to}` : '';
+    const kpis = await page.goto(`${base}/kpis.html${query}`);
+    if (!kpis.ok() || new URL(page.url()).pathname !== '/kpis.html') {
+      throw new Error(`GET /kpis.html as ${user}: ${kpis.status()} at ${page.url()}`);
+    }
+    // The page fetches /api/kpis and then draws; it shows "Erro: …" in #status if that fails.
+    await page.waitForFunction(() => document.querySelector('#cards .card')
+      || document.querySelector('#status.error'));
+    const error = await page.$eval('#status', (s) => (s.className === 'error' ? s.textContent : ''));
+    if (error) throw new Error(`the KPI page says ${error}`);
     await page.screenshot({ path: out, fullPage: true });
     console.log(`wrote ${path.relative(process.cwd(), out)} (${query || 'default period'})`);
   } finally {
