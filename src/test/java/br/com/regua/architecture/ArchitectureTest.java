@@ -112,6 +112,20 @@ class ArchitectureTest {
         .check(PRODUCTION);
   }
 
+  @Test
+  void onlyTheDevelopmentKitReachesTheInJvmEngine() {
+    noClasses()
+        .that()
+        .resideOutsideOfPackage(ROOT + ".devkit..")
+        .and()
+        .resideOutsideOfPackage("io.camunda.zeebe.process.test..")
+        .should()
+        .dependOnClassesThat()
+        .resideInAPackage("io.camunda.zeebe.process.test..")
+        .because("zeebe-process-test's engine is for non-production use; only devkit/ runs it")
+        .check(PRODUCTION);
+  }
+
   /** The methods of {@link DebtRepository} that write a debt's status. */
   private static final Set<String> STATUS_WRITERS =
       Set.of("setStatus", "updateBalance", "closeIfOpen", "returnToCollection");
