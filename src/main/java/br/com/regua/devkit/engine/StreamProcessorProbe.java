@@ -63,6 +63,11 @@ final class StreamProcessorProbe {
         "the engine (" + engine.getClass().getName() + ") holds no stream processor");
   }
 
+  /** Failed for good: a failed stream processor never processes again. */
+  boolean failed() {
+    return processor.isFailed();
+  }
+
   synchronized EngineHealth check() {
     Map<String, Object> details = new LinkedHashMap<>();
     if (processor.isFailed()) {
