@@ -89,6 +89,12 @@ class ApiExceptionHandler extends ResponseEntityExceptionHandler {
     return problem;
   }
 
+  /** 503 with Retry-After: the engine (or another dependency) does not answer now. */
+  @ExceptionHandler(ServiceUnavailableException.class)
+  ResponseEntity<ProblemDetail> unavailable(ServiceUnavailableException ex) {
+    return ex.toResponse();
+  }
+
   private static ResponseEntity<Object> badRequest(List<FieldError> errors) {
     ProblemDetail problem =
         ProblemDetail.forStatusAndDetail(

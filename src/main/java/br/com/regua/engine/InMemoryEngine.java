@@ -16,4 +16,11 @@ public interface InMemoryEngine {
 
   /** The process instances the engine runs now. */
   Set<Long> liveProcessInstances();
+
+  /**
+   * Whether the engine's stream processor is alive and processes what is written to its log: not
+   * failed, not paused, answering within a bound, and not stuck behind unprocessed commands. The
+   * gateway's topology cannot tell: it still answers after the stream processor died.
+   */
+  EngineHealth health();
 }

@@ -1,5 +1,6 @@
 package br.com.regua.journey;
 
+import br.com.regua.engine.EngineRecovery;
 import br.com.regua.engine.InMemoryEngine;
 import jakarta.annotation.PreDestroy;
 import java.time.Clock;
@@ -36,17 +37,23 @@ class PendingJourneys {
   private final JourneyStarts starts;
   private final Clock clock;
   private final InMemoryEngine engine;
+  private final EngineRecovery recovery;
   private final ExecutorService starter =
       Executors.newSingleThreadExecutor(Thread.ofPlatform().name("pending-journeys").factory());
   private final AtomicBoolean queued = new AtomicBoolean();
 
-  PendingJourneys(JourneyStarts starts, Clock clock, Optional<InMemoryEngine> engine) {
+  PendingJourneys(
+      JourneyStarts starts, Clock clock, Optional<InMemoryEngine> engine, EngineRecovery recovery) {
     this.starts = starts;
     this.clock = clock;
     this.engine = engine.orElse(null);
+    this.recovery = recovery;
   }
 
-  /** Embedded mode: the journeys the engine lost with the last stop start again now. */
+  /**
+   * Embedded mode: the journeys the engine lost with the last stop start again now; the service is
+   * not ready until they have ({@link EngineRecovery}).
+   */
   @EventListener(ApplicationReadyEvent.class)
   void rebuildLostJourneys() {
     if (engine == null) {
@@ -57,6 +64,7 @@ class PendingJourneys {
       log.info("Rebuilding the journeys of {} open debt(s) the engine no longer has", lost.size());
       startAll(clock.instant().plusSeconds(1));
     }
+    recovery.done(EngineRecovery.Step.LOST_JOURNEYS_REBUILT);
   }
 
   @Scheduled(

@@ -40,6 +40,19 @@ class OperationsTest extends IntegrationTest {
   }
 
   @Test
+  void readyOnceTheEngineClockIsRestoredAndTheLostJourneysRebuilt() {
+    // the context started: EngineClockStore and PendingJourneys ran on ApplicationReadyEvent
+    JsonNode readiness = api.get("/actuator/health/readiness").getBody();
+    assertThat(readiness.path("status").asText()).isEqualTo("UP");
+    assertThat(readiness.path("components").path("readinessState").path("status").asText())
+        .isEqualTo("UP");
+    assertThat(readiness.path("components").path("recovery").path("status").asText())
+        .isEqualTo("UP");
+    assertThat(api.get("/actuator/health/liveness").getBody().path("status").asText())
+        .isEqualTo("UP");
+  }
+
+  @Test
   void metricsMoveWithContactsPostponementsJourneysAndWorkers() {
     moveToContactHours();
     double strategyWorkerBefore =

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import br.com.regua.support.DeskSession;
+import br.com.regua.support.EngineFaults;
 import br.com.regua.support.IntegrationTest;
 import br.com.regua.support.TestCredentials;
 import br.com.regua.support.TestDebtors;
@@ -98,6 +99,32 @@ class AgentTasksApiTest extends IntegrationTest {
     assertThat(again.getHeaders().getContentType().toString())
         .isEqualTo("application/problem+json");
     assertThat(again.getBody().get("detail").asText()).contains("already completed");
+  }
+
+  @Test
+  void whileTheEngineProcessesNothingAClaimIsUnavailableAndSaysWhenToRetry() throws Exception {
+    // given an open preventive call
+    String key = preventiveCall("engine-paused").key();
+
+    // when an agent claims it while the engine's stream processor processes nothing
+    ResponseEntity<JsonNode> claim;
+    try (AutoCloseable paused = EngineFaults.pauseStreamProcessor(engine)) {
+      claim = api.post("/api/tasks/" + key + "/claim", Map.of("assignee", "ana"));
+    }
+
+    // then the answer is 503 problem+json with Retry-After, not a 500
+    assertThat(claim.getStatusCode().value()).isEqualTo(503);
+    assertThat(claim.getHeaders().getContentType().toString())
+        .isEqualTo("application/problem+json");
+    assertThat(claim.getHeaders().getFirst("Retry-After")).isEqualTo("10");
+    assertThat(claim.getBody().get("title").asText()).isEqualTo("Service unavailable");
+    assertThat(claim.getBody().get("detail").asText())
+        .contains("did not answer claiming user task " + key);
+    // and the claim the engine held is processed once it processes again: retrying is safe
+    await()
+        .atMost(AWAIT)
+        .until(
+            () -> "ana".equals(api.get("/api/tasks/" + key).getBody().path("assignee").asText()));
   }
 
   @Test

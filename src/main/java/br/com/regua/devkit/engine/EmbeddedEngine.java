@@ -1,5 +1,6 @@
 package br.com.regua.devkit.engine;
 
+import br.com.regua.engine.EngineHealth;
 import br.com.regua.engine.InMemoryEngine;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.DurableEngines;
@@ -49,6 +50,8 @@ public final class EmbeddedEngine implements InMemoryEngine, AutoCloseable {
 
   /** Where the clock stands while pinned ({@link #pinClock}); null while it runs with wall time. */
   private volatile Instant pinned;
+
+  private volatile StreamProcessorProbe probe;
 
   private EmbeddedEngine(
       ZeebeTestEngine engine,
@@ -282,6 +285,17 @@ public final class EmbeddedEngine implements InMemoryEngine, AutoCloseable {
       }
     }
     return live;
+  }
+
+  /** Its stream processor's health ({@link StreamProcessorProbe}); the probe is made once. */
+  @Override
+  public EngineHealth health() {
+    StreamProcessorProbe current = probe;
+    if (current == null) { // two first callers may each make one: harmless, one is kept
+      current = StreamProcessorProbe.of(engine);
+      probe = current;
+    }
+    return current.check();
   }
 
   @Override

@@ -1,5 +1,6 @@
 package br.com.regua.devkit.engine;
 
+import br.com.regua.engine.EngineRecovery;
 import java.sql.Timestamp;
 import java.time.Duration;
 import java.time.Instant;
@@ -27,10 +28,12 @@ class EngineClockStore {
 
   private final EmbeddedEngine engine;
   private final JdbcClient jdbc;
+  private final EngineRecovery recovery;
 
-  EngineClockStore(EmbeddedEngine engine, JdbcClient jdbc) {
+  EngineClockStore(EmbeddedEngine engine, JdbcClient jdbc, EngineRecovery recovery) {
     this.engine = engine;
     this.jdbc = jdbc;
+    this.recovery = recovery;
   }
 
   void save() {
@@ -45,7 +48,10 @@ class EngineClockStore {
         .update();
   }
 
-  /** Before the journeys are rebuilt (their listener runs after this one). */
+  /**
+   * Before the journeys are rebuilt (their listener runs after this one); the service is not ready
+   * until it has run ({@link EngineRecovery}).
+   */
   @EventListener(ApplicationReadyEvent.class)
   @Order(Ordered.HIGHEST_PRECEDENCE)
   void restore() {
@@ -61,5 +67,6 @@ class EngineClockStore {
       log.info(
           "Engine clock moved {} ahead again, as before the restart: now {}", stored, engine.now());
     }
+    recovery.done(EngineRecovery.Step.ENGINE_CLOCK_RESTORED);
   }
 }

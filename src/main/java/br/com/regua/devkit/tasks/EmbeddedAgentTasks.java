@@ -1,6 +1,7 @@
 package br.com.regua.devkit.tasks;
 
 import br.com.regua.devkit.engine.EmbeddedEngine;
+import br.com.regua.engine.EngineUnavailableException;
 import br.com.regua.tasks.AgentTask;
 import br.com.regua.tasks.AgentTaskConflictException;
 import br.com.regua.tasks.AgentTaskFilter;
@@ -150,7 +151,8 @@ public final class EmbeddedAgentTasks implements AgentTasks {
     var written =
         writer.tryWrite(WriteContext.internal(), LogAppendEntry.of(key, metadata, command));
     if (written.isLeft()) {
-      throw new IllegalStateException("the engine's log refused the command: " + written.getLeft());
+      throw new EngineUnavailableException(
+          "the engine's log refused the command: " + written.getLeft());
     }
     Record<?> outcome = awaitOutcome(written.get(), done, verb + " user task " + key);
     if (outcome.getRecordType() == RecordType.COMMAND_REJECTION) {
@@ -186,7 +188,9 @@ public final class EmbeddedAgentTasks implements AgentTasks {
         break;
       }
     }
-    throw new IllegalStateException("the engine did not answer " + what + " within " + TIMEOUT);
+    // its stream processor failed, stopped or is overloaded: 503, try again later
+    throw new EngineUnavailableException(
+        "the engine did not answer " + what + " within " + TIMEOUT);
   }
 
   /** The user tasks and what they see, rebuilt from everything the engine wrote. */
