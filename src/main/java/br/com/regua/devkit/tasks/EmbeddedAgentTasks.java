@@ -35,14 +35,13 @@ import java.lang.reflect.Field;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
-import java.util.ArrayList;
-import java.util.Collection;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
 import java.util.Set;
+import java.util.function.Function;
 import org.agrona.concurrent.UnsafeBuffer;
 
 /**
@@ -58,8 +57,8 @@ import org.agrona.concurrent.UnsafeBuffer;
  * forms and variables all come from the record stream. Every engine internal stays in this class;
  * in remote mode none of it runs ({@link RemoteAgentTasks}).
  *
- * <p>It rebuilds the tasks from the whole record stream on every call: the in-JVM engine is for
- * development and tests, where that stream is small.
+ * <p>It keeps the tasks as the engine's records make them, applying on each call only what the
+ * engine wrote since the last one.
  */
 public final class EmbeddedAgentTasks implements AgentTasks {
 
@@ -74,6 +73,11 @@ public final class EmbeddedAgentTasks implements AgentTasks {
   private final ZeebeTestEngine engine;
   private final LogStreamWriter writer;
 
+  /** The user tasks as the records applied so far make them; guarded by {@code this}. */
+  private final Snapshot snapshot = new Snapshot();
+
+  private int applied;
+
   public EmbeddedAgentTasks(EmbeddedEngine engine) {
     this(engine.engine());
   }
@@ -85,12 +89,14 @@ public final class EmbeddedAgentTasks implements AgentTasks {
 
   @Override
   public List<AgentTask> open(AgentTaskFilter filter) {
-    return snapshot().tasks().stream()
-        .filter(AgentTask::isOpen)
-        .filter(filter::accepts)
-        .sorted(AgentTaskFilter.QUEUE_ORDER)
-        .map(AgentTask::withoutVariables)
-        .toList();
+    return read(
+        snapshot ->
+            snapshot.tasks().stream()
+                .filter(AgentTask::isOpen)
+                .filter(filter::accepts)
+                .sorted(AgentTaskFilter.QUEUE_ORDER)
+                .map(AgentTask::withoutVariables)
+                .toList());
   }
 
   /**
@@ -98,16 +104,18 @@ public final class EmbeddedAgentTasks implements AgentTasks {
    * in the called {@code dunning-collection}), oldest first, with their variables.
    */
   public List<AgentTask> openWithin(long processInstanceKey) {
-    Snapshot snapshot = snapshot();
-    return snapshot.tasks().stream()
-        .filter(AgentTask::isOpen)
-        .filter(task -> snapshot.isWithin(task.processInstanceKey(), processInstanceKey))
-        .toList();
+    return read(
+        snapshot ->
+            snapshot.tasks().stream()
+                .filter(AgentTask::isOpen)
+                .filter(task -> snapshot.isWithin(task.processInstanceKey(), processInstanceKey))
+                .toList());
   }
 
   @Override
   public AgentTask get(long key) {
-    return snapshot().task(key).orElseThrow(() -> AgentTaskNotFoundException.of(key));
+    return read(snapshot -> snapshot.task(key))
+        .orElseThrow(() -> AgentTaskNotFoundException.of(key));
   }
 
   @Override
@@ -148,20 +156,22 @@ public final class EmbeddedAgentTasks implements AgentTasks {
             .recordType(RecordType.COMMAND)
             .valueType(ValueType.USER_TASK)
             .intent(intent);
+    // the answer comes after every record there is now: look for it from here on
+    int from = records().size();
     var written =
         writer.tryWrite(WriteContext.internal(), LogAppendEntry.of(key, metadata, command));
     if (written.isLeft()) {
       throw new EngineUnavailableException(
           "the engine's log refused the command: " + written.getLeft());
     }
-    Record<?> outcome = awaitOutcome(written.get(), done, verb + " user task " + key);
+    Record<?> outcome = awaitOutcome(from, written.get(), done, verb + " user task " + key);
     if (outcome.getRecordType() == RecordType.COMMAND_REJECTION) {
       String reason =
           "%s user task %d was rejected (%s): %s"
               .formatted(verb, key, outcome.getRejectionType(), outcome.getRejectionReason());
       // A completed or cancelled task is gone from the engine's state, so the engine answers
       // NOT_FOUND; for the agent it is a conflict with whoever finished it first.
-      boolean known = snapshot().task(key).isPresent();
+      boolean known = read(snapshot -> snapshot.task(key).isPresent());
       if (outcome.getRejectionType() == RejectionType.NOT_FOUND && !known) {
         throw new AgentTaskNotFoundException(reason);
       }
@@ -169,17 +179,17 @@ public final class EmbeddedAgentTasks implements AgentTasks {
     }
   }
 
-  private Record<?> awaitOutcome(long commandPosition, Intent done, String what) {
+  private Record<?> awaitOutcome(int from, long commandPosition, Intent done, String what) {
     Instant deadline = Instant.now().plus(TIMEOUT);
+    int next = from;
     while (Instant.now().isBefore(deadline)) {
-      Optional<Record<?>> outcome =
-          records().reversed().stream()
-              .filter(r -> r.getSourceRecordPosition() == commandPosition)
-              .filter(
-                  r -> r.getRecordType() == RecordType.COMMAND_REJECTION || r.getIntent() == done)
-              .findFirst();
-      if (outcome.isPresent()) {
-        return outcome.get();
+      List<Record<?>> records = records();
+      for (; next < records.size(); next++) {
+        Record<?> r = records.get(next);
+        if (r.getSourceRecordPosition() == commandPosition
+            && (r.getRecordType() == RecordType.COMMAND_REJECTION || r.getIntent() == done)) {
+          return r;
+        }
       }
       try {
         Thread.sleep(POLL);
@@ -193,15 +203,19 @@ public final class EmbeddedAgentTasks implements AgentTasks {
         "the engine did not answer " + what + " within " + TIMEOUT);
   }
 
-  /** The user tasks and what they see, rebuilt from everything the engine wrote. */
-  private Snapshot snapshot() {
-    Snapshot snapshot = new Snapshot();
-    for (Record<?> record : records()) {
+  /**
+   * Answers the query on the user tasks as they stand: the records the engine wrote since the last
+   * call are applied first, so each call costs what is new, not everything the engine ever wrote.
+   */
+  private synchronized <T> T read(Function<Snapshot, T> query) {
+    List<Record<?>> records = records();
+    for (; applied < records.size(); applied++) {
+      Record<?> record = records.get(applied);
       if (record.getRecordType() == RecordType.EVENT) {
         snapshot.apply(record);
       }
     }
-    return snapshot;
+    return query.apply(snapshot);
   }
 
   private static final class Snapshot {
@@ -315,13 +329,12 @@ public final class EmbeddedAgentTasks implements AgentTasks {
   }
 
   /**
-   * A snapshot of everything the engine wrote. The engine's source is a view of a plain list that
-   * grows whenever anyone reads it: copying it in one go (rather than iterating it) keeps a reader
-   * on another thread from failing with a ConcurrentModificationException.
+   * Everything the engine wrote, as a list of fixed size read on any thread while the engine writes
+   * ({@code devkit/engine/LogRecordStream}).
    */
   @SuppressWarnings("unchecked")
   private List<Record<?>> records() {
-    return new ArrayList<>((Collection<Record<?>>) engine.getRecordStreamSource().getRecords());
+    return (List<Record<?>>) engine.getRecordStreamSource().getRecords();
   }
 
   /**
