@@ -349,7 +349,7 @@ class AgreementsEndToEndTest extends IntegrationTest {
     // given an intensive debt (low propensity score) at D+15, when the agent's negotiation opens
     moveToContactHours();
     String debtId = register("ag-agent", "3000.00", 15, null, 100);
-    UserTasks userTasks = new UserTasks(engine.engine());
+    UserTasks userTasks = new UserTasks(engine);
     UserTask task = userTasks.awaitOpen(api.journeyKey(debtId), "NegotiationCallUserTask");
     assertThat(task.formId()).isEqualTo("negotiation-call");
 

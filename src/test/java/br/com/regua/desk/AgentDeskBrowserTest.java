@@ -192,8 +192,7 @@ class AgentDeskBrowserTest extends IntegrationTest {
   }
 
   private String openTask(String debtId, String elementId) {
-    return Long.toString(
-        new UserTasks(engine.engine()).awaitOpen(api.journeyKey(debtId), elementId).key());
+    return Long.toString(new UserTasks(engine).awaitOpen(api.journeyKey(debtId), elementId).key());
   }
 
   /** The detail of the debt's AGENT_TASK_COMPLETED timeline entry, or null. */

@@ -281,7 +281,7 @@ class JourneyEventsEndToEndTest extends IntegrationTest {
 
     // when the preventive call opens at D-5 and the agent records a promise for D+2
     moveClockTo(contactAt(debtId, dueDate.minusDays(5)));
-    UserTasks agents = new UserTasks(engine.engine());
+    UserTasks agents = new UserTasks(engine);
     UserTasks.UserTask call = agents.awaitOpen(journey, "PreventiveCallUserTask");
     assertThat(call.variables())
         .containsEntry("debtorName", "Maria da Silva")

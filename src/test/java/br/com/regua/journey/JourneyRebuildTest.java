@@ -53,7 +53,7 @@ class JourneyRebuildTest extends IntegrationTest {
                 .value())
         .isEqualTo(201);
     long lostReview = api.journeyKey(disputed);
-    new UserTasks(engine.engine()).awaitOpen(lostReview, "DisputeReviewUserTask");
+    new UserTasks(engine).awaitOpen(lostReview, "DisputeReviewUserTask");
     long lostPromise = api.journeyKey(promised);
 
     // when the engine loses their journeys and the service rebuilds what it lost
@@ -75,7 +75,7 @@ class JourneyRebuildTest extends IntegrationTest {
     assertThat(api.timelineTypes(promised)).contains("JOURNEY_LOST");
     assertThat(engine.liveProcessInstances()).contains(rebuiltPromise, rebuiltReview);
     // and the disputed debt is under review again, in the new journey
-    new UserTasks(engine.engine()).awaitOpen(rebuiltReview, "DisputeReviewUserTask");
+    new UserTasks(engine).awaitOpen(rebuiltReview, "DisputeReviewUserTask");
     assertThat(api.status(disputed)).isEqualTo("DISPUTED");
     // and the promised one waits for its promise: the new journey took it, no second encouragement
     await()

@@ -45,7 +45,7 @@ public final class ProcessTestEngine {
             .preferRestOverGrpc(false)
             .build();
     records = new EngineRecords(engine);
-    userTasks = new UserTasks(engine.engine());
+    userTasks = new UserTasks(engine);
     deployModels();
   }
 

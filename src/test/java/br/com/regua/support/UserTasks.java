@@ -2,9 +2,9 @@ package br.com.regua.support;
 
 import static org.awaitility.Awaitility.await;
 
+import br.com.regua.devkit.engine.EmbeddedEngine;
 import br.com.regua.devkit.tasks.EmbeddedAgentTasks;
 import br.com.regua.tasks.AgentTask;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -17,7 +17,7 @@ import java.util.Optional;
  * per-instance view tests want.
  *
  * <p>Works with any {@code InMemoryEngine}: the shared one of {@link ProcessTestEngine} and the one
- * in the Spring context ({@code new UserTasks(embeddedEngine.engine())}).
+ * in the Spring context ({@code new UserTasks(embeddedEngine)}).
  */
 public final class UserTasks {
 
@@ -61,7 +61,7 @@ public final class UserTasks {
 
   private final EmbeddedAgentTasks tasks;
 
-  public UserTasks(ZeebeTestEngine engine) {
+  public UserTasks(EmbeddedEngine engine) {
     this.tasks = new EmbeddedAgentTasks(engine);
   }
 

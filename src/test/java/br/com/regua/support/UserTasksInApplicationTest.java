@@ -38,7 +38,7 @@ class UserTasksInApplicationTest extends IntegrationTest {
             .send()
             .join()
             .getProcessInstanceKey();
-    UserTasks userTasks = new UserTasks(engine.engine());
+    UserTasks userTasks = new UserTasks(engine);
 
     // when the task opens, then it links to the form the application deployed
     UserTask task = userTasks.awaitOpen(instance, "ReviewDisputeUserTask");

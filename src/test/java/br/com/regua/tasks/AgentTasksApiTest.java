@@ -179,7 +179,7 @@ class AgentTasksApiTest extends IntegrationTest {
     registerIntensiveDebt(debtId, dueDate);
     long journey = api.journeyKey(debtId);
     moveClockTo(contactAt(debtId, dueDate.minusDays(5)));
-    long key = new UserTasks(engine.engine()).awaitOpen(journey, "PreventiveCallUserTask").key();
+    long key = new UserTasks(engine).awaitOpen(journey, "PreventiveCallUserTask").key();
     return new PreventiveCall(debtId, dueDate, journey, Long.toString(key));
   }
 

@@ -2,9 +2,9 @@ package br.com.regua.devkit.engine;
 
 import br.com.regua.engine.EngineHealth;
 import br.com.regua.engine.InMemoryEngine;
+import io.camunda.zeebe.logstreams.log.LogStream;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.DurableEngines;
-import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
@@ -40,7 +40,10 @@ public final class EmbeddedEngine implements InMemoryEngine, AutoCloseable {
   /** How long the engine may take to notice a clock move before we assume nothing fell due. */
   private static final Duration NOTICE_TIME = Duration.ofMillis(300);
 
+  private static final int PARTITION_ID = 1;
+
   private final ZeebeTestEngine engine;
+  private final LogStream logStream;
   private final FileLogStorage log;
   private final Path stateDirectory;
   private final boolean temporary;
@@ -54,13 +57,14 @@ public final class EmbeddedEngine implements InMemoryEngine, AutoCloseable {
   private volatile StreamProcessorProbe probe;
 
   private EmbeddedEngine(
-      ZeebeTestEngine engine,
+      DurableEngines.DurableEngine durable,
       FileLogStorage log,
       Path stateDirectory,
       boolean temporary,
       int port,
       ZoneId zone) {
-    this.engine = engine;
+    this.engine = durable.engine();
+    this.logStream = durable.logStream();
     this.log = log;
     this.stateDirectory = stateDirectory;
     this.temporary = temporary;
@@ -96,14 +100,14 @@ public final class EmbeddedEngine implements InMemoryEngine, AutoCloseable {
     FileLogStorage log = FileLogStorage.open(logFile);
     Path state = logFile.resolveSibling(logFile.getFileName() + ".state");
     deleteRecursively(state);
-    ZeebeTestEngine engine =
+    DurableEngines.DurableEngine durable =
         DurableEngines.create(
             actualPort,
             log,
             state,
-            logStream -> new LogRecordStream(logStream.newLogStreamReader(), 1));
-    engine.start();
-    return new EmbeddedEngine(engine, log, state, temporary, actualPort, zone);
+            logStream -> new LogRecordStream(logStream.newLogStreamReader(), PARTITION_ID));
+    durable.engine().start();
+    return new EmbeddedEngine(durable, log, state, temporary, actualPort, zone);
   }
 
   /** How many blocks the engine's log holds, and how many bytes. */
@@ -117,6 +121,16 @@ public final class EmbeddedEngine implements InMemoryEngine, AutoCloseable {
 
   public ZeebeTestEngine engine() {
     return engine;
+  }
+
+  /** A reader of the engine's records from the first one on; it keeps none. */
+  public RecordCursor newCursor() {
+    return new RecordCursor(logStream.newLogStreamReader(), PARTITION_ID, -1);
+  }
+
+  /** A reader of the engine's records written after {@code position}; it keeps none. */
+  public RecordCursor newCursorAfter(long position) {
+    return new RecordCursor(logStream.newLogStreamReader(), PARTITION_ID, position);
   }
 
   /** A clock that reads the engine's time. */
@@ -272,18 +286,20 @@ public final class EmbeddedEngine implements InMemoryEngine, AutoCloseable {
   @Override
   public Set<Long> liveProcessInstances() {
     Set<Long> live = new HashSet<>();
-    for (Record<?> record : engine.getRecordStreamSource().getRecords()) {
-      if (record.getRecordType() == RecordType.EVENT
-          && record.getValue() instanceof ProcessInstanceRecordValue instance
-          && instance.getBpmnElementType() == BpmnElementType.PROCESS) {
-        switch ((ProcessInstanceIntent) record.getIntent()) {
-          case ELEMENT_ACTIVATED -> live.add(instance.getProcessInstanceKey());
-          case ELEMENT_COMPLETED, ELEMENT_TERMINATED ->
-              live.remove(instance.getProcessInstanceKey());
-          default -> {}
-        }
-      }
-    }
+    newCursor()
+        .forEachNew(
+            record -> {
+              if (record.getRecordType() == RecordType.EVENT
+                  && record.getValue() instanceof ProcessInstanceRecordValue instance
+                  && instance.getBpmnElementType() == BpmnElementType.PROCESS) {
+                switch ((ProcessInstanceIntent) record.getIntent()) {
+                  case ELEMENT_ACTIVATED -> live.add(instance.getProcessInstanceKey());
+                  case ELEMENT_COMPLETED, ELEMENT_TERMINATED ->
+                      live.remove(instance.getProcessInstanceKey());
+                  default -> {}
+                }
+              }
+            });
     return live;
   }
 

@@ -111,7 +111,7 @@ class Benchmark {
     List<Portfolio.Entry> entries =
         Portfolio.generate(o.seed() + 1, o.stormDebts(), day.plusDays(1), 1, "STORM");
     moveTo(day.atTime(6, 0));
-    EngineObserver observer = new EngineObserver(s.engine().engine(), JourneyModel.DUNNING_JOURNEY);
+    EngineObserver observer = new EngineObserver(s.engine(), JourneyModel.DUNNING_JOURNEY);
     observer.poll();
     long t0 = System.nanoTime();
     register(entries, o.threads());
@@ -252,7 +252,7 @@ class Benchmark {
     int timersPerJourney = Math.max(1, (int) Math.round((double) sim.timersCreated() / r.debts()));
     String xml = baselineModel(timersPerJourney, jobsPerJourney);
     client.newDeployResourceCommand().addResourceStringUtf8(xml, "sim-baseline.bpmn").send().join();
-    EngineObserver observer = new EngineObserver(s.engine().engine(), "sim-baseline");
+    EngineObserver observer = new EngineObserver(s.engine(), "sim-baseline");
     observer.poll();
     JobWorker worker =
         client

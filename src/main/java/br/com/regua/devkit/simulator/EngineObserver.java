@@ -1,5 +1,7 @@
 package br.com.regua.devkit.simulator;
 
+import br.com.regua.devkit.engine.EmbeddedEngine;
+import br.com.regua.devkit.engine.RecordCursor;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
@@ -16,7 +18,6 @@ import io.camunda.zeebe.protocol.record.value.TimerRecordValue;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.HashMap;
-import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import java.util.TreeMap;
@@ -32,8 +33,8 @@ import java.util.function.LongConsumer;
 final class EngineObserver {
 
   private final ZeebeTestEngine engine;
+  private final RecordCursor records;
   private final String journeyProcessId;
-  private int next;
 
   private final Map<Long, String> openJobs = new HashMap<>();
   private final Map<Long, Long> timerDue = new HashMap<>();
@@ -52,8 +53,9 @@ final class EngineObserver {
   private long activity;
   private final Map<String, Long> completedByType = new HashMap<>();
 
-  EngineObserver(ZeebeTestEngine engine, String journeyProcessId) {
-    this.engine = engine;
+  EngineObserver(EmbeddedEngine engine, String journeyProcessId) {
+    this.engine = engine.engine();
+    this.records = engine.newCursor();
     this.journeyProcessId = journeyProcessId;
   }
 
@@ -74,40 +76,39 @@ final class EngineObserver {
 
   /** Reads the records written since the last call. */
   synchronized void poll() {
-    List<Record<?>> records = (List<Record<?>>) engine.getRecordStreamSource().getRecords();
-    int size = records.size();
-    for (; next < size; next++) {
-      Record<?> r = records.get(next);
-      if (r.getValueType() != ValueType.JOB_BATCH) {
-        activity++; // workers' polls for jobs are not work
-      }
-      if (r.getRecordType() != RecordType.EVENT) {
-        continue;
-      }
-      ValueType type = r.getValueType();
-      if (type == ValueType.JOB) {
-        job(r);
-      } else if (type == ValueType.TIMER) {
-        timer(r);
-      } else if (type == ValueType.USER_TASK) {
-        if (r.getIntent() == UserTaskIntent.CREATED) {
-          long instance =
-              ((io.camunda.zeebe.protocol.record.value.UserTaskRecordValue) r.getValue())
-                  .getProcessInstanceKey();
-          long root = rootOf.getOrDefault(instance, instance);
-          openUserTasks.put(r.getKey(), root);
-          if (watchedRoots == null || watchedRoots.contains(root)) {
-            userTasksCreated++;
-          }
-        } else if (r.getIntent() == UserTaskIntent.COMPLETED
-            || r.getIntent() == UserTaskIntent.CANCELED) {
-          openUserTasks.remove(r.getKey());
+    records.forEachNew(this::observe);
+  }
+
+  private void observe(Record<?> r) {
+    if (r.getValueType() != ValueType.JOB_BATCH) {
+      activity++; // workers' polls for jobs are not work
+    }
+    if (r.getRecordType() != RecordType.EVENT) {
+      return;
+    }
+    ValueType type = r.getValueType();
+    if (type == ValueType.JOB) {
+      job(r);
+    } else if (type == ValueType.TIMER) {
+      timer(r);
+    } else if (type == ValueType.USER_TASK) {
+      if (r.getIntent() == UserTaskIntent.CREATED) {
+        long instance =
+            ((io.camunda.zeebe.protocol.record.value.UserTaskRecordValue) r.getValue())
+                .getProcessInstanceKey();
+        long root = rootOf.getOrDefault(instance, instance);
+        openUserTasks.put(r.getKey(), root);
+        if (watchedRoots == null || watchedRoots.contains(root)) {
+          userTasksCreated++;
         }
-      } else if (type == ValueType.PROCESS_INSTANCE) {
-        processInstance(r);
-      } else if (type == ValueType.INCIDENT && r.getIntent() == IncidentIntent.CREATED) {
-        incidents++;
+      } else if (r.getIntent() == UserTaskIntent.COMPLETED
+          || r.getIntent() == UserTaskIntent.CANCELED) {
+        openUserTasks.remove(r.getKey());
       }
+    } else if (type == ValueType.PROCESS_INSTANCE) {
+      processInstance(r);
+    } else if (type == ValueType.INCIDENT && r.getIntent() == IncidentIntent.CREATED) {
+      incidents++;
     }
   }
 

@@ -130,7 +130,7 @@ public final class Simulation {
 
   private SimulationResult simulate() {
     long started = System.nanoTime();
-    observer = new EngineObserver(s.engine().engine(), JourneyModel.DUNNING_JOURNEY);
+    observer = new EngineObserver(s.engine(), JourneyModel.DUNNING_JOURNEY);
     LocalDate start = o.start();
     moveClockTo(start.atTime(6, 0).atZone(ZONE).toInstant());
     observer.poll();

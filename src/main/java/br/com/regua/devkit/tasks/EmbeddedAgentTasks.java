@@ -1,6 +1,7 @@
 package br.com.regua.devkit.tasks;
 
 import br.com.regua.devkit.engine.EmbeddedEngine;
+import br.com.regua.devkit.engine.RecordCursor;
 import br.com.regua.engine.EngineUnavailableException;
 import br.com.regua.tasks.AgentTask;
 import br.com.regua.tasks.AgentTaskConflictException;
@@ -35,6 +36,7 @@ import java.lang.reflect.Field;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
+import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
@@ -70,21 +72,17 @@ public final class EmbeddedAgentTasks implements AgentTasks {
           .disable(SerializationFeature.WRITE_DATES_AS_TIMESTAMPS)
           .build();
 
-  private final ZeebeTestEngine engine;
+  private final EmbeddedEngine engine;
+  private final RecordCursor cursor;
   private final LogStreamWriter writer;
 
   /** The user tasks as the records applied so far make them; guarded by {@code this}. */
   private final Snapshot snapshot = new Snapshot();
 
-  private int applied;
-
   public EmbeddedAgentTasks(EmbeddedEngine engine) {
-    this(engine.engine());
-  }
-
-  public EmbeddedAgentTasks(ZeebeTestEngine engine) {
     this.engine = engine;
-    this.writer = logWriter(engine);
+    this.writer = logWriter(engine.engine());
+    this.cursor = engine.newCursor();
   }
 
   @Override
@@ -156,15 +154,13 @@ public final class EmbeddedAgentTasks implements AgentTasks {
             .recordType(RecordType.COMMAND)
             .valueType(ValueType.USER_TASK)
             .intent(intent);
-    // the answer comes after every record there is now: look for it from here on
-    int from = records().size();
     var written =
         writer.tryWrite(WriteContext.internal(), LogAppendEntry.of(key, metadata, command));
     if (written.isLeft()) {
       throw new EngineUnavailableException(
           "the engine's log refused the command: " + written.getLeft());
     }
-    Record<?> outcome = awaitOutcome(from, written.get(), done, verb + " user task " + key);
+    Record<?> outcome = awaitOutcome(written.get(), done, verb + " user task " + key);
     if (outcome.getRecordType() == RecordType.COMMAND_REJECTION) {
       String reason =
           "%s user task %d was rejected (%s): %s"
@@ -179,17 +175,22 @@ public final class EmbeddedAgentTasks implements AgentTasks {
     }
   }
 
-  private Record<?> awaitOutcome(int from, long commandPosition, Intent done, String what) {
+  private Record<?> awaitOutcome(long commandPosition, Intent done, String what) {
     Instant deadline = Instant.now().plus(TIMEOUT);
-    int next = from;
+    // the answer is written after the command: read from the command on
+    RecordCursor after = engine.newCursorAfter(commandPosition - 1);
+    List<Record<?>> answer = new ArrayList<>(1);
     while (Instant.now().isBefore(deadline)) {
-      List<Record<?>> records = records();
-      for (; next < records.size(); next++) {
-        Record<?> r = records.get(next);
-        if (r.getSourceRecordPosition() == commandPosition
-            && (r.getRecordType() == RecordType.COMMAND_REJECTION || r.getIntent() == done)) {
-          return r;
-        }
+      after.forEachNew(
+          r -> {
+            if (answer.isEmpty()
+                && r.getSourceRecordPosition() == commandPosition
+                && (r.getRecordType() == RecordType.COMMAND_REJECTION || r.getIntent() == done)) {
+              answer.add(r);
+            }
+          });
+      if (!answer.isEmpty()) {
+        return answer.get(0);
       }
       try {
         Thread.sleep(POLL);
@@ -208,13 +209,12 @@ public final class EmbeddedAgentTasks implements AgentTasks {
    * call are applied first, so each call costs what is new, not everything the engine ever wrote.
    */
   private synchronized <T> T read(Function<Snapshot, T> query) {
-    List<Record<?>> records = records();
-    for (; applied < records.size(); applied++) {
-      Record<?> record = records.get(applied);
-      if (record.getRecordType() == RecordType.EVENT) {
-        snapshot.apply(record);
-      }
-    }
+    cursor.forEachNew(
+        record -> {
+          if (record.getRecordType() == RecordType.EVENT) {
+            snapshot.apply(record);
+          }
+        });
     return query.apply(snapshot);
   }
 
@@ -326,15 +326,6 @@ public final class EmbeddedAgentTasks implements AgentTasks {
 
   private static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value;
-  }
-
-  /**
-   * Everything the engine wrote, as a list of fixed size read on any thread while the engine writes
-   * ({@code devkit/engine/LogRecordStream}).
-   */
-  @SuppressWarnings("unchecked")
-  private List<Record<?>> records() {
-    return (List<Record<?>>) engine.getRecordStreamSource().getRecords();
   }
 
   /**

@@ -56,12 +56,15 @@ public final class DurableEngines {
 
   private DurableEngines() {}
 
+  /** An engine, and its log stream for readers of its records. */
+  public record DurableEngine(ZeebeTestEngine engine, LogStream logStream) {}
+
   /**
    * An engine on the gRPC port, over the log given, with its state in {@code stateDirectory}
    * (emptied first). {@code recordStream} makes the record stream the engine exposes from a reader
    * of its log.
    */
-  public static ZeebeTestEngine create(
+  public static DurableEngine create(
       int port,
       LogStorage log,
       Path stateDirectory,
@@ -95,16 +98,18 @@ public final class DurableEngines {
             logStream, state, scheduler, responses, commandSender, jobStreamer, clock);
     EngineStateMonitor monitor = new EngineStateMonitor(storage, processor);
 
-    return new InMemoryEngine(
-        grpcServer,
-        processor,
-        gateway,
-        state,
-        logStream,
-        scheduler,
-        recordStream.apply(logStream),
-        clock,
-        monitor);
+    ZeebeTestEngine engine =
+        new InMemoryEngine(
+            grpcServer,
+            processor,
+            gateway,
+            state,
+            logStream,
+            scheduler,
+            recordStream.apply(logStream),
+            clock,
+            monitor);
+    return new DurableEngine(engine, logStream);
   }
 
   private static ZeebeDb<ZbColumnFamilies> createState(Path directory) {

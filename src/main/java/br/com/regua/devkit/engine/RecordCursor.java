@@ -1,0 +1,57 @@
+package br.com.regua.devkit.engine;
+
+import io.camunda.zeebe.logstreams.log.LogStreamReader;
+import io.camunda.zeebe.logstreams.log.LoggedEvent;
+import io.camunda.zeebe.protocol.impl.record.CopiedRecord;
+import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
+import io.camunda.zeebe.protocol.impl.record.UnifiedRecordValue;
+import io.camunda.zeebe.protocol.record.Record;
+import java.util.function.Consumer;
+
+/**
+ * Reads the engine's records from its log in order, each once, keeping none: a reader that folds
+ * them into what it needs (the desk's open tasks, the simulator's counts) holds only that, however
+ * long the log. Safe to use from any thread; one cursor per reader.
+ */
+public final class RecordCursor {
+
+  private final LogStreamReader reader;
+  private final int partitionId;
+  private long lastPosition;
+
+  RecordCursor(LogStreamReader reader, int partitionId, long afterPosition) {
+    this.reader = reader;
+    this.partitionId = partitionId;
+    this.lastPosition = afterPosition;
+  }
+
+  /** Hands each record written since the last call (or since the start position) to the action. */
+  public synchronized void forEachNew(Consumer<Record<?>> action) {
+    if (lastPosition < 0) {
+      reader.seekToFirstEvent();
+    } else {
+      reader.seekToNextEvent(lastPosition);
+    }
+    while (reader.hasNext()) {
+      LoggedEvent event = reader.next();
+      lastPosition = event.getPosition();
+      action.accept(copy(event, partitionId));
+    }
+  }
+
+  /** A record that stays valid after the reader moves on (the log's buffers are reused). */
+  static CopiedRecord<UnifiedRecordValue> copy(LoggedEvent event, int partitionId) {
+    RecordMetadata metadata = new RecordMetadata();
+    event.readMetadata(metadata);
+    UnifiedRecordValue value = UnifiedRecordValue.allRecordsMap().get(metadata.getValueType());
+    event.readValue(value);
+    return new CopiedRecord<>(
+        value,
+        metadata,
+        event.getKey(),
+        partitionId,
+        event.getPosition(),
+        event.getSourceEventPosition(),
+        event.getTimestamp());
+  }
+}
