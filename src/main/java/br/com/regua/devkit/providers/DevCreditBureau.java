@@ -1,9 +1,9 @@
 package br.com.regua.devkit.providers;
 
 import br.com.regua.devkit.engine.EmbeddedEngine;
+import br.com.regua.devkit.providers.DevProviderRecords.Provider;
+import java.time.Clock;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
@@ -20,8 +20,10 @@ import org.springframework.web.bind.annotation.RestController;
  * A credit bureau for the local run, like the development mailbox: {@code bin/run} has no Serasa to
  * talk to, so in embedded mode the service answers the bureau API of {@code
  * negativation/CreditBureauClient} itself (the default {@code regua.credit-bureau.base-url} points
- * here). It keeps negativations in memory, removes one as soon as it is asked to, and answers a
- * repeated Idempotency-Key with the same negativation. Tests use WireMock instead.
+ * here). It keeps negativations in PostgreSQL ({@link DevProviderRecords}): the service's
+ * negativation workers look one up by protocol, or repeat an Idempotency-Key, after a restart too.
+ * It removes one as soon as it is asked to, and answers a repeated Idempotency-Key with the same
+ * negativation. Tests use WireMock instead.
  */
 @RestController
 @RequestMapping("/api/dev/credit-bureau/v1/negativations")
@@ -31,39 +33,44 @@ class DevCreditBureau {
 
   record Negativation(String protocol, String status) {}
 
-  private final AtomicLong sequence = new AtomicLong(1000);
-  private final Map<String, Negativation> byKey = new ConcurrentHashMap<>();
-  private final Map<String, Negativation> byProtocol = new ConcurrentHashMap<>();
+  private final Clock clock;
+  private final DevProviderRecords records;
+
+  DevCreditBureau(Clock clock, DevProviderRecords records) {
+    this.clock = clock;
+    this.records = records;
+  }
 
   @PostMapping
   ResponseEntity<Negativation> negativate(
       @RequestHeader("Idempotency-Key") String key, @RequestBody Map<String, Object> debt) {
-    Negativation existing = byKey.get(key);
-    if (existing != null) {
-      return ResponseEntity.ok(byProtocol.get(existing.protocol()));
-    }
-    Negativation created =
-        new Negativation("DEV-" + DevRun.TOKEN + "-" + sequence.incrementAndGet(), "ACTIVE");
-    byKey.put(key, created);
-    byProtocol.put(created.protocol(), created);
-    return ResponseEntity.status(HttpStatus.CREATED).body(created);
+    DevProviderRecords.Kept<Negativation> kept =
+        records.keep(
+            Provider.CREDIT_BUREAU,
+            key,
+            debt.get("document") instanceof String document ? document : null,
+            clock.instant(),
+            Negativation.class,
+            protocol -> new Negativation(protocol, "ACTIVE"));
+    // the negativation as it is now: a repeated key after a removal gets the removal
+    return kept.created()
+        ? ResponseEntity.status(HttpStatus.CREATED).body(kept.record())
+        : ResponseEntity.ok(kept.record());
   }
 
   @PostMapping("/{protocol}/removal")
   ResponseEntity<Negativation> remove(@PathVariable String protocol) {
-    if (!byProtocol.containsKey(protocol)) {
-      return ResponseEntity.notFound().build();
-    }
     Negativation removed = new Negativation(protocol, "REMOVED");
-    byProtocol.put(protocol, removed);
-    return ResponseEntity.accepted().body(removed);
+    return records.replace(Provider.CREDIT_BUREAU, protocol, removed)
+        ? ResponseEntity.accepted().body(removed)
+        : ResponseEntity.notFound().build();
   }
 
   @GetMapping("/{protocol}")
   ResponseEntity<Negativation> status(@PathVariable String protocol) {
-    Negativation negativation = byProtocol.get(protocol);
-    return negativation == null
-        ? ResponseEntity.notFound().build()
-        : ResponseEntity.ok(negativation);
+    return records
+        .byId(Provider.CREDIT_BUREAU, protocol, Negativation.class)
+        .map(ResponseEntity::ok)
+        .orElseGet(() -> ResponseEntity.notFound().build());
   }
 }

@@ -25,6 +25,6 @@ class DevMailController {
 
   @GetMapping
   List<DevMailbox.Mail> mails(@RequestParam(required = false) String to) {
-    return mailbox.mails().stream().filter(m -> to == null || m.to().contains(to)).toList();
+    return mailbox.mails(to);
   }
 }

@@ -2,6 +2,9 @@ package br.com.regua.devkit.providers;
 
 import br.com.regua.contact.email.MimeText;
 import br.com.regua.devkit.engine.EmbeddedEngine;
+import br.com.regua.devkit.providers.DevProviderRecords.Provider;
+import com.icegreen.greenmail.user.MessageDeliveryHandler;
+import com.icegreen.greenmail.user.UserManager;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
@@ -23,6 +26,12 @@ import org.springframework.stereotype.Component;
  * the journey's emails have somewhere to go on a machine with no mail server, and a person can read
  * them at {@code GET /api/dev/mails}. Off when {@code regua.dev-mail.enabled=false}, e.g. to use a
  * real SMTP server.
+ *
+ * <p>GreenMail keeps mail in memory only, so each mail is copied into PostgreSQL ({@link
+ * DevProviderRecords}) as it is delivered, and the mailbox is read from there: a restart loses
+ * nothing. The copy is made inside the SMTP transaction, before GreenMail answers {@code 250}: if
+ * it fails, the sender gets a {@code 451} and sends again, where a copy made later (on a read, say)
+ * would lose what arrived just before a restart.
  */
 @Component
 @ConditionalOnBean(EmbeddedEngine.class)
@@ -32,17 +41,27 @@ public class DevMailbox implements SmartLifecycle {
   private static final Logger log = LoggerFactory.getLogger(DevMailbox.class);
 
   private final GreenMail server;
+  private final DevProviderRecords records;
   private volatile boolean running;
 
-  DevMailbox(@Value("${spring.mail.port}") int port) {
+  DevMailbox(@Value("${spring.mail.port}") int port, DevProviderRecords records) {
     this.server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
+    this.records = records;
+    UserManager users = server.getUserManager();
+    MessageDeliveryHandler deliverToInbox = users.getMessageDeliveryHandler();
+    users.setMessageDeliveryHandler(
+        (message, recipient) -> {
+          keep(message.getMessage()); // once per recipient, as GreenMail delivers
+          return deliverToInbox.handle(message, recipient);
+        });
   }
 
   /** One delivered email, as the debtor would read it. */
   public record Mail(String to, String subject, String body, Instant receivedAt) {}
 
-  public List<Mail> mails() {
-    return Arrays.stream(server.getReceivedMessages()).map(DevMailbox::toMail).toList();
+  /** Every mail delivered, in the order received; with {@code to}, those whose To contains it. */
+  public List<Mail> mails(String to) {
+    return records.list(Provider.MAIL, to, Mail.class);
   }
 
   @Override
@@ -68,15 +87,14 @@ public class DevMailbox implements SmartLifecycle {
     return Integer.MIN_VALUE; // up before the job workers send anything, down after they stop
   }
 
-  private static Mail toMail(MimeMessage message) {
-    try {
-      return new Mail(
-          Arrays.toString(message.getRecipients(Message.RecipientType.TO)),
-          message.getSubject(),
-          MimeText.plain(message),
-          message.getReceivedDate() != null ? message.getReceivedDate().toInstant() : null);
-    } catch (MessagingException e) {
-      throw new IllegalStateException("unreadable message in the development mailbox", e);
-    }
+  private void keep(MimeMessage message) throws MessagingException {
+    // GreenMail dates a mail by the system clock as it stores it; so does the copy
+    Mail mail =
+        new Mail(
+            Arrays.toString(message.getRecipients(Message.RecipientType.TO)),
+            message.getSubject(),
+            MimeText.plain(message),
+            Instant.now());
+    records.keep(Provider.MAIL, null, mail.to(), mail.receivedAt(), Mail.class, id -> mail);
   }
 }

@@ -1,17 +1,15 @@
 package br.com.regua.devkit.providers;
 
 import br.com.regua.devkit.engine.EmbeddedEngine;
+import br.com.regua.devkit.providers.DevProviderRecords.Provider;
 import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.Base64;
-import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ConcurrentHashMap;
-import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.HttpStatus;
@@ -29,8 +27,8 @@ import org.springframework.web.bind.annotation.RestController;
  * ({@code contact/PrintProviderClient} documents the API). It checks the PDF against its SHA-256,
  * answers a repeated Idempotency-Key with the first letter, and lists what it received at {@code
  * GET /api/dev/print/v1/letters} (the PDFs themselves are at {@code
- * /api/debts/{debtId}/documents}). Nothing is printed; letters are kept in memory without their
- * bytes. Tests use WireMock instead.
+ * /api/debts/{debtId}/documents}). Nothing is printed; letters are kept in PostgreSQL ({@link
+ * DevProviderRecords}, so they outlive a restart) without their bytes. Tests use WireMock instead.
  */
 @RestController
 @RequestMapping("/api/dev/print/v1/letters")
@@ -63,18 +61,18 @@ class DevPrintProvider {
       int size,
       Instant receivedAt) {}
 
-  private final AtomicLong sequence = new AtomicLong(1000);
-  private final Map<String, Letter> byKey = new ConcurrentHashMap<>();
   private final Clock clock;
+  private final DevProviderRecords records;
 
-  DevPrintProvider(Clock clock) {
+  DevPrintProvider(Clock clock, DevProviderRecords records) {
     this.clock = clock;
+    this.records = records;
   }
 
   @PostMapping
   ResponseEntity<?> mail(
       @RequestHeader("Idempotency-Key") String key, @RequestBody LetterRequest request) {
-    Letter existing = byKey.get(key);
+    Letter existing = records.byKey(Provider.PRINT, key, Letter.class).orElse(null);
     if (existing != null) {
       return ResponseEntity.ok(new Accepted(existing.letterId(), "ACCEPTED"));
     }
@@ -94,24 +92,24 @@ class DevPrintProvider {
       return ResponseEntity.badRequest()
           .body(Map.of("reason", "document.sha256 does not match the content"));
     }
-    Letter letter =
-        byKey.computeIfAbsent(
+    Instant now = clock.instant();
+    DevProviderRecords.Kept<Letter> kept =
+        records.keep(
+            Provider.PRINT,
             key,
-            k ->
-                new Letter(
-                    "DEV-L-" + DevRun.TOKEN + "-" + sequence.incrementAndGet(),
-                    k,
-                    request.recipient(),
-                    sha256(pdf),
-                    pdf.length,
-                    clock.instant()));
-    return ResponseEntity.status(HttpStatus.CREATED)
-        .body(new Accepted(letter.letterId(), "ACCEPTED"));
+            request.recipient().name(),
+            now,
+            Letter.class,
+            id -> new Letter(id, key, request.recipient(), sha256(pdf), pdf.length, now));
+    Accepted accepted = new Accepted(kept.record().letterId(), "ACCEPTED");
+    return kept.created()
+        ? ResponseEntity.status(HttpStatus.CREATED).body(accepted)
+        : ResponseEntity.ok(accepted);
   }
 
   @GetMapping
   List<Letter> letters() {
-    return byKey.values().stream().sorted(Comparator.comparing(Letter::receivedAt)).toList();
+    return records.list(Provider.PRINT, null, Letter.class);
   }
 
   private static String sha256(byte[] bytes) {

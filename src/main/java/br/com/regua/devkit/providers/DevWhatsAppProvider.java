@@ -1,14 +1,13 @@
 package br.com.regua.devkit.providers;
 
 import br.com.regua.devkit.engine.EmbeddedEngine;
+import br.com.regua.devkit.providers.DevProviderRecords.Provider;
 import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.CopyOnWriteArrayList;
-import java.util.concurrent.atomic.AtomicLong;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.http.ResponseEntity;
@@ -23,10 +22,11 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * The WhatsApp Cloud API for the local run: in embedded mode the default {@code
  * regua.whatsapp.base-url} points here, and the service answers {@code POST
- * /{version}/{phoneNumberId}/messages} itself, keeping each template message in memory for a person
- * to read at {@code GET /api/dev/whatsapp?to=} (the approved template's name and its parameters, in
- * order). Like the real API it answers a template message with a {@code wamid} and refuses anything
- * else with a Graph API error. Tests use WireMock instead.
+ * /{version}/{phoneNumberId}/messages} itself, keeping each template message in PostgreSQL ({@link
+ * DevProviderRecords}, so they outlive a restart) for a person to read at {@code GET
+ * /api/dev/whatsapp?to=} (the approved template's name and its parameters, in order). Like the real
+ * API it answers a template message with a {@code wamid} and refuses anything else with a Graph API
+ * error. Tests use WireMock instead.
  */
 @RestController
 @RequestMapping("/api/dev/whatsapp")
@@ -45,12 +45,11 @@ class DevWhatsAppProvider {
       Instant receivedAt) {}
 
   private final Clock clock;
+  private final DevProviderRecords records;
 
-  private final AtomicLong sequence = new AtomicLong(1000);
-  private final List<TemplateMessage> received = new CopyOnWriteArrayList<>();
-
-  DevWhatsAppProvider(Clock clock) {
+  DevWhatsAppProvider(Clock clock, DevProviderRecords records) {
     this.clock = clock;
+    this.records = records;
   }
 
   @PostMapping("/{version}/{phoneNumberId}/messages")
@@ -81,16 +80,25 @@ class DevWhatsAppProvider {
       component.path("parameters").forEach(p -> parameters.add(p.path("text").asText()));
     }
     String to = message.path("to").asText();
+    Instant now = clock.instant();
     TemplateMessage sent =
-        new TemplateMessage(
-            "wamid.DEV-" + DevRun.TOKEN + "-" + sequence.incrementAndGet(),
-            to,
-            template.path("name").asText(),
-            template.path("language").path("code").asText(),
-            List.copyOf(parameters),
-            message.path("biz_opaque_callback_data").asText(null),
-            clock.instant());
-    received.add(sent);
+        records
+            .keep(
+                Provider.WHATSAPP,
+                null, // the Cloud API has no idempotency key
+                to,
+                now,
+                TemplateMessage.class,
+                id ->
+                    new TemplateMessage(
+                        id,
+                        to,
+                        template.path("name").asText(),
+                        template.path("language").path("code").asText(),
+                        List.copyOf(parameters),
+                        message.path("biz_opaque_callback_data").asText(null),
+                        now))
+            .record();
     return ResponseEntity.ok(
         Map.of(
             "messaging_product", "whatsapp",
@@ -101,7 +109,7 @@ class DevWhatsAppProvider {
   /** What was sent, optionally to one number (its digits). */
   @GetMapping
   List<TemplateMessage> messages(@RequestParam(required = false) String to) {
-    String digits = to == null ? "" : to.replaceAll("\\D", "");
-    return received.stream().filter(m -> m.to().contains(digits)).toList();
+    return records.list(
+        Provider.WHATSAPP, to == null ? null : to.replaceAll("\\D", ""), TemplateMessage.class);
   }
 }
