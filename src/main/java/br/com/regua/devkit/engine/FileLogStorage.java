@@ -4,12 +4,11 @@ import io.camunda.zeebe.logstreams.storage.LogStorage;
 import io.camunda.zeebe.logstreams.storage.LogStorageReader;
 import io.camunda.zeebe.util.buffer.BufferWriter;
 import java.io.IOException;
+import java.io.RandomAccessFile;
 import java.io.UncheckedIOException;
 import java.nio.ByteBuffer;
-import java.nio.channels.FileChannel;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.StandardOpenOption;
 import java.util.Arrays;
 import java.util.NoSuchElementException;
 import java.util.Set;
@@ -44,7 +43,14 @@ public final class FileLogStorage implements LogStorage, AutoCloseable {
   private static final int HEADER = Integer.BYTES * 2 + Long.BYTES * 2;
 
   private final Path file;
-  private final FileChannel channel;
+
+  /**
+   * The file, read and written with plain blocking I/O under this object's lock: a {@code
+   * FileChannel} is closed for every thread when one thread is interrupted while it reads, and
+   * callers on request threads may be interrupted (a timeout, a shutdown).
+   */
+  private final RandomAccessFile channel;
+
   private final Set<CommitListener> commitListeners = new CopyOnWriteArraySet<>();
 
   /** Per block: lowest position, file offset of its header, length of its bytes. */
@@ -58,7 +64,7 @@ public final class FileLogStorage implements LogStorage, AutoCloseable {
 
   private long end;
 
-  private FileLogStorage(Path file, FileChannel channel) {
+  private FileLogStorage(Path file, RandomAccessFile channel) {
     this.file = file;
     this.channel = channel;
   }
@@ -67,9 +73,7 @@ public final class FileLogStorage implements LogStorage, AutoCloseable {
   public static FileLogStorage open(Path file) {
     try {
       Files.createDirectories(file.toAbsolutePath().getParent());
-      FileChannel channel =
-          FileChannel.open(
-              file, StandardOpenOption.CREATE, StandardOpenOption.READ, StandardOpenOption.WRITE);
+      RandomAccessFile channel = new RandomAccessFile(file.toFile(), "rw");
       FileLogStorage storage = new FileLogStorage(file, channel);
       storage.index();
       return storage;
@@ -89,7 +93,7 @@ public final class FileLogStorage implements LogStorage, AutoCloseable {
   }
 
   private void index() throws IOException {
-    long size = channel.size();
+    long size = channel.length();
     long offset = 0;
     ByteBuffer header = ByteBuffer.allocate(HEADER);
     while (offset + HEADER <= size) {
@@ -116,20 +120,15 @@ public final class FileLogStorage implements LogStorage, AutoCloseable {
           "The engine's log {} ends with {} bytes of a block cut short; they are dropped",
           file,
           size - offset);
-      channel.truncate(offset);
+      channel.setLength(offset);
     }
     end = offset;
   }
 
-  private void readFully(ByteBuffer buffer, long position) throws IOException {
-    long at = position;
-    while (buffer.hasRemaining()) {
-      int read = channel.read(buffer, at);
-      if (read < 0) {
-        throw new IOException("unexpected end of " + file + " at " + at);
-      }
-      at += read;
-    }
+  private synchronized void readFully(ByteBuffer buffer, long position) throws IOException {
+    channel.seek(position);
+    channel.readFully(buffer.array(), buffer.arrayOffset() + buffer.position(), buffer.remaining());
+    buffer.position(buffer.limit());
   }
 
   private static int checksum(ByteBuffer data) {
@@ -172,9 +171,9 @@ public final class FileLogStorage implements LogStorage, AutoCloseable {
     block.flip();
     long offset = end;
     try {
-      while (block.hasRemaining()) {
-        end += channel.write(block, end);
-      }
+      channel.seek(end);
+      channel.write(block.array(), 0, block.limit());
+      end += block.limit();
     } catch (IOException e) {
       end = offset;
       throw new UncheckedIOException("cannot append to the engine's log " + file, e);

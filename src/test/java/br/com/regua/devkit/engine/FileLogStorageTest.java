@@ -147,6 +147,28 @@ class FileLogStorageTest {
     }
   }
 
+  @Test
+  void aReaderInterruptedWhileItReadsLeavesTheLogUsable() throws Exception {
+    try (FileLogStorage log = FileLogStorage.open(dir.resolve("engine.log"))) {
+      for (int i = 0; i < 200; i++) {
+        append(log, i + 1, i + 1, "block " + i);
+      }
+      Thread reader =
+          Thread.ofPlatform()
+              .start(
+                  () -> {
+                    for (int round = 0; round < 200; round++) {
+                      Thread.currentThread().interrupt(); // as a request timeout would
+                      readAll(log, 0);
+                    }
+                  });
+      reader.join(30_000);
+
+      append(log, 201, 201, "after the interrupts");
+      assertThat(readAll(log, 201)).containsExactly("after the interrupts");
+    }
+  }
+
   private static void append(FileLogStorage log, long lowest, long highest, String text) {
     log.append(lowest, highest, ByteBuffer.wrap(text.getBytes(StandardCharsets.UTF_8)), QUIET);
   }
