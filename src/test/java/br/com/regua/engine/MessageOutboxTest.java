@@ -44,6 +44,9 @@ class MessageOutboxTest extends IntegrationTest {
                 .value())
         .isEqualTo(201);
     await().atMost(AWAIT).until(() -> api.timelineTypes(debtId).contains("STRATEGY_DECIDED"));
+    // (read the engine's records up to now: the check after the outage must take well under the
+    // relay's first backoff of one second)
+    assertThat(journeyEnded(debtId)).isFalse();
 
     // when its payment message is stored while the engine is unreachable
     String messageId = "payment:" + TestDebtors.uniqueId("pix");
