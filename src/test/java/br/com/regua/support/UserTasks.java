@@ -6,11 +6,10 @@ import br.com.regua.devkit.engine.EmbeddedEngine;
 import br.com.regua.devkit.tasks.EmbeddedAgentTasks;
 import br.com.regua.tasks.AgentTask;
 import java.time.Duration;
-import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
 
 /**
  * Camunda user tasks ({@code zeebe:userTask}) on the in-JVM engine, for tests: lists the open ones,
@@ -71,8 +70,7 @@ public final class UserTasks {
    * One reader of the tasks per engine: a new one reads the engine's whole log before it answers,
    * which in a long suite takes longer than the tests wait.
    */
-  private static final Map<EmbeddedEngine, EmbeddedAgentTasks> TASKS =
-      Collections.synchronizedMap(new WeakHashMap<>());
+  private static final Map<EmbeddedEngine, EmbeddedAgentTasks> TASKS = new ConcurrentHashMap<>();
 
   /**
    * The open user tasks of the process instance and of the instances it called (the journey's tasks

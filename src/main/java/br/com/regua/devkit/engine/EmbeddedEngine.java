@@ -105,7 +105,9 @@ public final class EmbeddedEngine implements InMemoryEngine, AutoCloseable {
             actualPort,
             log,
             state,
-            logStream -> new LogRecordStream(logStream.newLogStreamReader(), PARTITION_ID));
+            logStream ->
+                new LogRecordStream(
+                    new RecordCursor(logStream.newLogStreamReader(), PARTITION_ID, -1)));
     durable.engine().start();
     return new EmbeddedEngine(durable, log, state, temporary, actualPort, zone);
   }

@@ -1,7 +1,5 @@
 package br.com.regua.devkit.engine;
 
-import io.camunda.zeebe.logstreams.log.LogStreamReader;
-import io.camunda.zeebe.logstreams.log.LoggedEvent;
 import io.camunda.zeebe.process.test.api.RecordStreamSource;
 import io.camunda.zeebe.protocol.record.Record;
 import java.util.AbstractList;
@@ -18,14 +16,11 @@ import java.util.List;
  */
 final class LogRecordStream implements RecordStreamSource {
 
-  private final LogStreamReader reader;
-  private final int partitionId;
+  private final RecordCursor cursor;
   private final List<Record<?>> records = new ArrayList<>();
-  private long lastPosition = -1;
 
-  LogRecordStream(LogStreamReader reader, int partitionId) {
-    this.reader = reader;
-    this.partitionId = partitionId;
+  LogRecordStream(RecordCursor cursor) {
+    this.cursor = cursor;
   }
 
   @Override
@@ -51,16 +46,7 @@ final class LogRecordStream implements RecordStreamSource {
 
   private int readNew() {
     synchronized (records) {
-      if (lastPosition < 0) {
-        reader.seekToFirstEvent();
-      } else {
-        reader.seekToNextEvent(lastPosition);
-      }
-      while (reader.hasNext()) {
-        LoggedEvent event = reader.next();
-        records.add(RecordCursor.copy(event, partitionId));
-        lastPosition = event.getPosition();
-      }
+      cursor.forEachNew(records::add);
       return records.size();
     }
   }

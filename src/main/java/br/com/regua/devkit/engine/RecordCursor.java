@@ -40,7 +40,7 @@ public final class RecordCursor {
   }
 
   /** A record that stays valid after the reader moves on (the log's buffers are reused). */
-  static CopiedRecord<UnifiedRecordValue> copy(LoggedEvent event, int partitionId) {
+  private static CopiedRecord<UnifiedRecordValue> copy(LoggedEvent event, int partitionId) {
     RecordMetadata metadata = new RecordMetadata();
     event.readMetadata(metadata);
     UnifiedRecordValue value = UnifiedRecordValue.allRecordsMap().get(metadata.getValueType());
