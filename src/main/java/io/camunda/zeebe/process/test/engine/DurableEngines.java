@@ -39,6 +39,9 @@ import java.util.function.Function;
  *   <li>the log is the {@link LogStorage} given (Régua's append-only file), so what the engine
  *       acknowledged survives the process, and the engine comes back by replaying it, as a broker
  *       does;
+ *   <li>requests are numbered uniquely across starts and only open ones are answered ({@link
+ *       StartScopedRequests}), since a command written before a kill is processed after the next
+ *       start;
  *   <li>the state is the broker's own RocksDB store in {@code stateDirectory}, made anew at each
  *       start and rebuilt by that replay: it iterates a prefix without copying everything it holds,
  *       and it is safe to read from the engine's other actors.
@@ -84,13 +87,13 @@ public final class DurableEngines {
 
     CommandWriter commandWriter = new CommandWriter(logStream.newLogStreamWriter());
     CommandSender commandSender = new CommandSender(commandWriter);
-    GatewayRequestStore requests = new GatewayRequestStore();
+    StartScopedRequests requests = new StartScopedRequests();
     InMemoryJobStreamer jobStreamer = new InMemoryJobStreamer(commandWriter);
     GrpcToLogStreamGateway gateway =
         new GrpcToLogStreamGateway(
             commandWriter, PARTITION_ID, PARTITION_COUNT, port, requests, jobStreamer);
     Server grpcServer = ServerBuilder.forPort(port).addService(gateway).build();
-    GrpcResponseWriter responses = new GrpcResponseWriter(gateway, requests, null);
+    GrpcResponseWriter responses = new OpenRequestResponses(gateway, requests);
 
     ZeebeDb<ZbColumnFamilies> state = createState(stateDirectory);
     StreamProcessor processor =
