@@ -3,6 +3,7 @@ package br.com.regua.devkit.engine;
 import br.com.regua.engine.EngineHealth;
 import br.com.regua.engine.InMemoryEngine;
 import io.camunda.zeebe.logstreams.log.LogStream;
+import io.camunda.zeebe.logstreams.log.LogStreamWriter;
 import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
 import io.camunda.zeebe.process.test.engine.DurableEngines;
 import io.camunda.zeebe.protocol.record.RecordType;
@@ -42,9 +43,7 @@ public final class EmbeddedEngine implements InMemoryEngine, AutoCloseable {
 
   private static final int PARTITION_ID = 1;
 
-  private final ZeebeTestEngine engine;
-  private final LogStream logStream;
-  private final FileLogStorage log;
+  private final Path logFile;
   private final Path stateDirectory;
   private final boolean temporary;
   private final int port;
@@ -54,19 +53,20 @@ public final class EmbeddedEngine implements InMemoryEngine, AutoCloseable {
   /** Where the clock stands while pinned ({@link #pinClock}); null while it runs with wall time. */
   private volatile Instant pinned;
 
-  private volatile StreamProcessorProbe probe;
+  /** The engine running now; {@link #restart} replaces it with one replayed from the same log. */
+  private volatile Run run;
 
-  private EmbeddedEngine(
-      DurableEngines.DurableEngine durable,
+  /** One start of the engine over the log: what a restart replaces. */
+  private record Run(
+      ZeebeTestEngine engine,
+      LogStream logStream,
       FileLogStorage log,
-      Path stateDirectory,
-      boolean temporary,
-      int port,
-      ZoneId zone) {
-    this.engine = durable.engine();
-    this.logStream = durable.logStream();
-    this.log = log;
-    this.stateDirectory = stateDirectory;
+      StreamProcessorProbe probe,
+      int generation) {}
+
+  private EmbeddedEngine(Path logFile, boolean temporary, int port, ZoneId zone) {
+    this.logFile = logFile;
+    this.stateDirectory = logFile.resolveSibling(logFile.getFileName() + ".state");
     this.temporary = temporary;
     this.port = port;
     this.zone = zone;
@@ -96,24 +96,66 @@ public final class EmbeddedEngine implements InMemoryEngine, AutoCloseable {
   }
 
   private static EmbeddedEngine start(int port, ZoneId zone, Path logFile, boolean temporary) {
-    int actualPort = port == 0 ? freePort() : port;
+    EmbeddedEngine engine =
+        new EmbeddedEngine(logFile, temporary, port == 0 ? freePort() : port, zone);
+    engine.run = engine.open(0);
+    return engine;
+  }
+
+  /**
+   * Opens the log, replays it into a new state and starts processing, on this engine's port, with
+   * the clock where it stands.
+   */
+  private Run open(int generation) {
     FileLogStorage log = FileLogStorage.open(logFile);
-    Path state = logFile.resolveSibling(logFile.getFileName() + ".state");
-    deleteRecursively(state);
+    deleteRecursively(stateDirectory);
     DurableEngines.DurableEngine durable =
         DurableEngines.create(
-            actualPort,
+            port,
             log,
-            state,
-            logStream ->
-                new LogRecordStream(
-                    new RecordCursor(logStream.newLogStreamReader(), PARTITION_ID, -1)));
-    durable.engine().start();
-    return new EmbeddedEngine(durable, log, state, temporary, actualPort, zone);
+            stateDirectory,
+            logStream -> new LogRecordStream(RecordCursor.over(logStream, PARTITION_ID, -1)));
+    ZeebeTestEngine engine = durable.engine();
+    Instant at = pinned;
+    if (at != null) {
+      actorClock(engine).setCurrentTime(at);
+    } else if (!offset.isZero()) {
+      engine.increaseTime(offset);
+    }
+    engine.start();
+    return new Run(engine, durable.logStream(), log, StreamProcessorProbe.of(engine), generation);
+  }
+
+  /**
+   * Replaces a failed engine with a new one over the same log, as a broker's partition does after a
+   * failure: it replays what the log holds and goes on where it stood, on the same port (the
+   * Camunda client reconnects) and with the same clock. Cursors and log writers handed out follow
+   * it ({@link RecordCursor}, {@link #logWriter}).
+   */
+  public synchronized void restart() {
+    Run failed = run;
+    try {
+      failed.engine().stop();
+    } catch (RuntimeException e) {
+      // a failed stream processor may not close cleanly; its log and port are released below
+    }
+    failed.log().close();
+    run = open(failed.generation() + 1);
+  }
+
+  /** How many times the engine was restarted in this process. */
+  public int restarts() {
+    return run.generation();
+  }
+
+  /** Whether its stream processor failed for good (only {@link #restart} brings it back). */
+  public boolean failed() {
+    return run.probe().failed();
   }
 
   /** How many blocks the engine's log holds, and how many bytes. */
   public String logSize() {
+    FileLogStorage log = run.log();
     return log.blocks() + " blocks, " + log.bytes() + " bytes";
   }
 
@@ -121,18 +163,37 @@ public final class EmbeddedEngine implements InMemoryEngine, AutoCloseable {
     return "http://localhost:" + port;
   }
 
+  /** The engine running now (a {@link #restart} replaces it). */
   public ZeebeTestEngine engine() {
-    return engine;
+    return run.engine();
   }
 
-  /** A reader of the engine's records from the first one on; it keeps none. */
+  /**
+   * A writer of commands to the engine's log, as the gateway writes them: the log's sequencer, safe
+   * to use from any thread. Take one per command: a {@link #restart} makes a new log.
+   */
+  public LogStreamWriter logWriter() {
+    return run.logStream().newLogStreamWriter();
+  }
+
+  /**
+   * A reader of the engine's records from the first one on; it keeps none, and follows the engine
+   * through a {@link #restart}.
+   */
   public RecordCursor newCursor() {
-    return new RecordCursor(logStream.newLogStreamReader(), PARTITION_ID, -1);
+    return newCursorAfter(-1);
   }
 
   /** A reader of the engine's records written after {@code position}; it keeps none. */
   public RecordCursor newCursorAfter(long position) {
-    return new RecordCursor(logStream.newLogStreamReader(), PARTITION_ID, position);
+    return new RecordCursor(
+        () -> {
+          Run current = run;
+          return new RecordCursor.Source(
+              current.generation(), current.logStream()::newLogStreamReader);
+        },
+        PARTITION_ID,
+        position);
   }
 
   /** A clock that reads the engine's time. */
@@ -176,7 +237,7 @@ public final class EmbeddedEngine implements InMemoryEngine, AutoCloseable {
   public synchronized Instant pinClock() {
     if (pinned == null) {
       Instant at = Instant.ofEpochMilli(Instant.now().plus(offset).toEpochMilli() + 1);
-      actorClock().setCurrentTime(at);
+      actorClock(run.engine()).setCurrentTime(at);
       pinned = at;
     }
     return pinned;
@@ -192,12 +253,12 @@ public final class EmbeddedEngine implements InMemoryEngine, AutoCloseable {
     if (at == null) {
       return now();
     }
-    ControlledActorClock clock = actorClock();
+    ControlledActorClock clock = actorClock(run.engine());
     clock.setCurrentTime(0L); // not a point in time any more: wall time plus the clock's offset
     Duration behind = Duration.between(Instant.now().plus(offset), at);
     if (!behind.isNegative()) {
       Duration gap = behind.plusMillis(1);
-      engine.increaseTime(gap);
+      run.engine().increaseTime(gap);
       offset = offset.plus(gap);
     }
     pinned = null;
@@ -216,7 +277,7 @@ public final class EmbeddedEngine implements InMemoryEngine, AutoCloseable {
       return;
     }
     Instant target = at.plusMillis(step.toMillis());
-    actorClock().setCurrentTime(target);
+    actorClock(run.engine()).setCurrentTime(target);
     pinned = target;
   }
 
@@ -224,7 +285,7 @@ public final class EmbeddedEngine implements InMemoryEngine, AutoCloseable {
     return pinned != null;
   }
 
-  private ControlledActorClock actorClock() {
+  private static ControlledActorClock actorClock(ZeebeTestEngine engine) {
     try {
       var field = engine.getClass().getDeclaredField("clock");
       field.setAccessible(true);
@@ -252,14 +313,14 @@ public final class EmbeddedEngine implements InMemoryEngine, AutoCloseable {
     if (at != null) {
       // exact: the pinned actor clock jumps to the new instant and stays there
       Instant target = at.plusMillis(duration.toMillis());
-      actorClock().setCurrentTime(target);
+      actorClock(run.engine()).setCurrentTime(target);
       pinned = target;
     } else {
-      engine.increaseTime(duration);
+      run.engine().increaseTime(duration);
       offset = offset.plus(duration);
     }
     try {
-      engine.waitForBusyState(NOTICE_TIME);
+      run.engine().waitForBusyState(NOTICE_TIME);
     } catch (TimeoutException nothingFellDue) {
       // no timer was due
     } catch (InterruptedException e) {
@@ -272,7 +333,7 @@ public final class EmbeddedEngine implements InMemoryEngine, AutoCloseable {
   /** Waits until the engine has no more work queued, up to the given bound. */
   public void awaitIdle(Duration bound) {
     try {
-      engine.waitForIdleState(bound);
+      run.engine().waitForIdleState(bound);
     } catch (TimeoutException busy) {
       // Job workers keep the engine busy; the caller observes results with its own waits.
     } catch (InterruptedException e) {
@@ -305,21 +366,17 @@ public final class EmbeddedEngine implements InMemoryEngine, AutoCloseable {
     return live;
   }
 
-  /** Its stream processor's health ({@link StreamProcessorProbe}); the probe is made once. */
+  /** Its stream processor's health ({@link StreamProcessorProbe}). */
   @Override
   public EngineHealth health() {
-    StreamProcessorProbe current = probe;
-    if (current == null) { // two first callers may each make one: harmless, one is kept
-      current = StreamProcessorProbe.of(engine);
-      probe = current;
-    }
-    return current.check();
+    return run.probe().check();
   }
 
   @Override
-  public void close() {
-    engine.stop();
-    log.close();
+  public synchronized void close() {
+    Run current = run;
+    current.engine().stop();
+    current.log().close();
     deleteRecursively(stateDirectory);
     if (temporary) {
       deleteRecursively(stateDirectory.getParent());

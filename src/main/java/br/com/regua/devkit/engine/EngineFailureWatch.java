@@ -1,5 +1,8 @@
 package br.com.regua.devkit.engine;
 
+import java.time.Duration;
+import java.util.ArrayDeque;
+import java.util.Deque;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -10,24 +13,30 @@ import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
 
 /**
- * Embedded mode: when the in-JVM engine's stream processor has failed, the service says it is
- * broken ({@code /actuator/health/liveness} answers 503), so that whatever runs it (Kubernetes'
- * liveness probe, a container health check) restarts it. A failed stream processor never processes
- * again, and the in-JVM engine cannot be replaced under a running Camunda client and its workers; a
- * restart gives a new engine, whose clock {@link EngineClockStore} moves back and whose journeys
- * {@code journey/PendingJourneys} rebuilds from PostgreSQL. Only that failure counts: a paused or
- * slow engine may recover, and then {@code engine} health says DOWN, liveness stays UP.
+ * Embedded mode: when the in-JVM engine's stream processor has failed (it never processes again),
+ * the service restarts the engine itself ({@link EmbeddedEngine#restart}): the new one replays the
+ * log and every journey goes on where it stood, on the same port, with the same clock. Meanwhile
+ * {@code engine} health is DOWN and calls that need the engine answer 503.
+ *
+ * <p>A failure that comes back at once would come back after every restart (a fault in what the log
+ * holds): after {@link #MAX_RESTARTS} restarts within {@link #WINDOW}, the watch stops restarting
+ * and says the service is broken ({@code /actuator/health/liveness} answers 503), so that whatever
+ * runs it restarts the process or a person looks. Only that failure counts: a paused or slow engine
+ * may recover, and then {@code engine} health says DOWN, liveness stays UP.
  */
 @Component
 @ConditionalOnBean(EmbeddedEngine.class)
 class EngineFailureWatch {
 
+  static final int MAX_RESTARTS = 3;
+  static final Duration WINDOW = Duration.ofMinutes(10);
+
   private static final Logger log = LoggerFactory.getLogger(EngineFailureWatch.class);
 
   private final EmbeddedEngine engine;
   private final ApplicationEventPublisher events;
-  private volatile StreamProcessorProbe probe;
-  private volatile boolean reported;
+  private final Deque<Long> restartTimes = new ArrayDeque<>();
+  private boolean broken;
 
   EngineFailureWatch(EmbeddedEngine engine, ApplicationEventPublisher events) {
     this.engine = engine;
@@ -37,18 +46,40 @@ class EngineFailureWatch {
   @Scheduled(
       fixedDelayString = "${regua.engine.embedded.failure-check:5s}",
       initialDelayString = "${regua.engine.embedded.failure-check:5s}")
-  void check() {
-    if (reported) {
+  synchronized void check() {
+    if (broken || !engine.failed()) {
       return;
     }
-    if (probe == null) {
-      probe = StreamProcessorProbe.of(engine.engine());
+    long now = System.nanoTime();
+    while (!restartTimes.isEmpty() && now - restartTimes.peekFirst() > WINDOW.toNanos()) {
+      restartTimes.removeFirst();
     }
-    if (probe.failed()) {
-      reported = true;
+    if (restartTimes.size() >= MAX_RESTARTS) {
+      broken = true;
       log.error(
-          "The in-JVM engine's stream processor failed and will process nothing more: liveness is"
-              + " now BROKEN, restart the service (its journeys are rebuilt at start)");
+          "The in-JVM engine failed again after {} restarts within {}: liveness is now BROKEN;"
+              + " restart the service (the engine replays its log at start) and see the log above"
+              + " for the failure",
+          MAX_RESTARTS,
+          WINDOW);
+      AvailabilityChangeEvent.publish(events, this, LivenessState.BROKEN);
+      return;
+    }
+    restartTimes.addLast(now);
+    log.error(
+        "The in-JVM engine's stream processor failed (see the error above); restarting the engine"
+            + " from its log");
+    long started = System.nanoTime();
+    try {
+      engine.restart();
+      log.warn(
+          "The in-JVM engine is back after {} ms (restart {} of this process), its journeys"
+              + " replayed from its log",
+          (System.nanoTime() - started) / 1_000_000,
+          engine.restarts());
+    } catch (RuntimeException e) {
+      broken = true;
+      log.error("The in-JVM engine could not be restarted: liveness is now BROKEN", e);
       AvailabilityChangeEvent.publish(events, this, LivenessState.BROKEN);
     }
   }

@@ -13,11 +13,7 @@ import com.fasterxml.jackson.core.JsonProcessingException;
 import com.fasterxml.jackson.databind.SerializationFeature;
 import com.fasterxml.jackson.databind.json.JsonMapper;
 import io.camunda.zeebe.logstreams.log.LogAppendEntry;
-import io.camunda.zeebe.logstreams.log.LogStream;
-import io.camunda.zeebe.logstreams.log.LogStreamWriter;
 import io.camunda.zeebe.logstreams.log.WriteContext;
-import io.camunda.zeebe.process.test.api.ZeebeTestEngine;
-import io.camunda.zeebe.process.test.engine.InMemoryEngine;
 import io.camunda.zeebe.protocol.impl.encoding.MsgPackConverter;
 import io.camunda.zeebe.protocol.impl.record.RecordMetadata;
 import io.camunda.zeebe.protocol.impl.record.value.usertask.UserTaskRecord;
@@ -26,13 +22,13 @@ import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.RejectionType;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.Intent;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.intent.UserTaskIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import io.camunda.zeebe.protocol.record.value.UserTaskRecordValue;
 import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
 import io.camunda.zeebe.protocol.record.value.deployment.Form;
-import java.lang.reflect.Field;
 import java.time.Duration;
 import java.time.Instant;
 import java.time.format.DateTimeFormatter;
@@ -51,13 +47,11 @@ import org.agrona.concurrent.UnsafeBuffer;
  *
  * <p><b>Why this reaches into the engine.</b> The 8.8 client sends user task commands only over
  * REST, and the in-JVM engine (zeebe-process-test) serves only gRPC, which has no user task
- * command; there is no Tasklist either. zeebe-process-test-engine 8.8 offers no public way to
- * append a command, so this class writes the {@code USER_TASK} commands the REST gateway would
- * write ({@code COMPLETE}, {@code CLAIM}, {@code ASSIGN}) straight to the engine's log, which
- * {@code InMemoryEngine} keeps in a private field (read once, by reflection, in {@link
- * #logWriter}), and reads the engine's answer from its record stream. Reading is public: tasks,
- * forms and variables all come from the record stream. Every engine internal stays in this class;
- * in remote mode none of it runs ({@link RemoteAgentTasks}).
+ * command; there is no Tasklist either. So this class writes the {@code USER_TASK} commands the
+ * REST gateway would write ({@code COMPLETE}, {@code CLAIM}, {@code ASSIGN}) straight to the
+ * engine's log ({@link EmbeddedEngine#logWriter}), and reads the engine's answer from its records.
+ * Reading is public: tasks, forms and variables all come from the record stream. Every engine
+ * internal stays in this class; in remote mode none of it runs ({@link RemoteAgentTasks}).
  *
  * <p>It keeps the tasks as the engine's records make them, applying on each call only what the
  * engine wrote since the last one.
@@ -74,14 +68,12 @@ public final class EmbeddedAgentTasks implements AgentTasks {
 
   private final EmbeddedEngine engine;
   private final RecordCursor cursor;
-  private final LogStreamWriter writer;
 
   /** The user tasks as the records applied so far make them; guarded by {@code this}. */
   private final Snapshot snapshot = new Snapshot();
 
   public EmbeddedAgentTasks(EmbeddedEngine engine) {
     this.engine = engine;
-    this.writer = logWriter(engine.engine());
     this.cursor = engine.newCursor();
   }
 
@@ -155,7 +147,9 @@ public final class EmbeddedAgentTasks implements AgentTasks {
             .valueType(ValueType.USER_TASK)
             .intent(intent);
     var written =
-        writer.tryWrite(WriteContext.internal(), LogAppendEntry.of(key, metadata, command));
+        engine
+            .logWriter()
+            .tryWrite(WriteContext.internal(), LogAppendEntry.of(key, metadata, command));
     if (written.isLeft()) {
       throw new EngineUnavailableException(
           "the engine's log refused the command: " + written.getLeft());
@@ -204,6 +198,11 @@ public final class EmbeddedAgentTasks implements AgentTasks {
         "the engine did not answer " + what + " within " + TIMEOUT);
   }
 
+  /** How many element instances the snapshot holds scopes or variables of (bounded by the live). */
+  int elementsHeld() {
+    return read(snapshot -> snapshot.flowScope.size() + snapshot.variablesByScope.size());
+  }
+
   /**
    * Answers the query on the user tasks as they stand: the records the engine wrote since the last
    * call are applied first, so each call costs what is new, not everything the engine ever wrote.
@@ -218,7 +217,14 @@ public final class EmbeddedAgentTasks implements AgentTasks {
     return query.apply(snapshot);
   }
 
+  /**
+   * What the engine's records say about user tasks, bounded by what is live: an element's scope and
+   * variables are dropped when it ends, and a task that ends is kept as it stood then, among the
+   * last {@link #CLOSED_KEPT} ended ones (the API still answers for a task just completed).
+   */
   private static final class Snapshot {
+    static final int CLOSED_KEPT = 5_000;
+
     private final Map<Long, Long> parentInstance = new HashMap<>();
     private final Map<Long, Long> flowScope = new HashMap<>();
     private final Map<Long, String> formIds = new HashMap<>();
@@ -226,17 +232,17 @@ public final class EmbeddedAgentTasks implements AgentTasks {
     private final Map<Long, UserTaskRecordValue> created = new LinkedHashMap<>();
     private final Map<Long, Instant> createdAt = new HashMap<>();
     private final Map<Long, String> assignees = new HashMap<>();
-    private final Map<Long, AgentTask.State> states = new HashMap<>();
+    private final Map<Long, AgentTask> closed =
+        new LinkedHashMap<>() {
+          @Override
+          protected boolean removeEldestEntry(Map.Entry<Long, AgentTask> eldest) {
+            return size() > CLOSED_KEPT;
+          }
+        };
 
     void apply(Record<?> record) {
       switch (record.getValue()) {
-        case ProcessInstanceRecordValue element -> {
-          flowScope.put(record.getKey(), element.getFlowScopeKey());
-          if (element.getBpmnElementType() == BpmnElementType.PROCESS) {
-            parentInstance.put(
-                element.getProcessInstanceKey(), element.getParentProcessInstanceKey());
-          }
-        }
+        case ProcessInstanceRecordValue element -> applyElement(record, element);
         case Form form -> formIds.put(form.getFormKey(), form.getFormId());
         case VariableRecordValue variable ->
             variablesByScope
@@ -247,27 +253,63 @@ public final class EmbeddedAgentTasks implements AgentTasks {
       }
     }
 
+    private void applyElement(Record<?> record, ProcessInstanceRecordValue element) {
+      long key = record.getKey();
+      switch ((ProcessInstanceIntent) record.getIntent()) {
+        case ELEMENT_ACTIVATING -> {
+          flowScope.put(key, element.getFlowScopeKey());
+          if (element.getBpmnElementType() == BpmnElementType.PROCESS) {
+            parentInstance.put(
+                element.getProcessInstanceKey(), element.getParentProcessInstanceKey());
+          }
+        }
+        case ELEMENT_COMPLETED, ELEMENT_TERMINATED -> {
+          flowScope.remove(key);
+          variablesByScope.remove(key);
+          if (element.getBpmnElementType() == BpmnElementType.PROCESS) {
+            parentInstance.remove(element.getProcessInstanceKey());
+          }
+        }
+        default -> {}
+      }
+    }
+
     private void applyTask(Record<?> record, UserTaskRecordValue task) {
       long key = task.getUserTaskKey();
       switch ((UserTaskIntent) record.getIntent()) {
         case CREATED -> {
           created.put(key, task);
           createdAt.put(key, Instant.ofEpochMilli(record.getTimestamp()));
-          states.put(key, AgentTask.State.OPEN);
           assignees.put(key, blankToNull(task.getAssignee()));
         }
         case ASSIGNED -> assignees.put(key, blankToNull(task.getAssignee()));
-        case COMPLETED -> states.put(key, AgentTask.State.COMPLETED);
-        case CANCELED -> states.put(key, AgentTask.State.CANCELED);
+        case COMPLETED -> close(key, AgentTask.State.COMPLETED);
+        case CANCELED -> close(key, AgentTask.State.CANCELED);
         default -> {}
       }
     }
 
+    /** Keeps the task as it stood when it ended, while its scope's variables are still there. */
+    private void close(long key, AgentTask.State state) {
+      openTask(key, state).ifPresent(task -> closed.put(key, task));
+      created.remove(key);
+      createdAt.remove(key);
+      assignees.remove(key);
+    }
+
+    /** The open tasks; ended ones are only found by key. */
     List<AgentTask> tasks() {
-      return created.keySet().stream().map(key -> task(key).orElseThrow()).toList();
+      return created.keySet().stream()
+          .map(key -> openTask(key, AgentTask.State.OPEN).orElseThrow())
+          .toList();
     }
 
     Optional<AgentTask> task(long key) {
+      AgentTask ended = closed.get(key);
+      return ended != null ? Optional.of(ended) : openTask(key, AgentTask.State.OPEN);
+    }
+
+    private Optional<AgentTask> openTask(long key, AgentTask.State state) {
       UserTaskRecordValue task = created.get(key);
       if (task == null) {
         return Optional.empty();
@@ -281,7 +323,7 @@ public final class EmbeddedAgentTasks implements AgentTasks {
               formKey > 0 ? formKey : null,
               formIds.get(formKey),
               assignees.get(key),
-              states.get(key),
+              state,
               createdAt.get(key),
               parseDue(task.getDueDate()),
               List.copyOf(task.getCandidateGroupsList()),
@@ -326,25 +368,6 @@ public final class EmbeddedAgentTasks implements AgentTasks {
 
   private static String blankToNull(String value) {
     return value == null || value.isBlank() ? null : value;
-  }
-
-  /**
-   * The writer of the engine's log. {@code InMemoryEngine} (8.8) keeps its {@code LogStream} in the
-   * private field {@code logStream} and offers no other way in; the writer it hands out is the
-   * log's sequencer, shared with the gRPC gateway and safe to use from any thread.
-   */
-  private static LogStreamWriter logWriter(ZeebeTestEngine engine) {
-    try {
-      Field logStream = InMemoryEngine.class.getDeclaredField("logStream");
-      logStream.setAccessible(true);
-      return ((LogStream) logStream.get(engine)).newLogStreamWriter();
-    } catch (ReflectiveOperationException | RuntimeException e) {
-      throw new IllegalStateException(
-          "cannot reach the log of the in-JVM engine ("
-              + engine.getClass().getName()
-              + "): zeebe-process-test's internals changed; adapt EmbeddedAgentTasks.logWriter",
-          e);
-    }
   }
 
   private static Object parse(String json) {

@@ -98,12 +98,48 @@ class EmbeddedAgentTasksTest extends IntegrationTest {
     long key = awaitInQueue(instance, TASK).key();
     tasks.complete(key, Map.of("disputeResolution", "RESUME"));
 
-    // then it left the queue, and completing it again is refused with the engine's reason
+    // then it left the queue, still reads as it stood, and completing it again is refused with
+    // the engine's reason
     assertThat(tasks.get(key).state()).isEqualTo(AgentTask.State.COMPLETED);
+    assertThat(tasks.get(key).variables())
+        .containsEntry("disputeReason", "Cobrança em duplicidade");
     assertThat(tasks.open(AgentTaskFilter.ALL)).extracting(AgentTask::key).doesNotContain(key);
     assertThatThrownBy(() -> tasks.complete(key, Map.of("disputeResolution", "CANCEL")))
         .isInstanceOf(AgentTaskConflictException.class)
         .hasMessageContaining("NOT_FOUND");
+  }
+
+  @Test
+  void whatTheReaderHoldsOfAnInstanceGoesWithIt() {
+    EmbeddedAgentTasks reader = (EmbeddedAgentTasks) tasks;
+    int before = reader.elementsHeld();
+    long instance = start("Não reconheço a dívida");
+    long key = awaitInQueue(instance, TASK).key();
+    assertThat(reader.elementsHeld()).isGreaterThan(before);
+
+    tasks.complete(key, Map.of("disputeResolution", "CANCEL"));
+    // (the model's cancelling service task has no worker here: the test does its job)
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .until(
+            () ->
+                client
+                    .newActivateJobsCommand()
+                    .jobType("user-task-test-cancel")
+                    .maxJobsToActivate(50)
+                    .send()
+                    .join()
+                    .getJobs()
+                    .stream()
+                    .filter(job -> job.getProcessInstanceKey() == instance)
+                    .peek(job -> client.newCompleteCommand(job).send().join())
+                    .count(),
+            done -> done == 1);
+
+    // the instance ended with its task: its elements and variables are no longer held
+    await()
+        .atMost(Duration.ofSeconds(10))
+        .untilAsserted(() -> assertThat(reader.elementsHeld()).isLessThanOrEqualTo(before));
   }
 
   @Test
