@@ -2,15 +2,24 @@ package br.com.regua.debt;
 
 import br.com.regua.brazil.Uf;
 import br.com.regua.charge.boleto.Boleto;
+import br.com.regua.ops.SqlArrays;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.Arrays;
+import java.util.Collection;
+import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
+import java.util.Map;
 import java.util.Optional;
+import java.util.Set;
 import java.util.UUID;
+import java.util.function.Function;
+import org.springframework.jdbc.core.SqlTypeValue;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -42,89 +51,140 @@ public class DebtRepository {
   }
 
   /**
-   * Stores the debtor as the latest registration describes them. A registration without an address
-   * keeps the stored one: the address is optional, so its absence says nothing about it.
+   * Stores each debtor as the latest registration describes them, in one statement; the documents
+   * must be distinct. A registration without an address keeps the stored one: the address is
+   * optional, so its absence says nothing about it (an address always has its street).
    */
-  void upsertDebtor(Debt.DebtorRecord debtor, Instant now) {
-    Debt.PostalAddress address = debtor.address();
-    boolean hasAddress = address != null;
+  void upsertDebtors(Collection<Debt.DebtorRecord> debtors, Instant now) {
+    List<Debt.PostalAddress> addresses = debtors.stream().map(Debt.DebtorRecord::address).toList();
     jdbc.sql(
             """
             insert into debtor (document, name, email, phone, state, updated_at, address_street,
                                 address_number, address_complement, address_district,
                                 address_city, address_state, address_postal_code)
-            values (:document, :name, :email, :phone, :state, :now, :street, :number,
-                    :complement, :district, :city, :addressState, :postalCode)
+            select r.document, r.name, r.email, r.phone, r.state, :now, r.street, r.number,
+                   r.complement, r.district, r.city, r.address_state, r.postal_code
+              from unnest(cast(:document as text[]), cast(:name as text[]),
+                          cast(:email as text[]), cast(:phone as text[]),
+                          cast(:state as text[]), cast(:street as text[]),
+                          cast(:number as text[]), cast(:complement as text[]),
+                          cast(:district as text[]), cast(:city as text[]),
+                          cast(:addressState as text[]), cast(:postalCode as text[]))
+                   as r(document, name, email, phone, state, street, number, complement,
+                        district, city, address_state, postal_code)
             on conflict (document) do update
                set name = excluded.name, email = excluded.email, phone = excluded.phone,
                    state = excluded.state, updated_at = excluded.updated_at,
-                   address_street = case when :hasAddress then excluded.address_street
-                                         else debtor.address_street end,
-                   address_number = case when :hasAddress then excluded.address_number
+                   address_street = coalesce(excluded.address_street, debtor.address_street),
+                   address_number = case when excluded.address_street is not null
+                                         then excluded.address_number
                                          else debtor.address_number end,
-                   address_complement = case when :hasAddress then excluded.address_complement
+                   address_complement = case when excluded.address_street is not null
+                                             then excluded.address_complement
                                              else debtor.address_complement end,
-                   address_district = case when :hasAddress then excluded.address_district
+                   address_district = case when excluded.address_street is not null
+                                           then excluded.address_district
                                            else debtor.address_district end,
-                   address_city = case when :hasAddress then excluded.address_city
+                   address_city = case when excluded.address_street is not null
+                                       then excluded.address_city
                                        else debtor.address_city end,
-                   address_state = case when :hasAddress then excluded.address_state
+                   address_state = case when excluded.address_street is not null
+                                        then excluded.address_state
                                         else debtor.address_state end,
-                   address_postal_code = case when :hasAddress then excluded.address_postal_code
+                   address_postal_code = case when excluded.address_street is not null
+                                              then excluded.address_postal_code
                                               else debtor.address_postal_code end
             """)
-        .param("document", debtor.document())
-        .param("name", debtor.name())
-        .param("email", debtor.email())
-        .param("phone", debtor.phone())
-        .param("state", debtor.state().name())
         .param("now", Timestamp.from(now))
-        .param("hasAddress", hasAddress)
-        .param("street", hasAddress ? address.street() : null)
-        .param("number", hasAddress ? address.number() : null)
-        .param("complement", hasAddress ? address.complement() : null)
-        .param("district", hasAddress ? address.district() : null)
-        .param("city", hasAddress ? address.city() : null)
-        .param("addressState", hasAddress ? address.state().name() : null)
-        .param("postalCode", hasAddress ? address.postalCode() : null)
+        .param("document", column(debtors, Debt.DebtorRecord::document))
+        .param("name", column(debtors, Debt.DebtorRecord::name))
+        .param("email", column(debtors, Debt.DebtorRecord::email))
+        .param("phone", column(debtors, Debt.DebtorRecord::phone))
+        .param("state", column(debtors, d -> d.state().name()))
+        .param("street", column(addresses, a -> a == null ? null : a.street()))
+        .param("number", column(addresses, a -> a == null ? null : a.number()))
+        .param("complement", column(addresses, a -> a == null ? null : a.complement()))
+        .param("district", column(addresses, a -> a == null ? null : a.district()))
+        .param("city", column(addresses, a -> a == null ? null : a.city()))
+        .param("addressState", column(addresses, a -> a == null ? null : a.state().name()))
+        .param("postalCode", column(addresses, a -> a == null ? null : a.postalCode()))
         .update();
+  }
+
+  private static <T> SqlTypeValue column(Collection<T> rows, Function<T, ?> value) {
+    List<Object> values = new ArrayList<>(rows.size());
+    rows.forEach(row -> values.add(value.apply(row)));
+    return SqlArrays.text(values);
   }
 
   /** How a registered debtor is reached, before a registration updates it. */
   public record DebtorContacts(String email, String phone) {}
 
-  public Optional<DebtorContacts> findDebtorContacts(String document) {
-    return jdbc.sql("select email, phone from debtor where document = :document")
-        .param("document", document)
-        .query((rs, row) -> new DebtorContacts(rs.getString("email"), rs.getString("phone")))
-        .optional();
+  /** The contacts of each of these debtors that is registered, by document. */
+  Map<String, DebtorContacts> findDebtorContacts(Collection<String> documents) {
+    Map<String, DebtorContacts> found = new HashMap<>();
+    jdbc.sql(
+            "select document, email, phone from debtor"
+                + " where document = any(cast(:documents as text[]))")
+        .param("documents", SqlArrays.text(documents))
+        .query(
+            (rs, row) ->
+                found.put(
+                    rs.getString("document"),
+                    new DebtorContacts(rs.getString("email"), rs.getString("phone"))))
+        .list();
+    return found;
   }
 
-  /** Inserts the debt unless one with its id exists; tells whether it inserted. */
-  boolean insertIfAbsent(Debt debt) {
-    return jdbc.sql(
+  /**
+   * Inserts, in one statement, each debt whose id is not stored yet; the ids must be distinct.
+   * Returns the ids it inserted.
+   */
+  Set<String> insertAllIfAbsent(Collection<Debt> debts, Instant now) {
+    return new HashSet<>(
+        jdbc.sql(
                 """
                 insert into debt (debt_id, debtor_document, amount_cents, open_balance_cents,
                                   due_date, status, payment_token, registration_fingerprint,
                                   registered_at, updated_at, propensity_score,
                                   late_payment_count, interest_from, boleto_barcode)
-                values (:debtId, :document, :amount, :amount, :dueDate, :status, :token,
-                        :fingerprint, :now, :now, :score, :late, :dueDate, :boleto)
+                select r.debt_id, r.document, r.amount, r.amount, r.due_date, r.status, r.token,
+                       r.fingerprint, :now, :now, r.score, r.late, r.due_date, r.boleto
+                  from unnest(cast(:debtId as text[]), cast(:document as text[]),
+                              cast(:amount as bigint[]), cast(:dueDate as date[]),
+                              cast(:status as text[]), cast(:token as uuid[]),
+                              cast(:fingerprint as text[]), cast(:score as int[]),
+                              cast(:late as int[]), cast(:boleto as text[]))
+                       as r(debt_id, document, amount, due_date, status, token, fingerprint,
+                            score, late, boleto)
                 on conflict (debt_id) do nothing
+                returning debt_id
                 """)
-            .param("debtId", debt.debtId())
-            .param("document", debt.debtor().document())
-            .param("amount", debt.amountCents())
-            .param("dueDate", debt.dueDate())
-            .param("status", debt.status().name())
-            .param("token", debt.paymentToken())
-            .param("fingerprint", debt.registrationFingerprint())
-            .param("now", Timestamp.from(debt.registeredAt()))
-            .param("score", debt.propensityScore())
-            .param("late", debt.latePaymentCount())
-            .param("boleto", debt.boleto() == null ? null : debt.boleto().barcode())
-            .update()
-        == 1;
+            .param("now", Timestamp.from(now))
+            .param("debtId", column(debts, Debt::debtId))
+            .param("document", column(debts, d -> d.debtor().document()))
+            .param("amount", column(debts, Debt::amountCents))
+            .param("dueDate", column(debts, Debt::dueDate))
+            .param("status", column(debts, d -> d.status().name()))
+            .param("token", column(debts, Debt::paymentToken))
+            .param("fingerprint", column(debts, Debt::registrationFingerprint))
+            .param("score", column(debts, Debt::propensityScore))
+            .param("late", column(debts, Debt::latePaymentCount))
+            .param("boleto", column(debts, d -> d.boleto() == null ? null : d.boleto().barcode()))
+            .query(String.class)
+            .list());
+  }
+
+  /** The registration fingerprint of each of these debts that is stored, by id. */
+  Map<String, String> fingerprints(Collection<String> debtIds) {
+    Map<String, String> found = new HashMap<>();
+    jdbc.sql(
+            "select debt_id, registration_fingerprint from debt"
+                + " where debt_id = any(cast(:debtIds as text[]))")
+        .param("debtIds", SqlArrays.text(debtIds))
+        .query((rs, row) -> found.put(rs.getString(1), rs.getString(2)))
+        .list();
+    return found;
   }
 
   /** Stores the strategy the journey decided. */
@@ -207,6 +267,15 @@ public class DebtRepository {
         .param("open", OPEN_STATUSES)
         .query(String.class)
         .list();
+  }
+
+  /** How many open debts wait for their journey to start. */
+  public long countWithoutJourney() {
+    return jdbc.sql(
+            "select count(*) from debt where process_instance_key is null and status in (:open)")
+        .param("open", OPEN_STATUSES)
+        .query(Long.class)
+        .single();
   }
 
   /** Every debt of the debtor, oldest due first. */
@@ -331,6 +400,21 @@ public class DebtRepository {
         .param("debtId", debtId)
         .query((rs, row) -> rs.getTimestamp("paid_at").toInstant())
         .optional();
+  }
+
+  /** The same event for many debts, each with its own detail, in one statement. */
+  void addEvents(Map<String, String> detailByDebtId, DebtEventType type, Instant at) {
+    jdbc.sql(
+            """
+            insert into debt_event (debt_id, type, detail, occurred_at)
+            select r.debt_id, :type, r.detail, :at
+              from unnest(cast(:debtId as text[]), cast(:detail as text[])) as r(debt_id, detail)
+            """)
+        .param("debtId", SqlArrays.text(detailByDebtId.keySet()))
+        .param("detail", SqlArrays.text(detailByDebtId.values()))
+        .param("type", type.name())
+        .param("at", Timestamp.from(at))
+        .update();
   }
 
   public void addEvent(String debtId, DebtEventType type, String detail, Instant at) {

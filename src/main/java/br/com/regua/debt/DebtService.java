@@ -16,8 +16,14 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.ArrayList;
+import java.util.HashSet;
 import java.util.HexFormat;
+import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
+import java.util.Map;
+import java.util.Set;
 import java.util.UUID;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -56,39 +62,123 @@ public class DebtService {
   public record Stored(Debt debt, boolean created) {}
 
   /**
+   * What {@link #storeAll} did with one row: created the debt, found the same one again, or refused
+   * it ({@code refusal}: an {@link InvalidFieldException} or a {@link ConflictException}).
+   */
+  public record RowStored(String debtId, boolean created, RuntimeException refusal) {
+
+    public boolean stored() {
+      return refusal == null;
+    }
+  }
+
+  /**
    * Stores the debt and its debtor (or finds the same debt again), or a conflict for the same id
    * with other content. Journeys are started by {@code journey/DebtRegistration}.
    */
   public Stored store(RegisterDebtRequest request) {
-    Debt candidate = toDebt(request, clock.instant());
-    boolean created =
-        tx.execute(
-            status -> {
-              debts
-                  .findDebtorContacts(candidate.debtor().document())
-                  .ifPresent(before -> reachableAgainIfChanged(before, candidate.debtor()));
-              debts.upsertDebtor(candidate.debtor(), candidate.registeredAt());
-              if (Boolean.TRUE.equals(request.debtor().whatsappOptIn())) {
-                // an earlier opt-out stays: it is final
-                consents.optIn(
-                    candidate.debtor().document(), Channel.WHATSAPP, candidate.registeredAt());
-              }
-              boolean inserted = debts.insertIfAbsent(candidate);
-              if (inserted) {
-                debts.addEvent(
-                    candidate.debtId(),
-                    DebtEventType.REGISTERED,
-                    "Dívida de " + Money.toReais(candidate.amountCents()),
-                    candidate.registeredAt());
-              }
-              return inserted;
-            });
-    Debt stored = debts.find(candidate.debtId()).orElseThrow();
-    if (!created && !stored.registrationFingerprint().equals(candidate.registrationFingerprint())) {
-      throw new ConflictException(
-          "debtId", "debt " + candidate.debtId() + " is already registered with different content");
+    RowStored row = storeAll(List.of(request)).getFirst();
+    if (!row.stored()) {
+      throw row.refusal();
     }
-    return new Stored(stored, created);
+    return new Stored(debts.find(row.debtId()).orElseThrow(), row.created());
+  }
+
+  /**
+   * Stores many registrations at once, with the outcome of each, as if each were {@link #store}d in
+   * turn: a row with a wrong value or with another content under a stored id is refused, and the
+   * others are stored all the same. One transaction and a few statements for the whole list,
+   * whatever its length, so a bulk load goes at the database's pace rather than a round trip's.
+   */
+  public List<RowStored> storeAll(List<RegisterDebtRequest> requests) {
+    Instant now = clock.instant();
+    List<Object> rows = new ArrayList<>(requests.size()); // a Debt, or the refusal
+    for (RegisterDebtRequest request : requests) {
+      try {
+        rows.add(toDebt(request, now));
+      } catch (InvalidFieldException e) {
+        rows.add(e);
+      }
+    }
+    List<Debt> candidates = new ArrayList<>();
+    Set<String> optingIn = new LinkedHashSet<>(); // documents whose rows opt in to WhatsApp
+    for (int i = 0; i < rows.size(); i++) {
+      if (rows.get(i) instanceof Debt candidate) {
+        candidates.add(candidate);
+        if (Boolean.TRUE.equals(requests.get(i).debtor().whatsappOptIn())) {
+          optingIn.add(candidate.debtor().document());
+        }
+      }
+    }
+    Set<String> inserted =
+        candidates.isEmpty()
+            ? Set.of()
+            : tx.execute(status -> insertAll(candidates, optingIn, now));
+    Map<String, String> stored =
+        debts.fingerprints(candidates.stream().map(Debt::debtId).distinct().toList());
+    List<RowStored> outcomes = new ArrayList<>(rows.size());
+    Set<String> createdByARow = new HashSet<>();
+    for (int i = 0; i < rows.size(); i++) {
+      if (!(rows.get(i) instanceof Debt candidate)) {
+        outcomes.add(
+            new RowStored(requests.get(i).debtId(), false, (RuntimeException) rows.get(i)));
+      } else if (inserted.contains(candidate.debtId()) && createdByARow.add(candidate.debtId())) {
+        outcomes.add(new RowStored(candidate.debtId(), true, null));
+      } else if (candidate.registrationFingerprint().equals(stored.get(candidate.debtId()))) {
+        outcomes.add(new RowStored(candidate.debtId(), false, null));
+      } else {
+        outcomes.add(
+            new RowStored(
+                candidate.debtId(),
+                false,
+                new ConflictException(
+                    "debtId",
+                    "debt "
+                        + candidate.debtId()
+                        + " is already registered with different content")));
+      }
+    }
+    return outcomes;
+  }
+
+  /**
+   * The debtors as the last of their rows describes them (a debtor reachable again where a
+   * registration changed the email or phone), their WhatsApp opt-ins, then every debt whose id is
+   * new with its REGISTERED event. Returns the ids inserted.
+   */
+  private Set<String> insertAll(List<Debt> candidates, Set<String> optingIn, Instant now) {
+    Map<String, DebtRepository.DebtorContacts> contacts =
+        debts.findDebtorContacts(
+            candidates.stream().map(d -> d.debtor().document()).distinct().toList());
+    Map<String, Debt.DebtorRecord> debtors = new LinkedHashMap<>();
+    Map<String, Debt> firstOfId = new LinkedHashMap<>();
+    for (Debt candidate : candidates) {
+      Debt.DebtorRecord debtor = candidate.debtor();
+      DebtRepository.DebtorContacts before = contacts.get(debtor.document());
+      if (before != null) {
+        reachableAgainIfChanged(before, debtor);
+      }
+      contacts.put(
+          debtor.document(), new DebtRepository.DebtorContacts(debtor.email(), debtor.phone()));
+      debtors.remove(debtor.document()); // the last row's description, in the order of the rows
+      debtors.put(debtor.document(), debtor);
+      firstOfId.putIfAbsent(candidate.debtId(), candidate);
+    }
+    debts.upsertDebtors(debtors.values(), now);
+    for (String document : optingIn) {
+      consents.optIn(document, Channel.WHATSAPP, now); // an earlier opt-out stays: it is final
+    }
+    Set<String> inserted = debts.insertAllIfAbsent(firstOfId.values(), now);
+    Map<String, String> details = new LinkedHashMap<>();
+    for (Debt debt : firstOfId.values()) {
+      if (inserted.contains(debt.debtId())) {
+        details.put(debt.debtId(), "Dívida de " + Money.toReais(debt.amountCents()));
+      }
+    }
+    if (!details.isEmpty()) {
+      debts.addEvents(details, DebtEventType.REGISTERED, now);
+    }
+    return inserted;
   }
 
   public DebtView view(String debtId) {

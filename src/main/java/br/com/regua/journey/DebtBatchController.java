@@ -3,6 +3,7 @@ package br.com.regua.journey;
 import br.com.regua.api.ConflictException;
 import br.com.regua.api.InvalidFieldException;
 import br.com.regua.api.JsonFieldPath;
+import br.com.regua.debt.DebtService;
 import br.com.regua.debt.RegisterDebtRequest;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonMappingException;
@@ -18,11 +19,12 @@ import org.springframework.web.bind.annotation.RequestBody;
 import org.springframework.web.bind.annotation.RestController;
 
 /**
- * {@code POST /api/debts:batch}: registers many debts in one request. Each row is checked and
- * stored on its own, exactly as {@code POST /api/debts} would, and the answer says, row by row,
- * what happened and which field was at fault. The journeys of the stored rows start right after, in
- * the background ({@link PendingJourneys}): a bulk load is not held to the engine's pace of a few
- * dozen starts a second. Repeating the batch is safe (every row is idempotent by its debtId).
+ * {@code POST /api/debts:batch}: registers many debts in one request. Each row is checked as {@code
+ * POST /api/debts} would check it, the valid ones are stored together in one transaction of a few
+ * statements ({@link DebtService#storeAll}), and the answer says, row by row, what happened and
+ * which field was at fault. The journeys of the stored rows start right after, in the background
+ * ({@link PendingJourneys}): a bulk load is not held to the engine's pace of a few dozen starts a
+ * second. Repeating the batch is safe (every row is idempotent by its debtId).
  */
 @RestController
 class DebtBatchController {
@@ -66,20 +68,37 @@ class DebtBatchController {
       throw new InvalidFieldException(
           "debts", "at most " + MAX_ROWS + " debts per request; send the rest in another");
     }
-    List<RowResult> rows = new ArrayList<>();
-    for (int i = 0; i < request.debts().size(); i++) {
-      rows.add(registerRow(i, request.debts().get(i)));
+    RowResult[] rows = new RowResult[request.debts().size()];
+    List<Integer> valid = new ArrayList<>();
+    List<RegisterDebtRequest> toStore = new ArrayList<>();
+    for (int i = 0; i < rows.length; i++) {
+      JsonNode row = request.debts().get(i);
+      Object checked = check(i, row);
+      if (checked instanceof RegisterDebtRequest debt) {
+        valid.add(i);
+        toStore.add(debt);
+      } else {
+        rows[i] = (RowResult) checked;
+      }
     }
-    journeys.startSoon();
+    if (!toStore.isEmpty()) {
+      List<DebtService.RowStored> stored = registration.storeForLaterStart(toStore);
+      for (int j = 0; j < stored.size(); j++) {
+        rows[valid.get(j)] = result(valid.get(j), stored.get(j));
+      }
+      journeys.startSoon();
+    }
+    List<RowResult> results = List.of(rows);
     return new BatchResult(
-        rows.size(),
-        count(rows, 201),
-        count(rows, 200),
-        (int) rows.stream().filter(r -> r.status() >= 400).count(),
-        rows);
+        results.size(),
+        count(results, 201),
+        count(results, 200),
+        (int) results.stream().filter(r -> r.status() >= 400).count(),
+        results);
   }
 
-  private RowResult registerRow(int index, JsonNode row) {
+  /** The row as a registration to store, or its rejection: what a single request would answer. */
+  private Object check(int index, JsonNode row) {
     String debtId =
         row != null && row.path("debtId").isTextual() ? row.get("debtId").asText() : null;
     RegisterDebtRequest request;
@@ -100,17 +119,17 @@ class DebtBatchController {
             .map(DebtBatchController::fieldError)
             .sorted(Comparator.comparing(FieldError::field))
             .toList();
-    if (!violations.isEmpty()) {
-      return new RowResult(index, debtId, 400, violations);
-    }
-    try {
-      boolean created = registration.storeForLaterStart(request);
-      return new RowResult(index, request.debtId(), created ? 201 : 200, List.of());
-    } catch (InvalidFieldException e) {
-      return rejected(index, debtId, 400, e.field(), e.getMessage());
-    } catch (ConflictException e) {
-      return rejected(index, debtId, 409, e.field(), e.getMessage());
-    }
+    return violations.isEmpty() ? request : new RowResult(index, debtId, 400, violations);
+  }
+
+  private static RowResult result(int index, DebtService.RowStored stored) {
+    return switch (stored.refusal()) {
+      case null -> new RowResult(index, stored.debtId(), stored.created() ? 201 : 200, List.of());
+      case InvalidFieldException e ->
+          rejected(index, stored.debtId(), 400, e.field(), e.getMessage());
+      case ConflictException e -> rejected(index, stored.debtId(), 409, e.field(), e.getMessage());
+      default -> throw stored.refusal();
+    };
   }
 
   private static RowResult notAnObject(int index, String debtId) {

@@ -4,6 +4,7 @@ import br.com.regua.debt.DebtService;
 import br.com.regua.debt.DebtView;
 import br.com.regua.debt.RegisterDebtRequest;
 import br.com.regua.payment.PaymentService;
+import java.util.List;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Service;
@@ -51,13 +52,19 @@ public class DebtRegistration {
   }
 
   /**
-   * Stores the debt as {@link #register} does and applies the payments that came before it, but
-   * leaves its journey to {@link PendingJourneys}, which starts it within moments: a bulk load is
-   * not held to the engine's pace ({@code POST /api/debts:batch}). True when the debt is new.
+   * Stores the debts as {@link #register} does, each row with its own outcome, and applies the
+   * payments that came before them, but leaves their journeys to {@link PendingJourneys}, which
+   * starts them within moments: a bulk load is not held to the engine's pace ({@code POST
+   * /api/debts:batch}).
    */
-  public boolean storeForLaterStart(RegisterDebtRequest request) {
-    DebtService.Stored stored = debts.store(request);
-    payments.applyUnmatched(stored.debt().debtId());
-    return stored.created();
+  public List<DebtService.RowStored> storeForLaterStart(List<RegisterDebtRequest> requests) {
+    List<DebtService.RowStored> rows = debts.storeAll(requests);
+    payments.applyUnmatched(
+        rows.stream()
+            .filter(DebtService.RowStored::stored)
+            .map(DebtService.RowStored::debtId)
+            .distinct()
+            .toList());
+    return rows;
   }
 }

@@ -7,13 +7,16 @@ import br.com.regua.debt.DebtRepository;
 import br.com.regua.debt.DebtStatus;
 import br.com.regua.engine.Journeys;
 import br.com.regua.money.Money;
+import br.com.regua.ops.SqlArrays;
 import br.com.regua.promise.PromiseService;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.ZoneOffset;
+import java.util.Collection;
 import java.util.List;
 import java.util.Optional;
+import java.util.TreeSet;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -71,22 +74,30 @@ public class PaymentService {
    * included.
    */
   public void applyUnmatched(String debtId) {
+    applyUnmatched(List.of(debtId));
+  }
+
+  /** {@link #applyUnmatched(String)} for many debts at once: one lookup for all of them. */
+  public void applyUnmatched(Collection<String> debtIds) {
+    if (debtIds.isEmpty()) {
+      return;
+    }
     tx.executeWithoutResult(
         status -> {
-          lockDebtId(debtId);
+          lockDebtIds(debtIds);
           List<StoredPayment> waiting =
               jdbc.sql(
                       """
                       select payment_id, debt_id, amount_cents, paid_at from unmatched_payment
-                      where debt_id = :debtId and applied_at is null
-                      order by paid_at, payment_id
+                      where debt_id = any(cast(:debtIds as text[])) and applied_at is null
+                      order by debt_id, paid_at, payment_id
                       """)
-                  .param("debtId", debtId)
+                  .param("debtIds", SqlArrays.text(debtIds))
                   .query(PaymentService::mapPayment)
                   .list();
           for (StoredPayment payment : waiting) {
             receive(
-                debtId,
+                payment.debtId(),
                 new PaymentRequest(
                     payment.paymentId(),
                     Money.toDecimal(payment.amountCents()),
@@ -96,18 +107,37 @@ public class PaymentService {
                 .param("id", payment.paymentId())
                 .update();
             log.info(
-                "Payment {} applied to debt {} at its registration", payment.paymentId(), debtId);
+                "Payment {} applied to debt {} at its registration",
+                payment.paymentId(),
+                payment.debtId());
           }
         });
   }
 
+  /** The advisory-lock space of {@link #lockDebtIds}: "RGUA", apart from any other lock's keys. */
+  private static final int UNREGISTERED_DEBT_LOCKS = 0x52475541;
+
+  /** Debt ids share this many locks: a batch of any size takes at most this many. */
+  static final int UNREGISTERED_DEBT_LOCK_COUNT = 256;
+
   /**
    * Serializes a payment for an unregistered debt with that debt's registration (a transaction lock
-   * on the id), so a payment is either held and then applied, or applied directly.
+   * on the id's share of {@link #UNREGISTERED_DEBT_LOCK_COUNT} locks, taken in ascending order so
+   * that two batches never wait for each other in a cycle), so a payment is either held and then
+   * applied, or applied directly.
    */
-  private void lockDebtId(String debtId) {
-    jdbc.sql("select pg_advisory_xact_lock(hashtextextended(:debtId, 0))")
-        .param("debtId", "debt:" + debtId)
+  private void lockDebtIds(Collection<String> debtIds) {
+    TreeSet<Integer> keys = new TreeSet<>();
+    for (String debtId : debtIds) {
+      keys.add(Math.floorMod(("debt:" + debtId).hashCode(), UNREGISTERED_DEBT_LOCK_COUNT));
+    }
+    jdbc.sql(
+            """
+            select pg_advisory_xact_lock(:space, cast(k as int))
+              from unnest(cast(:keys as text[])) with ordinality as t(k, n) order by n
+            """)
+        .param("space", UNREGISTERED_DEBT_LOCKS)
+        .param("keys", SqlArrays.text(keys))
         .query((rs, n) -> 1)
         .list();
   }
@@ -166,7 +196,7 @@ public class PaymentService {
             status -> {
               Optional<Debt> registered = debts.lock(debtId);
               if (registered.isEmpty()) {
-                lockDebtId(debtId);
+                lockDebtIds(List.of(debtId));
                 registered = debts.lock(debtId); // registered meanwhile?
                 if (registered.isEmpty()) {
                   return holdUnmatched(debtId, request.paymentId(), cents, paidAt);

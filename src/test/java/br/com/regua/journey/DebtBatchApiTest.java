@@ -3,10 +3,14 @@ package br.com.regua.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import br.com.regua.debt.DebtService;
+import br.com.regua.debt.RegisterDebtRequest;
 import br.com.regua.support.IntegrationTest;
 import br.com.regua.support.TestDebtors;
 import com.fasterxml.jackson.databind.JsonNode;
+import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.List;
@@ -20,6 +24,10 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class DebtBatchApiTest extends IntegrationTest {
 
   @Autowired JdbcClient jdbc;
+  @Autowired DebtService debts;
+  @Autowired PendingJourneys pendingJourneys;
+  @Autowired MeterRegistry meters;
+  @Autowired ObjectMapper json;
 
   @Test
   void storesTheValidRowsAndSaysWhatIsWrongWithEachOfTheOthers() {
@@ -74,6 +82,92 @@ class DebtBatchApiTest extends IntegrationTest {
     JsonNode again = api.post("/api/debts:batch", Map.of("debts", rows)).getBody();
     assertThat(statuses(again)).containsExactly(200, 400, 400, 409, 400);
     assertThat(again.get("unchanged").asInt()).isEqualTo(1);
+  }
+
+  @Test
+  void rowsOfOneBatchAreStoredAsIfRegisteredOneAfterTheOther() {
+    // given a payment that came before its debt, and a debtor already registered
+    String paidEarly = TestDebtors.uniqueId("batch-early");
+    assertThat(
+            api.post(
+                    "/api/debts/" + paidEarly + "/payments",
+                    api.payment(TestDebtors.uniqueId("pix"), "40.00", "2026-11-20T10:00:00-03:00"))
+                .getStatusCode()
+                .value())
+        .isEqualTo(202);
+    String cpf = TestDebtors.cpf();
+    String first = TestDebtors.uniqueId("batch-first");
+    String second = TestDebtors.uniqueId("batch-second");
+    ObjectNode firstRow = sameDebtor(api.debt(first, "100.00", today().plusDays(30)), cpf, "a");
+    ((ObjectNode) firstRow.get("debtor")).put("whatsappOptIn", true);
+    List<Object> rows =
+        List.of(
+            firstRow,
+            sameDebtor(api.debt(second, "200.00", today().plusDays(30)), cpf, "b"),
+            sameDebtor(api.debt(first, "100.00", today().plusDays(30)), cpf, "a"),
+            sameDebtor(api.debt(first, "101.00", today().plusDays(30)), cpf, "c"),
+            api.debt(paidEarly, "100.00", today().plusDays(30)));
+
+    // when they come in one batch
+    JsonNode result = api.post("/api/debts:batch", Map.of("debts", rows)).getBody();
+
+    // then a debt id repeated in the batch is created once, then the same (200) or a conflict (409)
+    assertThat(statuses(result)).containsExactly(201, 201, 200, 409, 201);
+    assertThat(result.at("/rows/3/errors/0/field").asText()).isEqualTo("debtId");
+    assertThat(api.get("/api/debts/" + first).getBody().get("amount").asText()).isEqualTo("100.00");
+    assertThat(api.timelineTypes(first)).containsOnlyOnce("REGISTERED");
+    // and the debtor is as the last of their rows describes them, opted in to WhatsApp once
+    assertThat(
+            jdbc.sql("select email from debtor where document = :cpf")
+                .param("cpf", cpf)
+                .query(String.class)
+                .single())
+        .isEqualTo("c@devedor.example.test");
+    assertThat(
+            jdbc.sql(
+                    "select consent from debtor_channel_consent"
+                        + " where document = :cpf and channel = 'WHATSAPP'")
+                .param("cpf", cpf)
+                .query(String.class)
+                .list())
+        .containsExactly("OPT_IN");
+    // and the payment that came first is applied to its debt
+    assertThat(api.get("/api/debts/" + paidEarly).getBody().get("openBalance").asText())
+        .isEqualTo("60.00");
+    assertThat(api.timelineTypes(paidEarly)).contains("PAYMENT_RECEIVED");
+  }
+
+  @Test
+  void theJourneysNotStartedYetAreCounted() {
+    // given debts stored whose journeys have not started (as a batch leaves them, for a moment)
+    double before = waitingGauge();
+    List<DebtService.RowStored> stored =
+        debts.storeAll(
+            List.of(
+                json.convertValue(
+                    api.debt(TestDebtors.uniqueId("batch-wait"), "10.00", today().plusDays(30)),
+                    RegisterDebtRequest.class),
+                json.convertValue(
+                    api.debt(TestDebtors.uniqueId("batch-wait"), "20.00", today().plusDays(30)),
+                    RegisterDebtRequest.class)));
+    assertThat(stored).allMatch(DebtService.RowStored::created);
+
+    // then the gauge counts them, and none once PendingJourneys has started them
+    await().atMost(java.time.Duration.ofSeconds(5)).until(() -> waitingGauge() >= before + 2);
+    pendingJourneys.startSoon();
+    await().atMost(java.time.Duration.ofSeconds(20)).until(() -> waitingGauge() == 0);
+  }
+
+  private double waitingGauge() {
+    return meters.get("regua.journeys.waiting.to.start").gauge().value();
+  }
+
+  /** The row with the debtor of {@code cpf}, reached at {@code mailbox}@devedor.example.test. */
+  private static ObjectNode sameDebtor(ObjectNode row, String cpf, String mailbox) {
+    ((ObjectNode) row.get("debtor"))
+        .put("document", cpf)
+        .put("email", mailbox + "@devedor.example.test");
+    return row;
   }
 
   @Test
