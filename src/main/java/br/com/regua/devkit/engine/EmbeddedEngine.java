@@ -56,6 +56,11 @@ public final class EmbeddedEngine implements InMemoryEngine, AutoCloseable {
   /** The engine running now; {@link #restart} replaces it with one replayed from the same log. */
   private volatile Run run;
 
+  /** {@link #liveProcessInstances}, as far as {@link #liveCursor} has read. */
+  private final Set<Long> live = new HashSet<>();
+
+  private final RecordCursor liveCursor = newCursor();
+
   /** One start of the engine over the log: what a restart replaces. */
   private record Run(
       ZeebeTestEngine engine,
@@ -344,26 +349,26 @@ public final class EmbeddedEngine implements InMemoryEngine, AutoCloseable {
   /**
    * The process instances this engine runs now: activated and neither completed nor terminated.
    * Read from the engine's records (the in-JVM engine has no query API), which its log keeps across
-   * restarts.
+   * restarts; each call reads only what was written since the last.
    */
   @Override
   public Set<Long> liveProcessInstances() {
-    Set<Long> live = new HashSet<>();
-    newCursor()
-        .forEachNew(
-            record -> {
-              if (record.getRecordType() == RecordType.EVENT
-                  && record.getValue() instanceof ProcessInstanceRecordValue instance
-                  && instance.getBpmnElementType() == BpmnElementType.PROCESS) {
-                switch ((ProcessInstanceIntent) record.getIntent()) {
-                  case ELEMENT_ACTIVATED -> live.add(instance.getProcessInstanceKey());
-                  case ELEMENT_COMPLETED, ELEMENT_TERMINATED ->
-                      live.remove(instance.getProcessInstanceKey());
-                  default -> {}
-                }
+    synchronized (live) {
+      liveCursor.forEachNew(
+          record -> {
+            if (record.getRecordType() == RecordType.EVENT
+                && record.getValue() instanceof ProcessInstanceRecordValue instance
+                && instance.getBpmnElementType() == BpmnElementType.PROCESS) {
+              switch ((ProcessInstanceIntent) record.getIntent()) {
+                case ELEMENT_ACTIVATED -> live.add(instance.getProcessInstanceKey());
+                case ELEMENT_COMPLETED, ELEMENT_TERMINATED ->
+                    live.remove(instance.getProcessInstanceKey());
+                default -> {}
               }
-            });
-    return live;
+            }
+          });
+      return Set.copyOf(live);
+    }
   }
 
   /** Its stream processor's health ({@link StreamProcessorProbe}). */

@@ -283,15 +283,19 @@ public final class EmbeddedAgentTasks implements AgentTasks {
           assignees.put(key, blankToNull(task.getAssignee()));
         }
         case ASSIGNED -> assignees.put(key, blankToNull(task.getAssignee()));
-        case COMPLETED -> close(key, AgentTask.State.COMPLETED);
-        case CANCELED -> close(key, AgentTask.State.CANCELED);
+        // the values a completion sets reach the scopes only after this record: taken from it
+        case COMPLETED -> close(key, AgentTask.State.COMPLETED, task.getVariables());
+        case CANCELED -> close(key, AgentTask.State.CANCELED, Map.of());
         default -> {}
       }
     }
 
-    /** Keeps the task as it stood when it ended, while its scope's variables are still there. */
-    private void close(long key, AgentTask.State state) {
-      openTask(key, state).ifPresent(task -> closed.put(key, task));
+    /**
+     * Keeps the task as it stood when it ended, while its scope's variables are still there, with
+     * the values its completion set.
+     */
+    private void close(long key, AgentTask.State state, Map<String, Object> setOnEnd) {
+      openTask(key, state, setOnEnd).ifPresent(task -> closed.put(key, task));
       created.remove(key);
       createdAt.remove(key);
       assignees.remove(key);
@@ -300,16 +304,17 @@ public final class EmbeddedAgentTasks implements AgentTasks {
     /** The open tasks; ended ones are only found by key. */
     List<AgentTask> tasks() {
       return created.keySet().stream()
-          .map(key -> openTask(key, AgentTask.State.OPEN).orElseThrow())
+          .map(key -> openTask(key, AgentTask.State.OPEN, Map.of()).orElseThrow())
           .toList();
     }
 
     Optional<AgentTask> task(long key) {
       AgentTask ended = closed.get(key);
-      return ended != null ? Optional.of(ended) : openTask(key, AgentTask.State.OPEN);
+      return ended != null ? Optional.of(ended) : openTask(key, AgentTask.State.OPEN, Map.of());
     }
 
-    private Optional<AgentTask> openTask(long key, AgentTask.State state) {
+    private Optional<AgentTask> openTask(
+        long key, AgentTask.State state, Map<String, Object> setOnEnd) {
       UserTaskRecordValue task = created.get(key);
       if (task == null) {
         return Optional.empty();
@@ -327,12 +332,13 @@ public final class EmbeddedAgentTasks implements AgentTasks {
               createdAt.get(key),
               parseDue(task.getDueDate()),
               List.copyOf(task.getCandidateGroupsList()),
-              visibleVariables(task.getElementInstanceKey())));
+              visibleVariables(task.getElementInstanceKey(), setOnEnd)));
     }
 
     /** Walks up from the task's element instance; the innermost scope's value of a name wins. */
-    private Map<String, Object> visibleVariables(long elementInstanceKey) {
-      Map<String, Object> visible = new LinkedHashMap<>();
+    private Map<String, Object> visibleVariables(
+        long elementInstanceKey, Map<String, Object> setOnEnd) {
+      Map<String, Object> visible = new LinkedHashMap<>(setOnEnd);
       for (Long scope = elementInstanceKey;
           scope != null && scope > 0;
           scope = flowScope.get(scope)) {

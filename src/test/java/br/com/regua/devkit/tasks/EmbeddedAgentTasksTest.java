@@ -102,7 +102,8 @@ class EmbeddedAgentTasksTest extends IntegrationTest {
     // the engine's reason
     assertThat(tasks.get(key).state()).isEqualTo(AgentTask.State.COMPLETED);
     assertThat(tasks.get(key).variables())
-        .containsEntry("disputeReason", "Cobrança em duplicidade");
+        .containsEntry("disputeReason", "Cobrança em duplicidade")
+        .containsEntry("disputeResolution", "RESUME");
     assertThat(tasks.open(AgentTaskFilter.ALL)).extracting(AgentTask::key).doesNotContain(key);
     assertThatThrownBy(() -> tasks.complete(key, Map.of("disputeResolution", "CANCEL")))
         .isInstanceOf(AgentTaskConflictException.class)
