@@ -160,14 +160,14 @@ class MessagingChannelsTest extends IntegrationTest {
 
   @Test
   void aGatewayThatIsDownOrSlowFailsTheContactAndLogsNothing() {
-    // given a gateway that answers 503 to one contact and never answers another in time (2 s)
+    // given a gateway that answers 503 to one contact and never answers another in time (5 s)
     String debtId = TestDebtors.uniqueId("sms-down");
     register(debtId, "80.00");
     String down = contactKey(debtId, "D+15", "SMS");
     String slow = contactKey(debtId, "Acompanhamento", "SMS");
     MessagingProviders.smsAnswers(down, aResponse().withStatus(503).withBody("manutenção"));
     MessagingProviders.smsAnswers(
-        slow, okJson("{\"id\": \"late\", \"status\": \"QUEUED\"}").withFixedDelay(3_000));
+        slow, okJson("{\"id\": \"late\", \"status\": \"QUEUED\"}").withFixedDelay(6_000));
 
     // then each attempt throws a retryable failure, and nothing is logged as sent
     assertThatThrownBy(() -> contacts.remind(debtId, "D+15", Channel.SMS, "last-reminder"))

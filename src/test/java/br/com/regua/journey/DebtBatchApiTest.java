@@ -140,7 +140,6 @@ class DebtBatchApiTest extends IntegrationTest {
   @Test
   void theJourneysNotStartedYetAreCounted() {
     // given debts stored whose journeys have not started (as a batch leaves them, for a moment)
-    double before = waitingGauge();
     List<DebtService.RowStored> stored =
         debts.storeAll(
             List.of(
@@ -152,10 +151,27 @@ class DebtBatchApiTest extends IntegrationTest {
                     RegisterDebtRequest.class)));
     assertThat(stored).allMatch(DebtService.RowStored::created);
 
-    // then the gauge counts them, and none once PendingJourneys has started them
-    await().atMost(java.time.Duration.ofSeconds(5)).until(() -> waitingGauge() >= before + 2);
+    // then the gauge counts them (it reads the database at most once a second)
+    await().atMost(java.time.Duration.ofSeconds(10)).until(() -> waitingGauge() >= 2);
+    // and once PendingJourneys has started them, it counts what still waits: not them
     pendingJourneys.startSoon();
-    await().atMost(java.time.Duration.ofSeconds(20)).until(() -> waitingGauge() == 0);
+    await()
+        .atMost(java.time.Duration.ofSeconds(20))
+        .until(
+            () ->
+                stored.stream()
+                    .allMatch(row -> api.timelineTypes(row.debtId()).contains("JOURNEY_STARTED")));
+    await()
+        .atMost(java.time.Duration.ofSeconds(10))
+        .until(() -> waitingGauge() == waitingInTheDatabase());
+  }
+
+  private long waitingInTheDatabase() {
+    return jdbc.sql(
+            "select count(*) from debt where process_instance_key is null"
+                + " and status in ('ACTIVE', 'PROMISED', 'DISPUTED', 'NEGATIVATED')")
+        .query(Long.class)
+        .single();
   }
 
   private double waitingGauge() {
