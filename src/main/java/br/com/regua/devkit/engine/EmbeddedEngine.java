@@ -112,6 +112,7 @@ public final class EmbeddedEngine implements InMemoryEngine, AutoCloseable {
    * the clock where it stands.
    */
   private Run open(int generation) {
+    RocksDbLibrary.load();
     FileLogStorage log = FileLogStorage.open(logFile);
     deleteRecursively(stateDirectory);
     DurableEngines.DurableEngine durable =
