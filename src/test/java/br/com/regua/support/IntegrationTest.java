@@ -125,19 +125,47 @@ public abstract class IntegrationTest {
 
   /**
    * Moves the clock into the contact hours of a São Paulo debtor (the test debtors' state), if it
-   * is not there, and past 09:00, when the models' dated steps run (a step due today waits until
-   * then): the engine clock is shared and its time of day drifts as tests move it.
+   * is not there, and past 12:00, when every debt's dated steps of the day have run (a step due
+   * today waits until 09:00 plus its debt's minute, within the three hours {@code dunning-journey}
+   * declares as {@code contactSpread}): the engine clock is shared and its time of day drifts as
+   * tests move it.
    */
   protected void moveToContactHours() {
     Instant allowed = contactWindows.nextAllowed(Uf.SP, engine.now());
-    Instant stepsRun = at(LocalDate.ofInstant(allowed, SAO_PAULO), 9, 1);
+    Instant stepsRun = at(LocalDate.ofInstant(allowed, SAO_PAULO), 12, 1);
     moveClockTo(allowed.isBefore(stepsRun) ? stepsRun : allowed);
   }
 
   /**
+   * A minute after the debt's dated steps of the day fire: 09:01 plus the debt's minute ({@code
+   * contactMinuteOffset}, which its journey derives from the debt id when it starts).
+   */
+  protected Instant contactAt(String debtId, LocalDate day) {
+    return at(day, 9, 1).plus(Duration.ofMinutes(contactMinuteOffset(debtId)));
+  }
+
+  /** The debt's minute after 09:00, as its journey decided it. */
+  protected int contactMinuteOffset(String debtId) {
+    EngineRecords records = new EngineRecords(engine);
+    String offset =
+        await()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () ->
+                    api.timelineTypes(debtId).contains("JOURNEY_STARTED")
+                        ? records
+                            .variable(api.journeyKey(debtId), "contactMinuteOffset")
+                            .orElse(null)
+                        : null,
+                java.util.Objects::nonNull);
+    return new java.math.BigDecimal(offset).intValueExact();
+  }
+
+  /**
    * The first due date from {@code earliest} on whose step days (due date plus each offset) a São
-   * Paulo debtor may be contacted at 09:00: no Sundays, no national holidays. Tests that walk the
-   * régua day by day use it, so the contact policy postpones nothing they count on.
+   * Paulo debtor may be contacted from 09:00 (to 12:00, the debts' minutes): no Sundays, no
+   * national holidays. Tests that walk the régua day by day use it, so the contact policy postpones
+   * nothing they count on.
    */
   protected LocalDate dueDateWithContactDays(LocalDate earliest, int... stepOffsets) {
     LocalDate due = earliest;

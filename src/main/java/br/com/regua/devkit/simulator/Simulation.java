@@ -35,15 +35,19 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Runs a synthetic portfolio through the deployed journey, a day at a time, deterministically: move
- * the engine clock to 10:00 (São Paulo) of the day, wait until the engine is quiet (no job open, no
+ * the engine clock to 12:00 (São Paulo) of the day, wait until the engine is quiet (no job open, no
  * timer due), let every debtor act in debt order (the {@link BehaviourModel}) through the real
- * services, wait again, count the day. The steps' 09:00 timers have fired by then, and every
- * contact of the day falls inside the contact windows.
+ * services, wait again, count the day. The steps' timers have fired by then (each debt's at 09:00
+ * plus its minute, within the three hours of {@code contactSpread} in dunning-journey.bpmn), and
+ * every contact of the day falls inside the contact windows, Saturday's (until 14:00) too.
  */
 public final class Simulation {
 
   static final ZoneId ZONE = ZoneId.of("America/Sao_Paulo");
-  private static final LocalTime DAY_TIME = LocalTime.of(10, 0);
+
+  /** After 09:00 plus the model's contactSpread (PT3H): move it if an analyst widens the spread. */
+  private static final LocalTime DAY_TIME = LocalTime.of(12, 0);
+
   private static final Duration DRAIN_BOUND = Duration.ofMinutes(10);
 
   /** What the simulation uses of the service: its real services, engine and database. */
@@ -477,18 +481,18 @@ public final class Simulation {
   }
 
   /**
-   * The day's first instant: 10:00 plus ten seconds per simulated day. The clock stands still at
+   * The day's first instant: 12:00 plus ten seconds per simulated day. The clock stands still at
    * each instant, but the engine's timer checker may need it stepped a few hundred milliseconds
    * (see {@link EngineObserver#awaitDrained(Instant, Duration, Runnable)}): an event of day d at
-   * 10:00:10d plus those steps, with a timer whole days or hours later, then always falls between
-   * the same two moves of a later day (before that day's 10:00:10(d+n)), never on one of them, and
+   * 12:00:10d plus those steps, with a timer whole days or hours later, then always falls between
+   * the same two moves of a later day (before that day's 12:00:10(d+n)), never on one of them, and
    * two runs see it fire at the same point of the same day.
    */
   static Instant morning(LocalDate date, int day) {
     return date.atTime(DAY_TIME).plusSeconds(dayShift(day)).atZone(ZONE).toInstant();
   }
 
-  /** When the debtors act: 10:30 plus the day's shift (an email opened then: PT48H to a move). */
+  /** When the debtors act: 12:30 plus the day's shift (an email opened then: PT48H to a move). */
   static Instant actionTime(LocalDate date, int day) {
     return date.atTime(DAY_TIME.plusMinutes(30))
         .plusSeconds(dayShift(day))
