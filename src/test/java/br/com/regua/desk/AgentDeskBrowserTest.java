@@ -128,7 +128,7 @@ class AgentDeskBrowserTest extends IntegrationTest {
                 .getStatusCode()
                 .value())
         .isEqualTo(201);
-    moveClockTo(at(day, 12, 1)); // past every debt's minute (09:00 to 11:59)
+    moveClockTo(afterContactSpread(day)); // past every debt's minute (09:00 to 11:59)
     String extraDayKey = openTask(extraDay, "ExtraDayCallUserTask");
     String negotiationKey = openTask(negotiation, "NegotiationCallUserTask");
     String reviewKey = openTask(disputed, "DisputeReviewUserTask");
