@@ -6,8 +6,9 @@
 //
 // With --seed it first makes a small book of debts through the public API: registers twelve, due
 // four to six days after the dev clock's today (São Paulo), lets the dev clock run their régua for
-// ten days (the journey's own reminders; each day's stop is at 10:00 São Paulo, inside the contact
-// hours, else every reminder would only be postponed) and pays nine of them, in full before the due
+// ten days (the journey's own reminders; each day's stop is at CONTACTS_DONE, 12:00 São Paulo: past
+// every debt's contact time, 09:00 plus its minute, and inside the contact hours, else a reminder
+// would fire a day late or only be postponed) and pays nine of them, in full before the due
 // date, in part a month late or in full up to three months late. The page then shows the period
 // from that today to ten days after it, which holds the book's due dates (the period is set by the
 // page's ?from=&to=; its default one ends at this machine's date, which the dev clock has left
@@ -45,6 +46,10 @@ function cpf(n) {
 
 const iso = (date) => date.toISOString().slice(0, 10);
 const SP = -3 * 3600e3; // São Paulo's offset from UTC (no daylight saving time since 2019)
+// Every debt's dated steps of a day have fired by then: 09:00 plus contactSpread, the model's
+// (bpmn/dunning-journey.bpmn, PT3H). ContactSpreadTest fails when the two disagree.
+const CONTACTS_DONE = '12:00';
+const CONTACTS_DONE_MS = (([h, m]) => (h * 60 + m) * 60e3)(CONTACTS_DONE.split(':').map(Number));
 
 // The journeys' work after a move of the clock is asynchronous: waits until the book's timelines
 // stop growing (three quiet seconds, at most a minute).
@@ -82,16 +87,16 @@ async function seed() {
   }
   console.log(`registered ${book.length} debts (DEMO-${run}-*), due ${iso(book[0].due)} to ${iso(book[2].due)}`);
   await settle(book);
-  // To 10:00 São Paulo (today's, or tomorrow's if it has passed), then a day at a time.
-  let tenAm = today.getTime() + 10 * 3600e3 - SP;
-  if (tenAm <= now.getTime() + 1000) tenAm += 864e5;
-  const first = Math.ceil((tenAm - now.getTime()) / 1000);
+  // To CONTACTS_DONE São Paulo (today's, or tomorrow's if it has passed), then a day at a time.
+  let stop = today.getTime() + CONTACTS_DONE_MS - SP;
+  if (stop <= now.getTime() + 1000) stop += 864e5;
+  const first = Math.ceil((stop - now.getTime()) / 1000);
   for (let day = 0; day < 10; day++) {
     await call('POST', '/api/dev/clock', { advance: day === 0 ? `PT${first}S` : 'P1D' });
     await settle(book);
   }
   console.log(`dev clock now at ${(await call('GET', '/api/dev/clock')).now}`);
-  const at = (due, days) => new Date(due.getTime() + days * 864e5 + 13 * 3600e3).toISOString();
+  const at = (due, days) => new Date(due.getTime() + days * 864e5 + CONTACTS_DONE_MS - SP).toISOString();
   const plan = [[0, 'full', -1], [1, 'full', -2], [2, 'part', 40], [3, 'full', 95], [4, 'full', 20],
     [6, 'full', 65], [7, 'part', 35], [9, 'full', 100], [10, 'full', 10]];
   for (const [i, kind, days] of plan) {

@@ -66,10 +66,32 @@ public final class JourneyModel {
   public static final String DEBTOR_STATE = "debtorState";
   public static final String DAYS_TO_DUE = "daysToDue";
 
+  /**
+   * A stable hash of the debt id ({@link #debtIdHash(String)}). {@code dunning-journey} turns it
+   * into {@link #CONTACT_MINUTE_OFFSET} within the spread the model declares ({@code
+   * contactSpread}), so each debt's dated steps fire at its own minute after 09:00 and the
+   * portfolio's timers do not all fall due at once.
+   */
+  public static final String DEBT_ID_HASH = "debtIdHash";
+
+  /** Minutes after 09:00 (São Paulo) at which the debt's dated steps fire; set by the model. */
+  public static final String CONTACT_MINUTE_OFFSET = "contactMinuteOffset";
+
   // Variables of agreement-journey.
   public static final String AGREEMENT_ID = "agreementId";
   public static final String DEBT_IDS = "debtIds";
   public static final String INSTALLMENTS = "installments";
+
+  /**
+   * The CRC-32 of the debt id's UTF-8 bytes: a standard checksum, the same on every JVM, after
+   * every restart and for every journey of the same debt (a rebuilt journey, a broken agreement's
+   * new one), and any tool can recompute it.
+   */
+  public static long debtIdHash(String debtId) {
+    java.util.zip.CRC32 crc = new java.util.zip.CRC32();
+    crc.update(debtId.getBytes(java.nio.charset.StandardCharsets.UTF_8));
+    return crc.getValue();
+  }
 
   /** The result of the strategy decision, read by the gateways of {@code dunning-collection}. */
   public static final String DUNNING_STRATEGY = "dunningStrategy";

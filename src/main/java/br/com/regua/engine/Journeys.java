@@ -53,6 +53,7 @@ public class Journeys {
   public Started begin(DunningStart start) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(JourneyModel.DEBT_ID, start.debtId());
+    variables.put(JourneyModel.DEBT_ID_HASH, JourneyModel.debtIdHash(start.debtId()));
     variables.put(JourneyModel.DUE_DATE, start.dueDate().toString());
     variables.put(JourneyModel.AMOUNT, BigDecimal.valueOf(start.amountCents(), 2));
     variables.put(JourneyModel.PROPENSITY_SCORE, start.propensityScore());

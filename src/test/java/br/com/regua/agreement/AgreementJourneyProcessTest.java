@@ -131,6 +131,7 @@ class AgreementJourneyProcessTest {
     LocalDate dueDate = journeys.today().minusDays(15);
     DebtSpec debt = journeys.intensiveDebt(dueDate);
     long journey = journeys.start(debt);
+    journeys.advanceTo(journeys.contactAt(journey, dueDate.plusDays(15))); // today, at its minute
     journeys.expectReminder("D+15", "SMS", "last-reminder");
     journeys.complete(journeys.awaitJob(JourneyModel.PREPARE_AGENT_TASK));
     UserTask negotiation = journeys.userTasks().awaitOpen(journey, "NegotiationCallUserTask");

@@ -92,8 +92,8 @@ class ContactPolicyTest extends IntegrationTest {
     assertThat(api.post("/api/debts", body).getStatusCode().value()).isEqualTo(201);
     long journey = api.journeyKey(debtId);
 
-    // when Sunday 09:00 comes
-    moveClockTo(at(sunday, 9, 1));
+    // when Sunday's contact time for the debt (09:00 plus its minute) comes
+    moveClockTo(contactAt(debtId, sunday));
     await().atMost(AWAIT).until(() -> api.contacts(debtId).size() == 1);
 
     // then the reminder is postponed, the journey waits on a timer until the next window, and

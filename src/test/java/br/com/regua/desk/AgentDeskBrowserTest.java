@@ -78,7 +78,7 @@ class AgentDeskBrowserTest extends IntegrationTest {
                 .getStatusCode()
                 .value())
         .isEqualTo(201);
-    moveClockTo(at(dueDate.minusDays(5), 9, 1));
+    moveClockTo(contactAt(debtId, dueDate.minusDays(5)));
     String key = openTask(debtId, "PreventiveCallUserTask");
     LocalDate promisedDate = dueDate.plusDays(2);
 
@@ -128,7 +128,7 @@ class AgentDeskBrowserTest extends IntegrationTest {
                 .getStatusCode()
                 .value())
         .isEqualTo(201);
-    moveClockTo(at(day, 9, 1));
+    moveClockTo(afterContactSpread(day)); // past every debt's minute (09:00 to 11:59)
     String extraDayKey = openTask(extraDay, "ExtraDayCallUserTask");
     String negotiationKey = openTask(negotiation, "NegotiationCallUserTask");
     String reviewKey = openTask(disputed, "DisputeReviewUserTask");

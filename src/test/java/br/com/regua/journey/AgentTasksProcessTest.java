@@ -1,6 +1,5 @@
 package br.com.regua.journey;
 
-import static br.com.regua.support.JourneyDriver.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import br.com.regua.engine.JourneyModel;
@@ -37,8 +36,8 @@ class AgentTasksProcessTest {
     long journey = journeys.start(journeys.intensiveDebt(dueDate));
 
     assertThat(journeys.timer(journey, "WaitUntilPreventiveCallTimer"))
-        .contains(at(dueDate.minusDays(5), 9));
-    journeys.advanceTo(at(dueDate.minusDays(5), 9));
+        .contains(journeys.contactAt(journey, dueDate.minusDays(5)));
+    journeys.advanceTo(journeys.contactAt(journey, dueDate.minusDays(5)));
     prepareAgentTask();
 
     UserTask call = journeys.userTasks().awaitOpen(journey, "PreventiveCallUserTask");
@@ -51,7 +50,7 @@ class AgentTasksProcessTest {
   void aPromiseOnThePreventiveCallIsRegisteredAsAPromise() {
     LocalDate dueDate = journeys.today().plusDays(10);
     long journey = journeys.start(journeys.intensiveDebt(dueDate));
-    journeys.advanceTo(at(dueDate.minusDays(5), 9));
+    journeys.advanceTo(journeys.contactAt(journey, dueDate.minusDays(5)));
     prepareAgentTask();
     UserTask call = journeys.userTasks().awaitOpen(journey, "PreventiveCallUserTask");
 
@@ -68,11 +67,11 @@ class AgentTasksProcessTest {
   void aPreventiveCallNobodyTookExpiresAtD3AndTheRéguaGoesOn() {
     LocalDate dueDate = journeys.today().plusDays(10);
     long journey = journeys.start(journeys.intensiveDebt(dueDate));
-    journeys.advanceTo(at(dueDate.minusDays(5), 9));
+    journeys.advanceTo(journeys.contactAt(journey, dueDate.minusDays(5)));
     prepareAgentTask();
     journeys.userTasks().awaitOpen(journey, "PreventiveCallUserTask");
 
-    journeys.advanceTo(at(dueDate.minusDays(3), 9));
+    journeys.advanceTo(journeys.contactAt(journey, dueDate.minusDays(3)));
 
     assertThat(journeys.userTasks().open(journey)).isEmpty();
     assertThat(journeys.activate(JourneyModel.RECORD_AGENT_OUTCOME))
@@ -87,7 +86,7 @@ class AgentTasksProcessTest {
     LocalDate dueDate = journeys.today().plusDays(10);
     DebtSpec debt = journeys.intensiveDebt(dueDate);
     long journey = journeys.start(debt);
-    journeys.advanceTo(at(dueDate.minusDays(5), 9));
+    journeys.advanceTo(journeys.contactAt(journey, dueDate.minusDays(5)));
     prepareAgentTask();
     journeys.userTasks().awaitOpen(journey, "PreventiveCallUserTask");
 
@@ -98,7 +97,7 @@ class AgentTasksProcessTest {
         "promise:PC",
         Map.of("promiseId", "PC", "promisedDate", dueDate.minusDays(2).toString()));
     journeys.complete(journeys.awaitJob(JourneyModel.SEND_REMINDER));
-    journeys.advanceTo(at(dueDate, 9));
+    journeys.advanceTo(journeys.contactAt(journey, dueDate));
     journeys.complete(journeys.awaitJob(JourneyModel.BREAK_PROMISE));
 
     // then the régua resumes at the due day, without calling again
@@ -113,17 +112,17 @@ class AgentTasksProcessTest {
     LocalDate dueDate = journeys.today().plusDays(1);
     DebtSpec debt = journeys.intensiveDebt(dueDate);
     long journey = journeys.start(debt);
-    journeys.advanceTo(at(dueDate, 9));
+    journeys.advanceTo(journeys.contactAt(journey, dueDate));
     journeys.expectReminder("D0", "EMAIL", "reminder-due-day");
 
-    journeys.advanceTo(at(dueDate.plusDays(1), 9));
+    journeys.advanceTo(journeys.contactAt(journey, dueDate.plusDays(1)));
     prepareAgentTask();
     UserTask call = journeys.userTasks().awaitOpen(journey, "ExtraDayCallUserTask");
     assertThat(call.formId()).isEqualTo("extra-day-call");
     journeys.completeUserTask(call, Map.of("extraDayOutcome", "ACCEPTED"));
 
     journeys.complete(journeys.awaitJob(JourneyModel.GRANT_EXTRA_DAY));
-    journeys.advanceTo(at(dueDate.plusDays(3), 9));
+    journeys.advanceTo(journeys.contactAt(journey, dueDate.plusDays(3)));
     journeys.expectReminder("D+3", "WHATSAPP", "negotiation-link");
   }
 
@@ -131,9 +130,9 @@ class AgentTasksProcessTest {
   void aDeclinedExtraDayGrantsNothing() {
     LocalDate dueDate = journeys.today().plusDays(1);
     long journey = journeys.start(journeys.intensiveDebt(dueDate));
-    journeys.advanceTo(at(dueDate, 9));
+    journeys.advanceTo(journeys.contactAt(journey, dueDate));
     journeys.expectReminder("D0", "EMAIL", "reminder-due-day");
-    journeys.advanceTo(at(dueDate.plusDays(1), 9));
+    journeys.advanceTo(journeys.contactAt(journey, dueDate.plusDays(1)));
     prepareAgentTask();
     UserTask call = journeys.userTasks().awaitOpen(journey, "ExtraDayCallUserTask");
 
@@ -142,14 +141,14 @@ class AgentTasksProcessTest {
     assertThat(journeys.activate(JourneyModel.GRANT_EXTRA_DAY)).isEmpty();
     journeys.assertThatJourney(journey).isActive();
     assertThat(journeys.timer(journey, "WaitUntilStepDateTimer"))
-        .contains(at(dueDate.plusDays(3), 9));
+        .contains(journeys.contactAt(journey, dueDate.plusDays(3)));
   }
 
   @Test
   void theIntensiveStrategyNegotiatesThroughAnAgentAfterTheD15Sms() {
     LocalDate dueDate = journeys.today().minusDays(14);
     long journey = journeys.start(journeys.intensiveDebt(dueDate));
-    journeys.advanceTo(at(dueDate.plusDays(15), 9));
+    journeys.advanceTo(journeys.contactAt(journey, dueDate.plusDays(15)));
     journeys.expectReminder("D+15", "SMS", "last-reminder");
 
     prepareAgentTask();
@@ -184,7 +183,7 @@ class AgentTasksProcessTest {
     assertThat(resume.getVariablesAsMap()).containsEntry("resolutionNotes", "valor confere");
     journeys.complete(resume);
     assertThat(journeys.timer(journey, "WaitUntilStepDateTimer"))
-        .contains(at(dueDate.plusDays(7), 9));
+        .contains(journeys.contactAt(journey, dueDate.plusDays(7)));
   }
 
   private void prepareAgentTask() {

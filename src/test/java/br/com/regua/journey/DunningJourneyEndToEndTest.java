@@ -47,16 +47,16 @@ class DunningJourneyEndToEndTest extends IntegrationTest {
     // when the clock walks through the régua
     int[] stepDays = {-3, 0, 1, 3, 7, 15};
     for (int day : stepDays) {
-      moveClockTo(at(dueDate.plusDays(day), 9, 1));
+      moveClockTo(contactAt(debtId, dueDate.plusDays(day)));
       await().atMost(AWAIT).until(() -> api.contacts(debtId).size() == indexOf(stepDays, day) + 1);
     }
-    moveClockTo(at(dueDate.plusDays(20), 9, 1));
+    moveClockTo(contactAt(debtId, dueDate.plusDays(20)));
     await()
         .atMost(AWAIT)
         .until(() -> api.contactSteps(debtId).contains("Aviso prévio de negativação"));
-    moveClockTo(at(dueDate.plusDays(40), 9, 2));
+    moveClockTo(contactAt(debtId, dueDate.plusDays(40)).plusSeconds(60));
     await().atMost(AWAIT).until(() -> api.status(debtId).equals("NEGATIVATED"));
-    moveClockTo(at(dueDate.plusDays(60), 9, 1));
+    moveClockTo(contactAt(debtId, dueDate.plusDays(60)));
     await().atMost(AWAIT).until(() -> api.status(debtId).equals("HANDED_OFF"));
 
     // then every step went out on its channel: emails over SMTP, WhatsApp (the debtor opted in)
@@ -113,7 +113,7 @@ class DunningJourneyEndToEndTest extends IntegrationTest {
     LocalDate dueDate = dueDateWithContactDays(today().plusDays(10), -3);
     String debtId = TestDebtors.uniqueId("e2e-paid");
     String email = register(debtId, "500.00", dueDate);
-    moveClockTo(at(dueDate.minusDays(3), 9, 1));
+    moveClockTo(contactAt(debtId, dueDate.minusDays(3)));
     await().atMost(AWAIT).until(() -> mailsTo(email).size() == 1);
 
     // when it is paid in full
@@ -190,7 +190,7 @@ class DunningJourneyEndToEndTest extends IntegrationTest {
         api.post(
             "/api/debts/" + debtId + "/payments",
             api.payment("boleto-" + debtId, "100.00", Instant.now().toString()));
-    moveClockTo(at(dueDate.minusDays(3), 9, 1));
+    moveClockTo(contactAt(debtId, dueDate.minusDays(3)));
     await().atMost(AWAIT).until(() -> mailsTo(email).size() == 1);
 
     // then the debt stays active and the reminder asks for the 200.00 left

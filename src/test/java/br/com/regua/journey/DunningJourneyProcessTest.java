@@ -66,16 +66,16 @@ class DunningJourneyProcessTest {
     for (Step step : STANDARD_STEPS) {
       assertThat(journeys.timer(journey, "WaitUntilStepDateTimer"))
           .as("timer of %s", step.name())
-          .contains(at(step.day(dueDate), 9));
+          .contains(journeys.contactAt(journey, step.day(dueDate)));
       assertThat(journeys.activate(JourneyModel.SEND_REMINDER)).as("nothing early").isEmpty();
-      journeys.advanceTo(at(step.day(dueDate), 9));
+      journeys.advanceTo(journeys.contactAt(journey, step.day(dueDate)));
       journeys.expectReminder(step.name(), step.channel(), step.template());
     }
 
     // the prior notice goes out at D+20 and names SP's 20-day wait
     assertThat(journeys.timer(journey, "WaitUntilNegativationNoticeTimer"))
-        .contains(at(dueDate.plusDays(20), 9));
-    journeys.advanceTo(at(dueDate.plusDays(20), 9));
+        .contains(journeys.contactAt(journey, dueDate.plusDays(20)));
+    journeys.advanceTo(journeys.contactAt(journey, dueDate.plusDays(20)));
     OffsetDateTime noticeSentAt = journeys.sendNotice(20);
 
     // the negativation waits 20 days from the notice
@@ -87,8 +87,8 @@ class DunningJourneyProcessTest {
 
     // and at D+60 the debt is handed off, as the strategy says
     assertThat(journeys.timer(journey, "WaitUntilFinalActionTimer"))
-        .contains(at(dueDate.plusDays(60), 9));
-    journeys.advanceTo(at(dueDate.plusDays(60), 9));
+        .contains(journeys.contactAt(journey, dueDate.plusDays(60)));
+    journeys.advanceTo(journeys.contactAt(journey, dueDate.plusDays(60)));
     ActivatedJob close = journeys.awaitJob(JourneyModel.CLOSE_DEBT);
     assertThat(close.getVariablesAsMap()).containsEntry("outcome", "HANDED_OFF");
     journeys.complete(close);
@@ -104,7 +104,7 @@ class DunningJourneyProcessTest {
     // given the D-3 reminder asked for
     LocalDate dueDate = journeys.today().plusDays(10);
     long journey = journeys.start(journeys.standardDebt(dueDate));
-    journeys.advanceTo(at(dueDate.minusDays(3), 9));
+    journeys.advanceTo(journeys.contactAt(journey, dueDate.minusDays(3)));
     ActivatedJob first = journeys.awaitJob(JourneyModel.SEND_REMINDER);
 
     // when the contact policy postpones it to the next morning
@@ -116,7 +116,8 @@ class DunningJourneyProcessTest {
     assertThat(journeys.activate(JourneyModel.SEND_REMINDER)).isEmpty();
     journeys.advanceTo(nextWindow);
     journeys.expectReminder("D-3", "EMAIL", "reminder-before-due");
-    assertThat(journeys.timer(journey, "WaitUntilStepDateTimer")).contains(at(dueDate, 9));
+    assertThat(journeys.timer(journey, "WaitUntilStepDateTimer"))
+        .contains(journeys.contactAt(journey, dueDate));
   }
 
   @Test
@@ -125,14 +126,14 @@ class DunningJourneyProcessTest {
     long journey = journeys.start(journeys.lightDebt(dueDate));
 
     for (Step step : STANDARD_STEPS) {
-      journeys.advanceTo(at(step.day(dueDate), 9));
+      journeys.advanceTo(journeys.contactAt(journey, step.day(dueDate)));
       journeys.expectReminder(step.name(), step.channel(), step.template());
     }
-    journeys.advanceTo(at(dueDate.plusDays(45), 9));
+    journeys.advanceTo(journeys.contactAt(journey, dueDate.plusDays(45)));
 
     assertThat(journeys.activate(JourneyModel.SEND_REMINDER)).isEmpty();
     assertThat(journeys.activate("negativate-debt")).isEmpty();
-    journeys.advanceTo(at(dueDate.plusDays(60), 9));
+    journeys.advanceTo(journeys.contactAt(journey, dueDate.plusDays(60)));
     ActivatedJob close = journeys.awaitJob(JourneyModel.CLOSE_DEBT);
     assertThat(close.getVariablesAsMap()).containsEntry("outcome", "WRITTEN_OFF");
     journeys.complete(close);
@@ -148,6 +149,7 @@ class DunningJourneyProcessTest {
     LocalDate dueDate = journeys.today().minusDays(20);
     long journey = journeys.start(journeys.standardDebt(dueDate).inState(state));
 
+    journeys.advanceTo(journeys.contactAt(journey, dueDate.plusDays(20))); // today, at its minute
     OffsetDateTime noticeSentAt = journeys.sendNotice(days);
 
     assertThat(journeys.timer(journey, "WaitNegativationPeriodTimer"))
@@ -166,14 +168,15 @@ class DunningJourneyProcessTest {
     assertThat(journeys.completions(journey, "StepSkippedEndEvent")).isEqualTo(5);
     assertThat(journeys.activate(JourneyModel.SEND_REMINDER)).isEmpty();
     assertThat(journeys.timer(journey, "WaitUntilStepDateTimer"))
-        .contains(at(dueDate.plusDays(15), 9));
+        .contains(journeys.contactAt(journey, dueDate.plusDays(15)));
   }
 
   @Test
   void aDebtRegisteredOnItsDueDayGetsTheDueDayReminderOnce() {
     LocalDate dueDate = journeys.today();
     long journey = journeys.start(journeys.standardDebt(dueDate));
-    journeys.advanceTo(at(dueDate, 9)); // no move if 09:00 has passed
+    journeys.advanceTo(
+        journeys.contactAt(journey, dueDate)); // no move if the debt's minute has passed
 
     assertThat(journeys.completions(journey, "StepSkippedEndEvent")).isEqualTo(1);
     journeys.expectReminder("D0", "EMAIL", "reminder-due-day");
@@ -196,7 +199,7 @@ class DunningJourneyProcessTest {
     LocalDate dueDate = journeys.today().plusDays(10);
     DebtSpec debt = journeys.standardDebt(dueDate);
     long journey = journeys.start(debt);
-    boolean negativated = playStandardMoves(dueDate, moves);
+    boolean negativated = playStandardMoves(journey, dueDate, moves);
 
     // when the full payment arrives
     journeys.publish(
@@ -219,7 +222,7 @@ class DunningJourneyProcessTest {
         .isCompleted()
         .hasPassedElement(negativated ? "DebtPaidAndDenegativatedEndEvent" : "DebtPaidEndEvent")
         .hasNotPassedElement("JourneyClosedEndEvent");
-    journeys.advanceTo(at(dueDate.plusDays(120), 9));
+    journeys.advanceTo(journeys.contactAt(journey, dueDate.plusDays(120)));
     assertThat(journeys.activate(JourneyModel.SEND_REMINDER)).isEmpty();
     assertThat(journeys.activate(JourneyModel.CLOSE_DEBT)).isEmpty();
     assertThat(journeys.activate("negativate-debt")).isEmpty();
@@ -229,13 +232,13 @@ class DunningJourneyProcessTest {
    * Plays the first {@code moves} of the standard journey: each step's timer then its job, then the
    * notice timer, the notice job, the negativation. Returns whether the debt got negativated.
    */
-  private boolean playStandardMoves(LocalDate dueDate, int moves) {
+  private boolean playStandardMoves(long journey, LocalDate dueDate, int moves) {
     int move = 0;
     for (Step step : STANDARD_STEPS) {
       if (move++ == moves) {
         return false;
       }
-      journeys.advanceTo(at(step.day(dueDate), 9));
+      journeys.advanceTo(journeys.contactAt(journey, step.day(dueDate)));
       if (move++ == moves) {
         return false;
       }
@@ -244,7 +247,7 @@ class DunningJourneyProcessTest {
     if (move++ == moves) {
       return false;
     }
-    journeys.advanceTo(at(dueDate.plusDays(20), 9));
+    journeys.advanceTo(journeys.contactAt(journey, dueDate.plusDays(20)));
     if (move++ == moves) {
       return false;
     }
@@ -262,6 +265,7 @@ class DunningJourneyProcessTest {
     LocalDate dueDate = journeys.today().minusDays(20);
     DebtSpec debt = journeys.standardDebt(dueDate);
     long journey = journeys.start(debt);
+    journeys.advanceTo(journeys.contactAt(journey, dueDate.plusDays(20))); // today, at its minute
     OffsetDateTime noticeSentAt = journeys.sendNotice(20);
     journeys.advanceTo(noticeSentAt.plusDays(20).toInstant());
     journeys.complete(journeys.awaitJob("negativate-debt"));
@@ -298,7 +302,7 @@ class DunningJourneyProcessTest {
 
     journeys.assertThatJourney(journey).isActive().hasPassedElement("PartialPaymentNotedEndEvent");
     assertThat(journeys.timer(journey, "WaitUntilStepDateTimer"))
-        .contains(at(dueDate.minusDays(3), 9));
+        .contains(journeys.contactAt(journey, dueDate.minusDays(3)));
   }
 
   @Test
@@ -314,7 +318,7 @@ class DunningJourneyProcessTest {
     assertThat(close.getVariablesAsMap()).containsEntry("outcome", "RENEGOTIATED");
     journeys.complete(close);
     journeys.assertThatJourney(journey).isCompleted().hasPassedElement("DebtRenegotiatedEndEvent");
-    journeys.advanceTo(at(dueDate.plusDays(20), 9));
+    journeys.advanceTo(journeys.contactAt(journey, dueDate.plusDays(20)));
     assertThat(journeys.activate(JourneyModel.SEND_REMINDER)).isEmpty();
   }
 }

@@ -280,7 +280,7 @@ class JourneyEventsEndToEndTest extends IntegrationTest {
     long journey = api.journeyKey(debtId);
 
     // when the preventive call opens at D-5 and the agent records a promise for D+2
-    advance(Duration.between(engine.now(), dueDate.minusDays(5).atTime(9, 1).atZone(SAO_PAULO)));
+    moveClockTo(contactAt(debtId, dueDate.minusDays(5)));
     UserTasks agents = new UserTasks(engine);
     UserTasks.UserTask call = agents.awaitOpen(journey, "PreventiveCallUserTask");
     assertThat(call.variables())

@@ -1,6 +1,5 @@
 package br.com.regua.journey;
 
-import static br.com.regua.support.JourneyDriver.at;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import br.com.regua.engine.JourneyModel;
@@ -49,19 +48,20 @@ class JourneyEventsProcessTest {
         .containsEntry("template", "promise-encouragement")
         .containsEntry("promisedDate", dueDate.plusDays(10).toString());
     journeys.complete(encouragement);
-    assertThat(journeys.timer(journey, "PromiseDueTimer")).contains(at(dueDate.plusDays(12), 9));
-    journeys.advanceTo(at(dueDate.plusDays(11), 9));
+    assertThat(journeys.timer(journey, "PromiseDueTimer"))
+        .contains(journeys.contactAt(journey, dueDate.plusDays(12)));
+    journeys.advanceTo(journeys.contactAt(journey, dueDate.plusDays(11)));
     assertThat(journeys.activate(JourneyModel.SEND_REMINDER)).as("D+7 waits").isEmpty();
 
     // when the promised date plus two days of grace passes unpaid
-    journeys.advanceTo(at(dueDate.plusDays(12), 9));
+    journeys.advanceTo(journeys.contactAt(journey, dueDate.plusDays(12)));
     journeys.complete(journeys.awaitJob(JourneyModel.BREAK_PROMISE));
 
     // then the régua resumes: D+7 has passed and is skipped, D+15 waits for its day
     assertThat(journeys.activate(JourneyModel.SEND_REMINDER)).isEmpty();
     assertThat(journeys.timer(journey, "WaitUntilStepDateTimer"))
-        .contains(at(dueDate.plusDays(15), 9));
-    journeys.advanceTo(at(dueDate.plusDays(15), 9));
+        .contains(journeys.contactAt(journey, dueDate.plusDays(15)));
+    journeys.advanceTo(journeys.contactAt(journey, dueDate.plusDays(15)));
     journeys.expectReminder("D+15", "SMS", "last-reminder");
   }
 
@@ -76,7 +76,7 @@ class JourneyEventsProcessTest {
     pay(debt);
 
     journeys.assertThatJourney(journey).isCompleted().hasPassedElement("DebtPaidEndEvent");
-    journeys.advanceTo(at(dueDate.plusDays(13), 9));
+    journeys.advanceTo(journeys.contactAt(journey, dueDate.plusDays(13)));
     assertThat(journeys.activate(JourneyModel.BREAK_PROMISE)).isEmpty();
   }
 
@@ -86,6 +86,7 @@ class JourneyEventsProcessTest {
     LocalDate dueDate = journeys.today().minusDays(20);
     DebtSpec debt = journeys.standardDebt(dueDate);
     long journey = journeys.start(debt);
+    journeys.advanceTo(journeys.contactAt(journey, dueDate.plusDays(20))); // today, at its minute
     OffsetDateTime noticeSentAt = journeys.sendNotice(20);
 
     // when the debtor promises a date beyond the end of the wait
@@ -100,7 +101,7 @@ class JourneyEventsProcessTest {
 
     // and once the promise is broken, the journey resumes: the notice worker answers with the
     // first notice's time (it is never sent twice), the wait is over, the debt is negativated
-    journeys.advanceTo(at(promisedDate.plusDays(2), 9));
+    journeys.advanceTo(journeys.contactAt(journey, promisedDate.plusDays(2)));
     journeys.complete(journeys.awaitJob(JourneyModel.BREAK_PROMISE));
     ActivatedJob notice = journeys.awaitJob(JourneyModel.SEND_REMINDER);
     assertThat(notice.getVariablesAsMap()).containsEntry("template", "negativation-notice");
@@ -123,7 +124,7 @@ class JourneyEventsProcessTest {
     ActivatedJob prepare = journeys.awaitJob(JourneyModel.PREPARE_AGENT_TASK);
     journeys.complete(prepare, Map.of("disputeReason", "Não reconheço"));
     journeys.assertThatJourney(journey).isWaitingAtElements("DisputeReviewUserTask");
-    journeys.advanceTo(at(dueDate.plusDays(25), 9));
+    journeys.advanceTo(journeys.contactAt(journey, dueDate.plusDays(25)));
     assertThat(journeys.activate(JourneyModel.SEND_REMINDER))
         .as("no reminder, no notice")
         .isEmpty();
@@ -160,6 +161,7 @@ class JourneyEventsProcessTest {
     LocalDate dueDate = journeys.today().minusDays(20);
     DebtSpec debt = journeys.standardDebt(dueDate);
     long journey = journeys.start(debt);
+    journeys.advanceTo(journeys.contactAt(journey, dueDate.plusDays(20))); // today, at its minute
     OffsetDateTime noticeSentAt = journeys.sendNotice(20);
 
     dispute(debt, "C3");
@@ -182,7 +184,7 @@ class JourneyEventsProcessTest {
     journeys.complete(journeys.awaitJob(JourneyModel.PREPARE_AGENT_TASK));
 
     journeys.assertThatJourney(journey).isWaitingAtElements("DisputeReviewUserTask");
-    journeys.advanceTo(at(dueDate.plusDays(13), 9));
+    journeys.advanceTo(journeys.contactAt(journey, dueDate.plusDays(13)));
     assertThat(journeys.activate(JourneyModel.BREAK_PROMISE)).isEmpty();
   }
 

@@ -8,6 +8,7 @@ import io.camunda.zeebe.protocol.record.intent.TimerIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import io.camunda.zeebe.protocol.record.value.TimerRecordValue;
+import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
 import java.util.HashSet;
 import java.util.List;
 import java.util.Optional;
@@ -69,6 +70,18 @@ public final class EngineRecords {
                             other.getKey() == created.getKey()
                                 && other.getIntent() != TimerIntent.CREATED))
         .map(Record::getValue)
+        .reduce((first, second) -> second);
+  }
+
+  /**
+   * The value (JSON) a variable of the process instance's own scope last took, if it has one: e.g.
+   * what a start event's output mapping set.
+   */
+  public Optional<String> variable(long processInstanceKey, String name) {
+    return StreamSupport.stream(stream().variableRecords().spliterator(), false)
+        .map(Record::getValue)
+        .filter(v -> v.getScopeKey() == processInstanceKey && v.getName().equals(name))
+        .map(VariableRecordValue::getValue)
         .reduce((first, second) -> second);
   }
 

@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import br.com.regua.brazil.Uf;
 import br.com.regua.contact.policy.ContactWindows;
 import br.com.regua.devkit.engine.EmbeddedEngine;
+import br.com.regua.devkit.simulator.ContactSpread;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import com.icegreen.greenmail.util.GreenMail;
 import com.icegreen.greenmail.util.ServerSetupTest;
@@ -125,19 +126,62 @@ public abstract class IntegrationTest {
 
   /**
    * Moves the clock into the contact hours of a São Paulo debtor (the test debtors' state), if it
-   * is not there, and past 09:00, when the models' dated steps run (a step due today waits until
-   * then): the engine clock is shared and its time of day drifts as tests move it.
+   * is not there, and past the day's contact spread, when every debt's dated steps of the day have
+   * run (a step due today waits until 09:00 plus its debt's minute, within {@code contactSpread} of
+   * {@code dunning-journey}): the engine clock is shared and its time of day drifts as tests move
+   * it.
    */
   protected void moveToContactHours() {
     Instant allowed = contactWindows.nextAllowed(Uf.SP, engine.now());
-    Instant stepsRun = at(LocalDate.ofInstant(allowed, SAO_PAULO), 9, 1);
+    Instant stepsRun = afterContactSpread(LocalDate.ofInstant(allowed, SAO_PAULO));
     moveClockTo(allowed.isBefore(stepsRun) ? stepsRun : allowed);
   }
 
   /**
+   * A minute after every debt's dated steps of the day have fired: 09:00 plus the model's {@code
+   * contactSpread} (12:00 with PT3H), plus a minute. Read from the model, so a test that looks at a
+   * whole day never stops before a debt's contact time when an analyst widens the spread.
+   */
+  protected static Instant afterContactSpread(LocalDate day) {
+    return day.atTime(ContactSpread.dayDone()).plusMinutes(1).atZone(SAO_PAULO).toInstant();
+  }
+
+  /**
+   * A minute after the debt's dated steps of the day fire: 09:01 plus the debt's minute ({@code
+   * contactMinuteOffset}, which its journey derives from the debt id when it starts).
+   */
+  protected Instant contactAt(String debtId, LocalDate day) {
+    return at(day, 9, 1).plus(Duration.ofMinutes(contactMinuteOffset(debtId)));
+  }
+
+  /**
+   * The debt's minute after 09:00, as its journey decided it. Polled in the test's own thread: the
+   * first read of the engine's records in a JVM goes through the whole log, and Awaitility cancels
+   * a condition still running at its deadline by interrupting it, which must not happen to a reader
+   * of the engine's log.
+   */
+  protected int contactMinuteOffset(String debtId) {
+    EngineRecords records = new EngineRecords(engine);
+    String offset =
+        await()
+            .pollInSameThread()
+            .atMost(Duration.ofSeconds(20))
+            .until(
+                () ->
+                    api.timelineTypes(debtId).contains("JOURNEY_STARTED")
+                        ? records
+                            .variable(api.journeyKey(debtId), "contactMinuteOffset")
+                            .orElse(null)
+                        : null,
+                java.util.Objects::nonNull);
+    return new java.math.BigDecimal(offset).intValueExact();
+  }
+
+  /**
    * The first due date from {@code earliest} on whose step days (due date plus each offset) a São
-   * Paulo debtor may be contacted at 09:00: no Sundays, no national holidays. Tests that walk the
-   * régua day by day use it, so the contact policy postpones nothing they count on.
+   * Paulo debtor may be contacted from 09:00 to the end of the contact spread (the debts' minutes):
+   * no Sundays, no national holidays. Tests that walk the régua day by day use it, so the contact
+   * policy postpones nothing they count on.
    */
   protected LocalDate dueDateWithContactDays(LocalDate earliest, int... stepOffsets) {
     LocalDate due = earliest;
@@ -149,7 +193,9 @@ public abstract class IntegrationTest {
 
   private boolean allContactDays(LocalDate due, int... offsets) {
     for (int offset : offsets) {
-      if (!contactWindows.allows(Uf.SP, at(due.plusDays(offset), 9, 1))) {
+      LocalDate day = due.plusDays(offset);
+      if (!contactWindows.allows(Uf.SP, at(day, 9, 1))
+          || !contactWindows.allows(Uf.SP, afterContactSpread(day).minusSeconds(120))) {
         return false;
       }
     }

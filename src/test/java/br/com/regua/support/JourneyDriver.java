@@ -69,6 +69,7 @@ public final class JourneyDriver {
   public long start(DebtSpec debt) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(JourneyModel.DEBT_ID, debt.debtId());
+    variables.put(JourneyModel.DEBT_ID_HASH, JourneyModel.debtIdHash(debt.debtId()));
     variables.put(JourneyModel.DUE_DATE, debt.dueDate().toString());
     variables.put(JourneyModel.AMOUNT, debt.amount());
     variables.put(JourneyModel.PROPENSITY_SCORE, debt.propensityScore());
@@ -129,6 +130,23 @@ public final class JourneyDriver {
   /** A moment of a day, in São Paulo. */
   public static Instant at(LocalDate day, int hour) {
     return day.atTime(LocalTime.of(hour, 0)).atZone(SAO_PAULO).toInstant();
+  }
+
+  /**
+   * Minutes after 09:00 at which the journey's dated steps fire: the debt's {@code
+   * contactMinuteOffset}, which {@code dunning-journey} derives from the debt id when it starts.
+   */
+  public int contactMinuteOffset(long journey) {
+    return new java.math.BigDecimal(
+            zeebe
+                .variable(journey, JourneyModel.CONTACT_MINUTE_OFFSET)
+                .orElseThrow(() -> new AssertionError("no contactMinuteOffset in " + journey)))
+        .intValueExact();
+  }
+
+  /** When the journey's dated steps of the day fire: 09:00 plus the debt's offset, São Paulo. */
+  public Instant contactAt(long journey, LocalDate day) {
+    return at(day, 9).plus(Duration.ofMinutes(contactMinuteOffset(journey)));
   }
 
   public void advanceTo(Instant target) {

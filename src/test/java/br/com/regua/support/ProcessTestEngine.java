@@ -97,6 +97,12 @@ public final class ProcessTestEngine {
     return records.activeTimer(rootKey, elementId);
   }
 
+  /** A variable of the instance's own scope, as JSON; see {@link EngineRecords}. */
+  public Optional<String> variable(long processInstanceKey, String name) {
+    idle();
+    return records.variable(processInstanceKey, name);
+  }
+
   /** How many times an element completed anywhere in the journey. */
   public long completions(long rootKey, String elementId) {
     return records.completions(rootKey, elementId);

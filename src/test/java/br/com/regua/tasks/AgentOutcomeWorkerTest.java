@@ -1,6 +1,5 @@
 package br.com.regua.tasks;
 
-import static br.com.regua.support.JourneyDriver.at;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.catchThrowableOfType;
 import static org.mockito.ArgumentMatchers.any;
@@ -52,7 +51,7 @@ class AgentOutcomeWorkerTest {
     LocalDate dueDate = journeys.today().plusDays(10);
     DebtSpec debt = journeys.intensiveDebt(dueDate);
     long journey = journeys.start(debt);
-    journeys.advanceTo(at(dueDate.minusDays(5), 9));
+    journeys.advanceTo(journeys.contactAt(journey, dueDate.minusDays(5)));
     prepareAgentTask();
     UserTask call = journeys.userTasks().awaitOpen(journey, "PreventiveCallUserTask");
 
@@ -84,7 +83,7 @@ class AgentOutcomeWorkerTest {
     LocalDate dueDate = journeys.today().minusDays(14);
     DebtSpec debt = journeys.intensiveDebt(dueDate);
     long journey = journeys.start(debt);
-    journeys.advanceTo(at(dueDate.plusDays(15), 9));
+    journeys.advanceTo(journeys.contactAt(journey, dueDate.plusDays(15)));
     journeys.expectReminder("D+15", "SMS", "last-reminder");
     prepareAgentTask();
     UserTask negotiation = journeys.userTasks().awaitOpen(journey, "NegotiationCallUserTask");

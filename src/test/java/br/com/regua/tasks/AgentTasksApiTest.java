@@ -178,7 +178,7 @@ class AgentTasksApiTest extends IntegrationTest {
     LocalDate dueDate = today().plusDays(10);
     registerIntensiveDebt(debtId, dueDate);
     long journey = api.journeyKey(debtId);
-    moveClockTo(dueDate.minusDays(5).atTime(9, 1).atZone(SAO_PAULO).toInstant());
+    moveClockTo(contactAt(debtId, dueDate.minusDays(5)));
     long key = new UserTasks(engine).awaitOpen(journey, "PreventiveCallUserTask").key();
     return new PreventiveCall(debtId, dueDate, journey, Long.toString(key));
   }

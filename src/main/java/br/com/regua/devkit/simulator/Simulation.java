@@ -35,15 +35,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 
 /**
  * Runs a synthetic portfolio through the deployed journey, a day at a time, deterministically: move
- * the engine clock to 10:00 (São Paulo) of the day, wait until the engine is quiet (no job open, no
- * timer due), let every debtor act in debt order (the {@link BehaviourModel}) through the real
- * services, wait again, count the day. The steps' 09:00 timers have fired by then, and every
- * contact of the day falls inside the contact windows.
+ * the engine clock to the end of the day's contact spread (São Paulo; 12:00 with the model's PT3H,
+ * {@link ContactSpread#dayDone()}), wait until the engine is quiet (no job open, no timer due), let
+ * every debtor act in debt order (the {@link BehaviourModel}) through the real services, wait
+ * again, count the day. The steps' timers have fired by then (each debt's at 09:00 plus its minute,
+ * within {@code contactSpread} in dunning-journey.bpmn), and every contact of the day falls inside
+ * the contact windows, Saturday's (until 14:00) too.
  */
 public final class Simulation {
 
   static final ZoneId ZONE = ZoneId.of("America/Sao_Paulo");
-  private static final LocalTime DAY_TIME = LocalTime.of(10, 0);
+
   private static final Duration DRAIN_BOUND = Duration.ofMinutes(10);
 
   /** What the simulation uses of the service: its real services, engine and database. */
@@ -70,6 +72,10 @@ public final class Simulation {
   private final SimulatorOptions o;
   private final PrintStream out;
   private final BehaviourModel model;
+
+  /** 09:00 plus the deployed model's contactSpread (12:00 with PT3H): the day's steps all ran. */
+  private final LocalTime dayTime;
+
   private EngineObserver observer;
   private double engineSeconds;
   private Instant clockTarget;
@@ -88,6 +94,7 @@ public final class Simulation {
     this.o = options;
     this.out = out;
     this.model = new BehaviourModel(options.seed(), behaviour);
+    this.dayTime = ContactSpread.dayDone(options.models());
   }
 
   public Timings timings() {
@@ -166,11 +173,11 @@ public final class Simulation {
     for (int day = 0; day < o.days(); day++) {
       long dayStart = System.nanoTime();
       LocalDate date = start.plusDays(day);
-      moveClockTo(morning(date, day));
+      moveClockTo(morning(dayTime, date, day));
       drain();
       // the debtors act half an hour after the day's contacts: what the morning's work scheduled
       // for a few minutes later has happened by then
-      moveClockTo(actionTime(date, day));
+      moveClockTo(actionTime(dayTime, date, day));
       drain();
       Map<String, DebtStatus> statuses = statuses();
       c.dayPayments = 0;
@@ -477,23 +484,23 @@ public final class Simulation {
   }
 
   /**
-   * The day's first instant: 10:00 plus ten seconds per simulated day. The clock stands still at
-   * each instant, but the engine's timer checker may need it stepped a few hundred milliseconds
-   * (see {@link EngineObserver#awaitDrained(Instant, Duration, Runnable)}): an event of day d at
-   * 10:00:10d plus those steps, with a timer whole days or hours later, then always falls between
-   * the same two moves of a later day (before that day's 10:00:10(d+n)), never on one of them, and
-   * two runs see it fire at the same point of the same day.
+   * The day's first instant: the day time (12:00 with the model's PT3H spread) plus ten seconds per
+   * simulated day. The clock stands still at each instant, but the engine's timer checker may need
+   * it stepped a few hundred milliseconds (see {@link EngineObserver#awaitDrained(Instant,
+   * Duration, Runnable)}): an event of day d at 12:00:10d plus those steps, with a timer whole days
+   * or hours later, then always falls between the same two moves of a later day (before that day's
+   * 12:00:10(d+n)), never on one of them, and two runs see it fire at the same point of the same
+   * day.
    */
-  static Instant morning(LocalDate date, int day) {
-    return date.atTime(DAY_TIME).plusSeconds(dayShift(day)).atZone(ZONE).toInstant();
+  static Instant morning(LocalTime dayTime, LocalDate date, int day) {
+    return date.atTime(dayTime).plusSeconds(dayShift(day)).atZone(ZONE).toInstant();
   }
 
-  /** When the debtors act: 10:30 plus the day's shift (an email opened then: PT48H to a move). */
-  static Instant actionTime(LocalDate date, int day) {
-    return date.atTime(DAY_TIME.plusMinutes(30))
-        .plusSeconds(dayShift(day))
-        .atZone(ZONE)
-        .toInstant();
+  /**
+   * When the debtors act: half an hour after the day time, plus the day's shift (12:30 + 10 s·d).
+   */
+  static Instant actionTime(LocalTime dayTime, LocalDate date, int day) {
+    return date.atTime(dayTime.plusMinutes(30)).plusSeconds(dayShift(day)).atZone(ZONE).toInstant();
   }
 
   /** Ten seconds a day, for 150 days (25 minutes), then again: the two series never meet. */
