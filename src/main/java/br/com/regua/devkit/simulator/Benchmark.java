@@ -84,14 +84,16 @@ class Benchmark {
         Locale.ROOT,
         "Timings: wall %.1f s, ingest %.1f s, engine busy %.1f s; %d jobs completed, %d journeys"
             + " ended%n  journey throughput %.1f debts/s (registration + engine busy time), jobs"
-            + " %.1f/s",
+            + " %.1f/s; the engine wrote %d records = %.0f records/s of wall time",
         t.wallSeconds(),
         t.ingestSeconds(),
         t.engineSeconds(),
         t.jobsCompleted(),
         t.journeysEnded(),
         r.debts() / busy,
-        t.jobsCompleted() / busy);
+        t.jobsCompleted() / busy,
+        t.engineRecords(),
+        t.engineRecords() / t.wallSeconds());
   }
 
   void run(SimulatorOptions o, Simulation.Timings sim, SimulationResult r, PrintStream out) {

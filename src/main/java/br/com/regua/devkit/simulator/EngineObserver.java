@@ -51,6 +51,7 @@ final class EngineObserver {
   private long nudges;
   private long timersCreated;
   private long activity;
+  private long recordsRead;
   private final Map<String, Long> completedByType = new HashMap<>();
 
   EngineObserver(EmbeddedEngine engine, String journeyProcessId) {
@@ -74,12 +75,18 @@ final class EngineObserver {
     timersCreated = 0;
   }
 
+  /** How many records the engine wrote since this observer was made (commands and events). */
+  synchronized long recordsRead() {
+    return recordsRead;
+  }
+
   /** Reads the records written since the last call. */
   synchronized void poll() {
     records.forEachNew(this::observe);
   }
 
   private void observe(Record<?> r) {
+    recordsRead++;
     if (r.getValueType() != ValueType.JOB_BATCH) {
       activity++; // workers' polls for jobs are not work
     }

@@ -66,6 +66,7 @@ public final class Simulation {
       long jobsCompleted,
       long timersCreated,
       long journeysEnded,
+      long engineRecords,
       List<Long> paymentToSilenceMillis) {}
 
   private final Services s;
@@ -250,6 +251,7 @@ public final class Simulation {
             observer.jobsCompleted(),
             observer.timersCreated(),
             observer.journeysEnded(),
+            observer.recordsRead(),
             latencies);
     return new SimulationResult(
         o.label(),
