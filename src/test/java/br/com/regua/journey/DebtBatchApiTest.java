@@ -3,6 +3,7 @@ package br.com.regua.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import br.com.regua.debt.DebtRepository;
 import br.com.regua.debt.DebtService;
 import br.com.regua.debt.RegisterDebtRequest;
 import br.com.regua.support.IntegrationTest;
@@ -19,13 +20,17 @@ import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.ResponseEntity;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /** Bulk registration: per-row outcomes, the valid rows stored, the others named and not stored. */
 class DebtBatchApiTest extends IntegrationTest {
 
   @Autowired JdbcClient jdbc;
   @Autowired DebtService debts;
-  @Autowired PendingJourneys pendingJourneys;
+  @Autowired DebtRepository debtRepository;
+  @Autowired PlatformTransactionManager transactions;
   @Autowired MeterRegistry meters;
   @Autowired ObjectMapper json;
 
@@ -139,43 +144,33 @@ class DebtBatchApiTest extends IntegrationTest {
 
   @Test
   void theJourneysNotStartedYetAreCounted() {
-    // given debts stored whose journeys have not started (as a batch leaves them, for a moment)
-    List<DebtService.RowStored> stored =
-        debts.storeAll(
-            List.of(
-                json.convertValue(
-                    api.debt(TestDebtors.uniqueId("batch-wait"), "10.00", today().plusDays(30)),
-                    RegisterDebtRequest.class),
-                json.convertValue(
-                    api.debt(TestDebtors.uniqueId("batch-wait"), "20.00", today().plusDays(30)),
-                    RegisterDebtRequest.class)));
-    assertThat(stored).allMatch(DebtService.RowStored::created);
-
-    // then the gauge counts them (it reads the database at most once a second)
-    await().atMost(java.time.Duration.ofSeconds(10)).until(() -> waitingGauge() >= 2);
-    // and once PendingJourneys has started them, it counts what still waits: not them
-    pendingJourneys.startSoon();
-    await()
-        .atMost(java.time.Duration.ofSeconds(20))
-        .until(
-            () ->
-                stored.stream()
-                    .allMatch(row -> api.timelineTypes(row.debtId()).contains("JOURNEY_STARTED")));
-    await()
-        .atMost(java.time.Duration.ofSeconds(10))
-        .until(() -> waitingGauge() == waitingInTheDatabase());
+    // one snapshot, in a transaction no journey starter sees: what the gauge reads before, with
+    // two debts stored and not started, and once they have a journey
+    TransactionTemplate snapshot = new TransactionTemplate(transactions);
+    snapshot.setIsolationLevel(TransactionDefinition.ISOLATION_REPEATABLE_READ);
+    snapshot.executeWithoutResult(
+        status -> {
+          long before = new JourneysWaitingGauge(debtRepository).waiting();
+          List<DebtService.RowStored> stored =
+              debts.storeAll(List.of(registration("10.00"), registration("20.00")));
+          assertThat(stored).allMatch(DebtService.RowStored::created);
+          assertThat(new JourneysWaitingGauge(debtRepository).waiting()).isEqualTo(before + 2);
+          stored.forEach(
+              row ->
+                  jdbc.sql("update debt set process_instance_key = 1 where debt_id = :id")
+                      .param("id", row.debtId())
+                      .update());
+          assertThat(new JourneysWaitingGauge(debtRepository).waiting()).isEqualTo(before);
+          status.setRollbackOnly();
+        });
+    // and the service publishes it
+    assertThat(meters.get("regua.journeys.waiting.to.start").gauge().value()).isNotNegative();
   }
 
-  private long waitingInTheDatabase() {
-    return jdbc.sql(
-            "select count(*) from debt where process_instance_key is null"
-                + " and status in ('ACTIVE', 'PROMISED', 'DISPUTED', 'NEGATIVATED')")
-        .query(Long.class)
-        .single();
-  }
-
-  private double waitingGauge() {
-    return meters.get("regua.journeys.waiting.to.start").gauge().value();
+  private RegisterDebtRequest registration(String amount) {
+    return json.convertValue(
+        api.debt(TestDebtors.uniqueId("batch-wait"), amount, today().plusDays(30)),
+        RegisterDebtRequest.class);
   }
 
   /** The row with the debtor of {@code cpf}, reached at {@code mailbox}@devedor.example.test. */
