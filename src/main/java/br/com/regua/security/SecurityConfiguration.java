@@ -66,7 +66,11 @@ class SecurityConfiguration {
                     // signed by the provider, checked by WebhookSignatureFilter
                     .requestMatchers("/api/webhooks/**")
                     .permitAll()
-                    .requestMatchers("/api/dev/clock", "/api/dev/clock/**")
+                    .requestMatchers(
+                        "/api/dev/clock",
+                        "/api/dev/clock/**",
+                        "/api/dev/engine",
+                        "/api/dev/engine/**")
                     .hasRole("SUPERVISOR")
                     // embedded mode's stand-ins for the providers (the service calls them itself)
                     .requestMatchers("/api/dev/**")
@@ -134,7 +138,9 @@ class SecurityConfiguration {
     return request.getRequestedSessionId() == null
         || request.getHeader(ApiKeyFilter.HEADER) != null
         || path.startsWith("/api/webhooks/")
-        || (path.startsWith("/api/dev/") && !path.startsWith("/api/dev/clock"));
+        || (path.startsWith("/api/dev/")
+            && !path.startsWith("/api/dev/clock")
+            && !path.startsWith("/api/dev/engine"));
   }
 
   @Bean

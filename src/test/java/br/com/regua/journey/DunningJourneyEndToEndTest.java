@@ -215,6 +215,46 @@ class DunningJourneyEndToEndTest extends IntegrationTest {
         .isEqualTo(400);
   }
 
+  @Test
+  void aSettledClockMoveAnswersOnceItsWorkIsDoneAndTheEngineShowsTheJourneysItRuns() {
+    // given a debt whose D-3 reminder falls on a contact day, and its journey in the engine
+    LocalDate dueDate = dueDateWithContactDays(today().plusDays(10), -3);
+    String debtId = TestDebtors.uniqueId("e2e-settle");
+    String email = register(debtId, "300.00", dueDate);
+    await().atMost(AWAIT).until(() -> api.timelineTypes(debtId).contains("STRATEGY_DECIDED"));
+    long journey = api.journeyKey(debtId);
+    assertThat(liveJourneys()).contains(journey);
+
+    // when the clock moves past the reminder's time on D-3, waiting for what fell due
+    Duration gap = Duration.between(engine.now(), afterContactSpread(dueDate.minusDays(3)));
+    ResponseEntity<JsonNode> moved =
+        api.post("/api/dev/clock", Map.of("advance", gap.toString(), "settle", "PT60S"));
+
+    // then the answer comes once the reminder has gone out, with no wait of the caller's own
+    assertThat(moved.getBody().get("settled").asBoolean()).isTrue();
+    assertThat(mailsTo(email)).hasSize(1);
+    assertThat(
+            api.post("/api/dev/clock", Map.of("advance", "PT1M", "settle", "PT5M"))
+                .getStatusCode()
+                .value())
+        .isEqualTo(400);
+
+    // and once the debt is paid, the engine runs its journey no more
+    api.post(
+        "/api/debts/" + debtId + "/payments",
+        api.payment("pix-" + debtId, "300.00", Instant.now().toString()));
+    await().atMost(AWAIT).until(() -> !liveJourneys().contains(journey));
+  }
+
+  private List<Long> liveJourneys() {
+    List<Long> keys = new java.util.ArrayList<>();
+    api.get("/api/dev/engine")
+        .getBody()
+        .get("liveInstances")
+        .forEach(instance -> keys.add(instance.get("key").asLong()));
+    return keys;
+  }
+
   private static int indexOf(int[] values, int value) {
     return Arrays.stream(values).boxed().toList().indexOf(value);
   }

@@ -1,6 +1,7 @@
 package br.com.regua.devkit.engine;
 
 import br.com.regua.api.InvalidFieldException;
+import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.time.Instant;
@@ -14,7 +15,8 @@ import org.springframework.web.bind.annotation.RestController;
 /**
  * Moves the embedded engine's clock, so a person or a test can live through a month of the journey
  * in seconds; the move survives a restart ({@link EngineClockStore}). It does not exist in remote
- * mode: a real cluster keeps real time.
+ * mode: a real cluster keeps real time. With {@code settle}, the answer waits until the work the
+ * move made due is done ({@link EngineWork#awaitSettled}), as a driver walking day by day needs.
  */
 @RestController
 @RequestMapping("/api/dev/clock")
@@ -23,15 +25,17 @@ class DevClockController {
 
   private final EmbeddedEngine engine;
   private final EngineClockStore store;
+  private final EngineWork work;
 
-  DevClockController(EmbeddedEngine engine, EngineClockStore store) {
+  DevClockController(EmbeddedEngine engine, EngineClockStore store, EngineWork work) {
     this.engine = engine;
     this.store = store;
+    this.work = work;
   }
 
   @GetMapping
   ClockView read() {
-    return new ClockView(engine.now());
+    return new ClockView(engine.now(), null);
   }
 
   @PostMapping
@@ -39,12 +43,28 @@ class DevClockController {
     if (request.advance().isNegative() || request.advance().isZero()) {
       throw new InvalidFieldException("advance", "must be a positive ISO-8601 duration, e.g. P3D");
     }
+    if (request.settle() != null) {
+      if (request.settle().isNegative() || request.settle().compareTo(MAX_SETTLE) > 0) {
+        throw new InvalidFieldException("settle", "must be a duration from PT0S to " + MAX_SETTLE);
+      }
+      Instant now = engine.move(request.advance());
+      store.save();
+      return new ClockView(now, work.awaitSettled(now, request.settle()));
+    }
     Instant now = engine.advance(request.advance());
     store.save();
-    return new ClockView(now);
+    return new ClockView(now, null);
   }
 
-  record AdvanceRequest(@NotNull Duration advance) {}
+  private static final Duration MAX_SETTLE = Duration.ofMinutes(2);
 
-  record ClockView(Instant now) {}
+  /**
+   * {@code settle}: at most how long to wait for the work due by the new time (jobs, timers);
+   * without it, the answer comes once the engine looks idle, or after about two seconds.
+   */
+  record AdvanceRequest(@NotNull Duration advance, Duration settle) {}
+
+  /** {@code settled}: whether that work was done within {@code settle} (absent without it). */
+  @JsonInclude(JsonInclude.Include.NON_NULL)
+  record ClockView(Instant now, Boolean settled) {}
 }

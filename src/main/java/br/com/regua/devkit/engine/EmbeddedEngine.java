@@ -312,6 +312,23 @@ public final class EmbeddedEngine implements InMemoryEngine, AutoCloseable {
    * is quiet again (bounded: workers may keep it busy, callers observe results themselves).
    */
   public synchronized Instant advance(Duration duration) {
+    move(duration);
+    try {
+      run.engine().waitForBusyState(NOTICE_TIME);
+    } catch (TimeoutException nothingFellDue) {
+      // no timer was due
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+    awaitIdle(Duration.ofSeconds(2));
+    return now();
+  }
+
+  /**
+   * Moves the engine clock forward and returns at once; the caller waits for what fell due itself
+   * ({@link EngineWork#awaitSettled}).
+   */
+  public synchronized Instant move(Duration duration) {
     if (duration.isNegative()) {
       throw new IllegalArgumentException("the engine clock only moves forward");
     }
@@ -325,14 +342,6 @@ public final class EmbeddedEngine implements InMemoryEngine, AutoCloseable {
       run.engine().increaseTime(duration);
       offset = offset.plus(duration);
     }
-    try {
-      run.engine().waitForBusyState(NOTICE_TIME);
-    } catch (TimeoutException nothingFellDue) {
-      // no timer was due
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-    }
-    awaitIdle(Duration.ofSeconds(2));
     return now();
   }
 
