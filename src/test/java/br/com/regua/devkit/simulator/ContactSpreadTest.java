@@ -50,7 +50,12 @@ class ContactSpreadTest {
 
   @ParameterizedTest(name = "{0}")
   @ValueSource(
-      strings = {"bin/walkthrough", "bin/fault-injection", "tools/diagrams/kpi-screenshot.cjs"})
+      strings = {
+        "bin/walkthrough",
+        "bin/fault-injection",
+        "bin/soak",
+        "tools/diagrams/kpi-screenshot.cjs"
+      })
   void everyScriptThatWalksTheDaysStopsWhenTheModelsSpreadHasEnded(String script) throws Exception {
     // given a script that moves the clock a day at a time and then looks at the day
     Matcher declared = CONTACTS_DONE.matcher(Files.readString(Path.of(script)));
