@@ -22,6 +22,13 @@ import org.springframework.scheduling.annotation.EnableScheduling;
 public class ReguaApplication {
 
   public static void main(String[] args) {
-    SpringApplication.run(ReguaApplication.class, args);
+    try {
+      SpringApplication.run(ReguaApplication.class, args);
+    } catch (RuntimeException failedStart) {
+      // Spring Boot has logged why ("Application run failed"). Exit: in embedded mode the engine's
+      // library keeps a non-daemon timer thread (zeebe-process-test's EngineStateMonitor) that
+      // would hold the JVM, serving nothing, until someone kills it.
+      System.exit(1);
+    }
   }
 }

@@ -8,9 +8,9 @@ import java.util.Map;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.support.DefaultSingletonBeanRegistry;
 import org.springframework.context.ApplicationContextInitializer;
 import org.springframework.context.ConfigurableApplicationContext;
-import org.springframework.context.event.ContextClosedEvent;
 import org.springframework.core.env.ConfigurableEnvironment;
 import org.springframework.core.env.MapPropertySource;
 
@@ -60,12 +60,11 @@ public class EmbeddedEngineInitializer
     context.getBeanFactory().registerSingleton("embeddedEngine", engine);
     // the agents' tasks of this engine; production code knows only the AgentTasks interface
     context.getBeanFactory().registerSingleton("agentTasks", new EmbeddedAgentTasks(engine));
-    context.addApplicationListener(
-        event -> {
-          if (event instanceof ContextClosedEvent closed
-              && closed.getApplicationContext() == context) {
-            engine.close();
-          }
-        });
+    // Closed with the context's beans: after the Camunda client's (registered first, it is
+    // destroyed last), and also when the context fails to start, which publishes no
+    // ContextClosedEvent: the engine's threads would keep the JVM running after "Application run
+    // failed".
+    ((DefaultSingletonBeanRegistry) context.getBeanFactory())
+        .registerDisposableBean("embeddedEngine", engine::close);
   }
 }
