@@ -1,5 +1,6 @@
 package br.com.regua.devkit.engine;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Map;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
@@ -35,6 +36,7 @@ class DevEngineController {
         open.liveInstances(),
         open.openJobsByType(),
         open.openTimers(),
+        open.earliestTimerDue(),
         open.openUserTasks(),
         open.openIncidents());
   }
@@ -46,6 +48,7 @@ class DevEngineController {
       List<EngineWork.Instance> liveInstances,
       Map<String, Long> openJobs,
       int openTimers,
+      Instant earliestTimerDue,
       int openUserTasks,
       int openIncidents) {}
 }

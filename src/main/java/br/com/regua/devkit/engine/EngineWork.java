@@ -52,6 +52,7 @@ public class EngineWork {
       List<Instance> liveInstances,
       Map<String, Long> openJobsByType,
       int openTimers,
+      Instant earliestTimerDue,
       int openUserTasks,
       int openIncidents) {}
 
@@ -146,6 +147,7 @@ public class EngineWork {
           new ArrayList<>(liveInstances.values()),
           jobs,
           timerDue.size(),
+          dueTimes.isEmpty() ? null : Instant.ofEpochMilli(dueTimes.firstKey()),
           openUserTasks.size(),
           openIncidents.size());
     }
