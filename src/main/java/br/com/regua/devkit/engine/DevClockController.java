@@ -39,6 +39,7 @@ class DevClockController {
     if (request.advance().isNegative() || request.advance().isZero()) {
       throw new InvalidFieldException("advance", "must be a positive ISO-8601 duration, e.g. P3D");
     }
+    store.saveAhead(request.advance());
     Instant now = engine.advance(request.advance());
     store.save();
     return new ClockView(now);
