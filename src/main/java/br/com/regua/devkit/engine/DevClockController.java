@@ -43,10 +43,14 @@ class DevClockController {
     if (request.advance().isNegative() || request.advance().isZero()) {
       throw new InvalidFieldException("advance", "must be a positive ISO-8601 duration, e.g. P3D");
     }
+    if (request.settle() != null
+        && (request.settle().isNegative() || request.settle().compareTo(MAX_SETTLE) > 0)) {
+      throw new InvalidFieldException("settle", "must be a duration from PT0S to " + MAX_SETTLE);
+    }
+    // stored before the engine moves: a kill in between must not bring the clock back a day
+    // behind timers that already fired at the new time (EngineClockStore.saveAhead)
+    store.saveAhead(request.advance());
     if (request.settle() != null) {
-      if (request.settle().isNegative() || request.settle().compareTo(MAX_SETTLE) > 0) {
-        throw new InvalidFieldException("settle", "must be a duration from PT0S to " + MAX_SETTLE);
-      }
       Instant now = engine.move(request.advance());
       store.save();
       return new ClockView(now, work.awaitSettled(now, request.settle()));

@@ -37,13 +37,29 @@ class EngineClockStore {
   }
 
   void save() {
+    save(engine.offset());
+  }
+
+  /**
+   * Stores the lead the engine is about to have, before it moves: a service killed in the middle of
+   * a move has an engine log whose records (timers fired, jobs created) may already carry the new
+   * time, and a restart that put the clock back before them would run those jobs on the day before.
+   * Restoring the stored lead completes the move instead.
+   */
+  void saveAhead(Duration advance) {
+    if (!engine.clockPinned()) {
+      save(engine.offset().plus(advance));
+    }
+  }
+
+  private void save(Duration offset) {
     jdbc.sql(
             """
             insert into engine_clock (id, offset_ms, updated_at) values (1, :offset, :at)
             on conflict (id) do update set offset_ms = excluded.offset_ms,
                                            updated_at = excluded.updated_at
             """)
-        .param("offset", engine.offset().toMillis())
+        .param("offset", offset.toMillis())
         .param("at", Timestamp.from(Instant.now()))
         .update();
   }

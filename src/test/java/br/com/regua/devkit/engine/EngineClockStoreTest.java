@@ -37,6 +37,22 @@ class EngineClockStoreTest extends IntegrationTest {
     assertThat(engine.offset().toMillis()).isEqualTo(expected);
   }
 
+  @Test
+  void aMoveIsStoredBeforeTheEngineMovesSoThatARestartMidMoveCompletesIt() {
+    // given the lead a move is about to give the engine, stored before the engine moves (a kill
+    // may come before the move is stored after it, while the engine's log already holds what
+    // the new time made due)
+    Duration before = engine.offset();
+    store.saveAhead(Duration.ofMinutes(3));
+    assertThat(storedOffset()).isEqualTo(before.plusMinutes(3).toMillis());
+
+    // when the service starts again with its engine still behind
+    store.restore();
+
+    // then the engine is moved as far: its clock never goes back before its own records
+    assertThat(engine.offset().toMillis()).isEqualTo(before.plusMinutes(3).toMillis());
+  }
+
   private long storedOffset() {
     return jdbc.sql("select offset_ms from engine_clock where id = 1").query(Long.class).single();
   }
