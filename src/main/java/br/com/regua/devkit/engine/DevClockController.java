@@ -5,6 +5,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import jakarta.validation.constraints.NotNull;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.Set;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PostMapping;
@@ -51,9 +52,10 @@ class DevClockController {
     // behind timers that already fired at the new time (EngineClockStore.saveAhead)
     store.saveAhead(request.advance());
     if (request.settle() != null) {
+      Set<Long> openBefore = work.openJobsNow();
       Instant now = engine.move(request.advance());
       store.save();
-      return new ClockView(now, work.awaitSettled(now, request.settle()));
+      return new ClockView(now, work.awaitSettled(now, request.settle(), openBefore));
     }
     Instant now = engine.advance(request.advance());
     store.save();

@@ -154,11 +154,21 @@ public class EngineWork {
   }
 
   /**
-   * Waits until the work due by {@code now} is done: no job open, no timer due by then left
-   * unfired, and nothing but workers' polls written between two looks. False when {@code bound}
-   * passes first (a job retrying with backoff, a job no worker takes).
+   * The jobs open now: a clock move's work is what it makes due, not these (a job no worker takes
+   * would otherwise keep every later move from settling).
    */
-  public boolean awaitSettled(Instant now, Duration bound) {
+  public synchronized Set<Long> openJobsNow() {
+    poll();
+    return Set.copyOf(openJobs.keySet());
+  }
+
+  /**
+   * Waits until the work due by {@code now} is done: no job open but those {@code openBefore} the
+   * move, no timer due by then left unfired, and nothing but workers' polls written between two
+   * looks. False when {@code bound} passes first (a job retrying with backoff, a job no worker
+   * takes).
+   */
+  public boolean awaitSettled(Instant now, Duration bound, Set<Long> openBefore) {
     long deadline = System.nanoTime() + bound.toNanos();
     long lastActivity = -1;
     int quietLooks = 0;
@@ -168,7 +178,7 @@ public class EngineWork {
       synchronized (this) {
         quiet =
             activity == lastActivity
-                && openJobs.isEmpty()
+                && openBefore.containsAll(openJobs.keySet())
                 && (dueTimes.isEmpty() || dueTimes.firstKey() > now.toEpochMilli());
         lastActivity = activity;
       }
