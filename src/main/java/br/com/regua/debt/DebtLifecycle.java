@@ -31,7 +31,8 @@ public class DebtLifecycle {
   /**
    * Where a debt may go from each status. An open debt may pause (promise, dispute), be
    * negativated, resume, or end. A renegotiated debt is settled by its agreement ({@code PAID}) or
-   * goes back to collection when the agreement breaks. The other ends are final.
+   * goes back to collection when the agreement breaks. A debt handed off or written off is still
+   * owed: the debtor may pay it ({@code PAID}). The other ends are final.
    */
   static final Map<DebtStatus, Set<DebtStatus>> TRANSITIONS =
       Map.of(
@@ -42,8 +43,8 @@ public class DebtLifecycle {
           RENEGOTIATED, EnumSet.of(PAID, ACTIVE, NEGATIVATED),
           PAID, EnumSet.noneOf(DebtStatus.class),
           CANCELLED, EnumSet.noneOf(DebtStatus.class),
-          HANDED_OFF, EnumSet.noneOf(DebtStatus.class),
-          WRITTEN_OFF, EnumSet.noneOf(DebtStatus.class));
+          HANDED_OFF, EnumSet.of(PAID),
+          WRITTEN_OFF, EnumSet.of(PAID));
 
   private final DebtRepository debts;
 
@@ -106,7 +107,8 @@ public class DebtLifecycle {
    * paid now.
    */
   public boolean applyPayment(Debt debt, long balanceCents, String detail, Instant at) {
-    DebtStatus to = balanceCents == 0 ? PAID : debt.status();
+    // a cancelled debt is owed no more: its payment is recorded (to be refunded), not a settlement
+    DebtStatus to = balanceCents == 0 && debt.status() != CANCELLED ? PAID : debt.status();
     require(debt.debtId(), debt.status(), to);
     debts.updateBalance(debt.debtId(), balanceCents, to, at);
     debts.addEvent(debt.debtId(), DebtEventType.PAYMENT_RECEIVED, detail, at);

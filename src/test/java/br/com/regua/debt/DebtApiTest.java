@@ -24,6 +24,7 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class DebtApiTest extends IntegrationTest {
 
   @Autowired JdbcClient jdbc;
+  @Autowired DebtService debtService;
 
   @Test
   void registeringADebtStoresItAndStartsItsJourney() {
@@ -144,6 +145,36 @@ class DebtApiTest extends IntegrationTest {
 
     assertThat(response.getStatusCode().value()).isEqualTo(400);
     assertThat(response.getBody().at("/errors/0/field").asText()).isEqualTo("body");
+  }
+
+  @Test
+  void aDebtorWhoPaysAfterTheHandOffIsRecordedAsPaid() {
+    // given a debt handed off to a collection agency, and another the creditor cancelled
+    String handedOff = TestDebtors.uniqueId("handed-off");
+    String cancelled = TestDebtors.uniqueId("cancelled");
+    api.post("/api/debts", api.debt(handedOff, "120.00", today().plusDays(20)));
+    api.post("/api/debts", api.debt(cancelled, "80.00", today().plusDays(20)));
+    debtService.close(handedOff, DebtStatus.HANDED_OFF);
+    debtService.close(cancelled, DebtStatus.CANCELLED);
+
+    // when each debtor pays all of it
+    ResponseEntity<JsonNode> paid =
+        api.post(
+            "/api/debts/" + handedOff + "/payments",
+            api.payment(TestDebtors.uniqueId("pix"), "120.00", "2026-11-20T10:00:00-03:00"));
+    ResponseEntity<JsonNode> refundable =
+        api.post(
+            "/api/debts/" + cancelled + "/payments",
+            api.payment(TestDebtors.uniqueId("pix"), "80.00", "2026-11-20T10:00:00-03:00"));
+
+    // then the handed-off debt is paid, and the cancelled one stays cancelled with the payment
+    // recorded (to be refunded): neither is refused
+    assertThat(paid.getStatusCode().value()).isEqualTo(201);
+    assertThat(api.status(handedOff)).isEqualTo("PAID");
+    assertThat(api.timelineTypes(handedOff)).contains("HANDED_OFF", "PAYMENT_RECEIVED", "PAID");
+    assertThat(refundable.getStatusCode().value()).isEqualTo(201);
+    assertThat(api.status(cancelled)).isEqualTo("CANCELLED");
+    assertThat(api.timelineTypes(cancelled)).contains("PAYMENT_RECEIVED").doesNotContain("PAID");
   }
 
   @Test
