@@ -10,6 +10,8 @@ import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
+import jakarta.mail.MessagingException;
+import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
 import java.io.OutputStream;
 import java.net.InetSocketAddress;
@@ -76,6 +78,7 @@ public final class StandaloneEngine {
     http.createContext("/actuator/clock", standalone::clock);
     http.createContext("/credit-bureau/v1/negativations", standalone::creditBureau);
     http.createContext("/incidents", standalone::incidents);
+    http.createContext("/mails", exchange -> mails(exchange, mail));
     http.start();
     Runtime.getRuntime()
         .addShutdownHook(
@@ -153,6 +156,31 @@ public final class StandaloneEngine {
         }
       }
       respond(exchange, 200, "{\"open\": " + open.size() + "}");
+    }
+  }
+
+  /**
+   * {@code GET /mails}: the {@code X-Regua-Contact} header (the contact's idempotency key) of every
+   * message the SMTP server received, one a line: what the provider got, to hold against the
+   * contact log (docs/crash-safety.md).
+   */
+  private static void mails(HttpExchange exchange, GreenMail mail) throws IOException {
+    try (exchange) {
+      StringBuilder keys = new StringBuilder();
+      for (MimeMessage message : mail.getReceivedMessages()) {
+        try {
+          String[] key = message.getHeader("X-Regua-Contact");
+          keys.append(key == null ? "(none)" : key[0]).append('\n');
+        } catch (MessagingException e) {
+          keys.append("(unreadable)\n");
+        }
+      }
+      byte[] bytes = keys.toString().getBytes(StandardCharsets.UTF_8);
+      exchange.getResponseHeaders().set("Content-Type", "text/plain; charset=utf-8");
+      exchange.sendResponseHeaders(200, bytes.length);
+      try (OutputStream out = exchange.getResponseBody()) {
+        out.write(bytes);
+      }
     }
   }
 
