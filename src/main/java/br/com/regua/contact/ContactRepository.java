@@ -7,6 +7,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -51,16 +52,30 @@ public class ContactRepository {
         .optional();
   }
 
-  boolean delivered(String debtId, String template) {
+  /** The attempts of a template for the debt (postponements aside), oldest first. */
+  List<ContactService.Attempt> attempts(String debtId, String template) {
     return jdbc.sql(
             """
-            select exists (select 1 from contact where debt_id = :debtId and template = :template
-                              and outcome in ('SENT', 'RECORDED'))
+            select channel, outcome, occurred_at, delivery_status, delivery_updated_at,
+                   provider_message_id
+              from contact
+             where debt_id = :debtId and template = :template and outcome <> 'POSTPONED'
+             order by occurred_at, id
             """)
         .param("debtId", debtId)
         .param("template", template)
-        .query(Boolean.class)
-        .single();
+        .query(
+            (rs, n) ->
+                new ContactService.Attempt(
+                    Channel.valueOf(rs.getString("channel")),
+                    ContactOutcome.valueOf(rs.getString("outcome")),
+                    rs.getTimestamp("occurred_at").toInstant(),
+                    rs.getString("delivery_status"),
+                    rs.getTimestamp("delivery_updated_at") == null
+                        ? null
+                        : rs.getTimestamp("delivery_updated_at").toInstant(),
+                    rs.getString("provider_message_id")))
+        .list();
   }
 
   /** How many contacts reached the debtor on the day, across all their debts. */

@@ -337,8 +337,20 @@ public class ContactService {
     return FOLLOW_UP + followUp + " após " + stage;
   }
 
-  /** Whether a message of the template reached the debtor (sent, or recorded without provider). */
-  public boolean delivered(String debtId, String template) {
-    return contacts.delivered(debtId, template);
+  /**
+   * One attempt at a message, as the contact log keeps it: the channel, what came of it and, for a
+   * message sent, the provider's delivery receipt (status and time) and id.
+   */
+  public record Attempt(
+      Channel channel,
+      ContactOutcome outcome,
+      Instant at,
+      String deliveryStatus,
+      Instant deliveryAt,
+      String providerMessageId) {}
+
+  /** Every attempt at a template's message for the debt, oldest first, postponements aside. */
+  public List<Attempt> attempts(String debtId, String template) {
+    return contacts.attempts(debtId, template);
   }
 }

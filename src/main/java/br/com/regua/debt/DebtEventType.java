@@ -37,6 +37,11 @@ public enum DebtEventType {
   PORTAL_VISITED,
   /** The journey asked for a negativation and it was not made; the detail says why. */
   NEGATIVATION_SKIPPED,
+  /**
+   * The prior notice of negativation is proven: a letter mailed, or an electronic notice with its
+   * delivery receipt (STJ Tema 1.315); the detail says which, when, and the provider's id.
+   */
+  NOTICE_PROVEN,
   NEGATIVATED,
   DENEGATIVATION_REQUESTED,
   DENEGATIVATED,

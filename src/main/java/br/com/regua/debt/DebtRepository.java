@@ -417,6 +417,16 @@ public class DebtRepository {
         .update();
   }
 
+  /** Whether the debt's timeline has an event of the type. */
+  public boolean hasEvent(String debtId, DebtEventType type) {
+    return jdbc.sql(
+            "select exists (select 1 from debt_event where debt_id = :debtId and type = :type)")
+        .param("debtId", debtId)
+        .param("type", type.name())
+        .query(Boolean.class)
+        .single();
+  }
+
   public void addEvent(String debtId, DebtEventType type, String detail, Instant at) {
     jdbc.sql(
             """

@@ -19,6 +19,12 @@ public final class NegativationModel {
   /** Asks the bureau whether the removal is done. */
   public static final String CHECK_DENEGATIVATION = "check-denegativation";
 
+  /**
+   * Whether the prior notice is proven; out: {@code noticeProof} (PROVEN, PENDING, LETTER_NEEDED,
+   * UNPROVABLE) and {@code noticeProvenAt}.
+   */
+  public static final String CHECK_NOTICE_PROOF = "check-notice-proof";
+
   /** In: the debt (every job above). */
   public static final String DEBT_ID = "debtId";
 

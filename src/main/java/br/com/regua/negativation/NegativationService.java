@@ -1,7 +1,6 @@
 package br.com.regua.negativation;
 
 import br.com.regua.brazil.BusinessDays;
-import br.com.regua.contact.ContactService;
 import br.com.regua.debt.Debt;
 import br.com.regua.debt.DebtEventType;
 import br.com.regua.debt.DebtLifecycle;
@@ -49,7 +48,7 @@ public class NegativationService {
   private final CreditBureauClient bureau;
   private final CreditBureauProperties bureauProperties;
   private final BusinessDays businessDays;
-  private final ContactService contacts;
+  private final NoticeProofs noticeProofs;
   private final TransactionTemplate tx;
   private final Clock clock;
 
@@ -60,7 +59,7 @@ public class NegativationService {
       CreditBureauClient bureau,
       CreditBureauProperties bureauProperties,
       BusinessDays businessDays,
-      ContactService contacts,
+      NoticeProofs noticeProofs,
       TransactionTemplate tx,
       Clock clock) {
     this.debts = debts;
@@ -69,7 +68,7 @@ public class NegativationService {
     this.bureau = bureau;
     this.bureauProperties = bureauProperties;
     this.businessDays = businessDays;
-    this.contacts = contacts;
+    this.noticeProofs = noticeProofs;
     this.tx = tx;
     this.clock = clock;
   }
@@ -107,10 +106,12 @@ public class NegativationService {
                   : reasonNotToNegativate(debt)
                       .or(
                           () ->
-                              contacts.delivered(debtId, NegativationModel.NOTICE_TEMPLATE)
+                              noticeProofs.isProven(debtId)
                                   ? Optional.empty()
                                   : Optional.of(
-                                      "sem aviso prévio entregue ao devedor (CDC art. 43 §2º)"));
+                                      "sem aviso prévio comprovado: nem carta postada, nem"
+                                          + " confirmação de entrega (CDC art. 43 §2º; STJ Tema"
+                                          + " 1.315)"));
           if (reason.isPresent()) {
             debts.addEvent(debtId, DebtEventType.NEGATIVATION_SKIPPED, reason.get(), now);
             log.info("Debt {} not negativated: {}", debtId, reason.get());

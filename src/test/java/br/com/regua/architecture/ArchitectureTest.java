@@ -35,6 +35,7 @@ class ArchitectureTest {
   static final List<String> TOP_DOWN =
       List.of(
           "devkit",
+          "audit",
           "kpi",
           "desk",
           "openapi",
@@ -56,6 +57,7 @@ class ArchitectureTest {
           "engine",
           "ops",
           "http",
+          "creditor",
           "brazil",
           "money",
           "api");

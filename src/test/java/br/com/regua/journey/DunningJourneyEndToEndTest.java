@@ -10,6 +10,7 @@ import static org.awaitility.Awaitility.await;
 import br.com.regua.support.CreditBureauStub;
 import br.com.regua.support.IntegrationTest;
 import br.com.regua.support.MessagingProviders;
+import br.com.regua.support.PrintProviderStub;
 import br.com.regua.support.TestDebtors;
 import com.fasterxml.jackson.databind.JsonNode;
 import jakarta.mail.Message;
@@ -38,10 +39,12 @@ class DunningJourneyEndToEndTest extends IntegrationTest {
   @Test
   void anUnpaidStandardDebtWalksTheWholeRéguaIsNegativatedAndHandedOff() throws Exception {
     // given a standard debt (no score, no late history) of a debtor in São Paulo, due in 10 days
-    LocalDate dueDate = dueDateWithContactDays(today().plusDays(10), -3, 0, 1, 3, 7, 15, 20);
+    LocalDate dueDate = dueDateWithContactDays(today().plusDays(10), -3, 0, 1, 3, 7, 15, 20, 23);
     String debtId = TestDebtors.uniqueId("e2e-unpaid");
     String email = register(debtId, "1234.56", dueDate, true);
     CreditBureauStub.acceptNegativation(debtId);
+    PrintProviderStub.accept(
+        MessagingProviders.contactKey(debtId, "Aviso prévio de negativação (carta)", "LETTER"));
     await().atMost(AWAIT).until(() -> api.timelineTypes(debtId).contains("STRATEGY_DECIDED"));
 
     // when the clock walks through the régua
@@ -54,7 +57,19 @@ class DunningJourneyEndToEndTest extends IntegrationTest {
     await()
         .atMost(AWAIT)
         .until(() -> api.contactSteps(debtId).contains("Aviso prévio de negativação"));
-    moveClockTo(contactAt(debtId, dueDate.plusDays(40)).plusSeconds(60));
+    // the e-mail notice gets no delivery receipt (SMTP gives none): once the model's three days
+    // of waiting for one are over, at its next check, the notice goes out as a letter
+    Instant letterMailed = contactAt(debtId, dueDate.plusDays(23)).plus(Duration.ofHours(1));
+    moveClockTo(letterMailed);
+    await()
+        .atMost(AWAIT)
+        .until(() -> api.contactSteps(debtId).contains("Aviso prévio de negativação (carta)"));
+    moveClockTo(letterMailed.plus(Duration.ofDays(20)).minusSeconds(60));
+    engine.awaitIdle(Duration.ofSeconds(2));
+    assertThat(api.status(debtId))
+        .as("20 days after the letter, not the e-mail")
+        .isEqualTo("ACTIVE");
+    moveClockTo(letterMailed.plus(Duration.ofDays(20)).plusSeconds(60));
     await().atMost(AWAIT).until(() -> api.status(debtId).equals("NEGATIVATED"));
     moveClockTo(contactAt(debtId, dueDate.plusDays(60)));
     await().atMost(AWAIT).until(() -> api.status(debtId).equals("HANDED_OFF"));
@@ -76,7 +91,8 @@ class DunningJourneyEndToEndTest extends IntegrationTest {
             "D+3 WHATSAPP SENT",
             "D+7 EMAIL SENT",
             "D+15 SMS SENT",
-            "Aviso prévio de negativação EMAIL SENT");
+            "Aviso prévio de negativação EMAIL SENT",
+            "Aviso prévio de negativação (carta) LETTER SENT");
     List<MimeMessage> mails = mailsTo(email);
     assertThat(mails).hasSize(5);
     for (MimeMessage mail : mails) {
@@ -97,14 +113,19 @@ class DunningJourneyEndToEndTest extends IntegrationTest {
     MessagingProviders.SERVER.verify(
         1, MessagingProviders.smsRequests(MessagingProviders.contactKey(debtId, "D+15", "SMS")));
 
-    // the bureau got the negativation once, 20 days after the notice
+    // the bureau got the negativation once, 20 days after the letter proved the notice
     CreditBureauStub.SERVER.verify(
         1,
         postRequestedFor(urlEqualTo("/v1/negativations"))
             .withHeader("Idempotency-Key", equalTo("negativate:" + debtId)));
     assertThat(api.timelineTypes(debtId))
         .containsSubsequence(
-            "REGISTERED", "JOURNEY_STARTED", "STRATEGY_DECIDED", "NEGATIVATED", "HANDED_OFF");
+            "REGISTERED",
+            "JOURNEY_STARTED",
+            "STRATEGY_DECIDED",
+            "NOTICE_PROVEN",
+            "NEGATIVATED",
+            "HANDED_OFF");
   }
 
   @Test
@@ -139,7 +160,7 @@ class DunningJourneyEndToEndTest extends IntegrationTest {
 
   @Test
   void aNegativatedDebtPaidInFullIsRemovedFromTheBureauWithinTheLegalDeadline() {
-    // given a debt negativated 20 days after the notice
+    // given a debt negativated 20 days after its e-mail notice was delivered
     moveToContactHours(); // the notice goes out at registration
     LocalDate dueDate = today().minusDays(20);
     String debtId = TestDebtors.uniqueId("e2e-denegativate");
@@ -150,6 +171,20 @@ class DunningJourneyEndToEndTest extends IntegrationTest {
     await()
         .atMost(AWAIT)
         .until(() -> api.contactSteps(debtId).contains("Aviso prévio de negativação"));
+    assertThat(
+            api.post(
+                    "/api/webhooks/email",
+                    Map.of(
+                        "contactKey",
+                        MessagingProviders.contactKey(
+                            debtId, "Aviso prévio de negativação", "EMAIL"),
+                        "status",
+                        "delivered",
+                        "occurredAt",
+                        engine.now().toString()))
+                .getStatusCode()
+                .value())
+        .isEqualTo(200);
     moveClockTo(engine.now().plus(Duration.ofDays(20)).plusSeconds(60));
     await().atMost(AWAIT).until(() -> api.status(debtId).equals("NEGATIVATED"));
 
@@ -263,8 +298,9 @@ class DunningJourneyEndToEndTest extends IntegrationTest {
     return register(debtId, amount, dueDate, false);
   }
 
+  /** Registers a debtor with a postal address: a notice not proven by e-mail goes by letter. */
   private String register(String debtId, String amount, LocalDate dueDate, boolean whatsappOptIn) {
-    var body = api.debt(debtId, amount, dueDate);
+    var body = api.withAddress(api.debt(debtId, amount, dueDate));
     ((com.fasterxml.jackson.databind.node.ObjectNode) body.get("debtor"))
         .put("whatsappOptIn", whatsappOptIn);
     assertThat(api.post("/api/debts", body).getStatusCode().value()).isEqualTo(201);

@@ -13,6 +13,7 @@ import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
+import java.time.ZoneId;
 import java.time.temporal.ChronoUnit;
 import java.util.List;
 import java.util.Map;
@@ -154,6 +155,84 @@ class DunningJourneyProcessTest {
 
     assertThat(journeys.timer(journey, "WaitNegativationPeriodTimer"))
         .contains(noticeSentAt.plusDays(days).toInstant());
+  }
+
+  @Test
+  void anEmailNoticeWaitsForItsDeliveryReceiptAndTheStatesWaitCountsFromTheDelivery() {
+    // given the D+20 e-mail notice sent, with no delivery receipt yet
+    LocalDate dueDate = journeys.today().minusDays(20);
+    long journey = journeys.start(journeys.standardDebt(dueDate));
+    journeys.advanceTo(journeys.contactAt(journey, dueDate.plusDays(20)));
+    ActivatedJob notice = journeys.awaitJob(JourneyModel.SEND_REMINDER);
+    assertThat(notice.getVariablesAsMap()).containsEntry("channel", "EMAIL");
+    journeys.contacted(notice);
+    journeys.answerNoticeProof("PENDING");
+
+    // then the journey checks again six hours later, and never negativates meanwhile
+    Instant recheck = journeys.now().plus(Duration.ofHours(6));
+    assertThat(journeys.timer(journey, "WaitForNoticeReceiptTimer"))
+        .hasValueSatisfying(at -> assertThat(at).isBetween(recheck.minusSeconds(5), recheck));
+    assertThat(journeys.activate("negativate-debt")).isEmpty();
+    journeys.advanceTo(recheck);
+
+    // when the receipt has come in by then
+    OffsetDateTime deliveredAt =
+        OffsetDateTime.ofInstant(
+            recheck.truncatedTo(ChronoUnit.MILLIS).minusSeconds(3_600),
+            ZoneId.of("America/Sao_Paulo"));
+    journeys.proveNotice(deliveredAt);
+
+    // then São Paulo's 20 days count from the delivery
+    assertThat(journeys.timer(journey, "WaitNegativationPeriodTimer"))
+        .contains(deliveredAt.plusDays(20).toInstant());
+    journeys.advanceTo(deliveredAt.plusDays(20).toInstant());
+    journeys.complete(journeys.awaitJob("negativate-debt"));
+  }
+
+  @Test
+  void withoutAReceiptInTimeTheNoticeGoesByLetterAndTheWaitCountsFromItsMailing() {
+    // given an e-mail notice whose receipt never came within the model's wait
+    LocalDate dueDate = journeys.today().minusDays(20);
+    long journey = journeys.start(journeys.standardDebt(dueDate));
+    journeys.advanceTo(journeys.contactAt(journey, dueDate.plusDays(20)));
+    journeys.contacted(journeys.awaitJob(JourneyModel.SEND_REMINDER));
+    journeys.answerNoticeProof("LETTER_NEEDED");
+
+    // then the notice goes out as a letter, with the state's wait in it
+    ActivatedJob letter = journeys.awaitJob(JourneyModel.SEND_REMINDER);
+    assertThat(letter.getVariablesAsMap())
+        .containsEntry("step", "Aviso prévio de negativação (carta)")
+        .containsEntry("channel", "LETTER")
+        .containsEntry("template", "negativation-notice")
+        .containsEntry("negativationWaitDays", 20);
+    OffsetDateTime mailedAt = journeys.contacted(letter);
+    journeys.proveNotice(mailedAt);
+
+    // and the negativation waits 20 days from its mailing
+    assertThat(journeys.timer(journey, "WaitNegativationPeriodTimer"))
+        .contains(mailedAt.plusDays(20).toInstant());
+  }
+
+  @Test
+  void aNoticeThatCannotBeProvenIsNeverNegativatedAndTheJourneyGoesOnToItsFinalAction() {
+    // given an unconfirmed e-mail notice and a letter that could not be mailed
+    LocalDate dueDate = journeys.today().minusDays(20);
+    long journey = journeys.start(journeys.standardDebt(dueDate));
+    journeys.advanceTo(journeys.contactAt(journey, dueDate.plusDays(20)));
+    journeys.contacted(journeys.awaitJob(JourneyModel.SEND_REMINDER));
+    journeys.answerNoticeProof("LETTER_NEEDED");
+    journeys.contacted(journeys.awaitJob(JourneyModel.SEND_REMINDER));
+
+    // when there is no proof to be had
+    journeys.answerNoticeProof("UNPROVABLE");
+
+    // then no negativation waits, and D+60's final action does
+    assertThat(journeys.timer(journey, "WaitNegativationPeriodTimer")).isEmpty();
+    assertThat(journeys.timer(journey, "WaitUntilFinalActionTimer"))
+        .contains(journeys.contactAt(journey, dueDate.plusDays(60)));
+    journeys.advanceTo(journeys.contactAt(journey, dueDate.plusDays(60)));
+    assertThat(journeys.activate("negativate-debt")).isEmpty();
+    journeys.assertThatJourney(journey).hasNotPassedElement("NegativateDebtTask");
   }
 
   @Test

@@ -107,6 +107,7 @@ class JourneyEventsProcessTest {
     assertThat(notice.getVariablesAsMap()).containsEntry("template", "negativation-notice");
     journeys.complete(
         notice, Map.of("contactOutcome", "SENT", "contactedAt", noticeSentAt.toString()));
+    journeys.proveNotice(noticeSentAt);
     journeys.complete(journeys.awaitJob("negativate-debt"));
   }
 

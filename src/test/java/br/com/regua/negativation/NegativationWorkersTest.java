@@ -95,6 +95,29 @@ class NegativationWorkersTest extends IntegrationTest {
   }
 
   @Test
+  void anEmailNoticeWithoutItsDeliveryReceiptDoesNotAllowTheNegativation() {
+    // given a debt whose e-mail notice was sent but never confirmed delivered
+    String debtId = TestDebtors.uniqueId("neg-unproven");
+    register(debtId, "300.00", null);
+    CreditBureauStub.acceptNegativation(debtId);
+
+    // when the journey would negativate it
+    runToCompletion("negativate-debt-test", debtId);
+
+    // then the bureau is never called and the timeline says why (STJ Tema 1.315)
+    bureau.verify(0, negativationRequests(debtId));
+    assertThat(debts.find(debtId).orElseThrow().status()).isEqualTo(DebtStatus.ACTIVE);
+    assertThat(
+            jdbc.sql(
+                    "select detail from debt_event where debt_id = :id and type = 'NEGATIVATION_SKIPPED'")
+                .param("id", debtId)
+                .query(String.class)
+                .single())
+        .contains("sem aviso prévio comprovado")
+        .contains("Tema 1.315");
+  }
+
+  @Test
   void anActiveDebtIsNegativatedWithItsOpenBalance() {
     // given an active debt of 1234.56, 200.00 of it paid
     String debtId = TestDebtors.uniqueId("neg-active");
@@ -407,21 +430,28 @@ class NegativationWorkersTest extends IntegrationTest {
   // --- given: debts through the API, the bureau's answers per debt ---
 
   /** Registers a debt due in 30 days (its journey waits for D-3 meanwhile). */
-  /** Registers a debt whose prior notice of negativation reached the debtor. */
+  /** Registers a debt whose prior notice of negativation is proven delivered (an SMS receipt). */
   private ObjectNode register(String debtId, String amount) {
+    return register(debtId, amount, "DELIVERED");
+  }
+
+  /** Registers a debt whose prior notice went by e-mail, with the receipt's status or none. */
+  private ObjectNode register(String debtId, String amount, String deliveryStatus) {
     LocalDate today = LocalDate.ofInstant(engine.now(), SAO_PAULO);
     ObjectNode body = api.debt(debtId, amount, today.plusDays(30));
     assertThat(api.post("/api/debts", body).getStatusCode().value()).isEqualTo(201);
     jdbc.sql(
             """
             insert into contact (debt_id, idempotency_key, step, channel, template, outcome,
-                                 detail, occurred_at)
+                                 detail, occurred_at, delivery_status, delivery_updated_at)
             values (:debtId, :key, 'Aviso prévio de negativação', 'EMAIL', :template, 'SENT',
-                    'aviso enviado', now())
+                    'aviso enviado', now(), cast(:status as varchar),
+                    case when cast(:status as varchar) is null then null else now() end)
             """)
         .param("debtId", debtId)
         .param("key", debtId + ":notice")
         .param("template", NegativationModel.NOTICE_TEMPLATE)
+        .param("status", deliveryStatus)
         .update();
     return body;
   }

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import br.com.regua.engine.JourneyModel;
+import br.com.regua.negativation.NegativationModel;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.process.test.assertions.ProcessInstanceAssert;
 import io.camunda.zeebe.protocol.record.value.TimerRecordValue;
@@ -260,7 +261,31 @@ public final class JourneyDriver {
     assertThat(job.getVariablesAsMap())
         .containsEntry("template", "negativation-notice")
         .containsEntry("negativationWaitDays", expectedWaitDays);
-    return contacted(job);
+    OffsetDateTime sentAt = contacted(job);
+    proveNotice(sentAt);
+    return sentAt;
+  }
+
+  /**
+   * Plays the {@code check-notice-proof} job as a proven notice (a letter mailed, or a receipt of
+   * delivery) at the instant: the state's wait counts from it.
+   */
+  public void proveNotice(OffsetDateTime provenAt) {
+    answerNoticeProof("PROVEN", provenAt.toInstant().toString());
+  }
+
+  /** Plays the {@code check-notice-proof} job with the status (no proof yet). */
+  public void answerNoticeProof(String status) {
+    answerNoticeProof(status, null);
+  }
+
+  private void answerNoticeProof(String status, String provenAt) {
+    ActivatedJob proof = awaitJob(NegativationModel.CHECK_NOTICE_PROOF);
+    assertThat(proof.getVariablesAsMap()).containsKey("noticeReceiptWait");
+    Map<String, Object> answer = new HashMap<>();
+    answer.put("noticeProof", status);
+    answer.put("noticeProvenAt", provenAt);
+    complete(proof, answer);
   }
 
   public void publish(String message, String debtId, String messageId, Map<String, Object> vars) {
