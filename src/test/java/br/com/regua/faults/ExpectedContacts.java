@@ -155,6 +155,15 @@ public final class ExpectedContacts {
     return at.atZone(ZONE).toLocalDate();
   }
 
+  /** The letter that proves a notice no delivery receipt proved (STJ Tema 1.315). */
+  static final String NOTICE_LETTER_STEP = "Aviso prévio de negativação (carta)";
+
+  /** {@code noticeReceiptWait} in the model: how long an e-mail notice waits for its receipt. */
+  static final Duration NOTICE_RECEIPT_WAIT = Duration.ofDays(3);
+
+  /** The model's {@code WaitForNoticeReceiptTimer}. */
+  static final Duration NOTICE_CHECK_EVERY = Duration.ofHours(6);
+
   static int negativationWaitDays(String state) {
     return switch (state) {
       case "MT" -> 45;
@@ -398,6 +407,13 @@ public final class ExpectedContacts {
       }
     }
 
+    /** The notice's proof checked now, and again six hours of engine time later. */
+    void noticeCheck(Instant now) {
+      boolean letterDue = !now.isBefore(noticeAt.plus(NOTICE_RECEIPT_WAIT));
+      wake = letterDue ? now : now.plus(NOTICE_CHECK_EVERY);
+      items.set(index, new Timer("notice-check", wake));
+    }
+
     void startStep(Sim sim, ContactStep step, Instant now) {
       current = step;
       started = false;
@@ -429,9 +445,17 @@ public final class ExpectedContacts {
           return;
         }
         if (current.step.equals("Aviso prévio de negativação")) {
+          // no delivery receipt proves an e-mail notice here: the model checks every 6 hours of
+          // engine time and, at the first check once its 3 days of waiting are over, sends a letter
           noticeAt = sim.made.get(current.step);
           current = null;
-          wake = noticeAt.plus(Duration.ofDays(negativationWaitDays(sim.state)));
+          noticeCheck(now);
+          return;
+        }
+        if (current.step.equals(NOTICE_LETTER_STEP)) {
+          Instant mailedAt = sim.made.get(current.step);
+          current = null;
+          wake = mailedAt.plus(Duration.ofDays(negativationWaitDays(sim.state)));
           if (wake.isBefore(now)) {
             wake = now;
           }
@@ -463,6 +487,14 @@ public final class ExpectedContacts {
           case "notice" -> {
             items.set(index, new ContactStep("Aviso prévio de negativação", null));
             startStep(sim, (ContactStep) items.get(index), now);
+          }
+          case "notice-check" -> {
+            if (now.isBefore(noticeAt.plus(NOTICE_RECEIPT_WAIT))) {
+              noticeCheck(now);
+            } else {
+              items.set(index, new ContactStep(NOTICE_LETTER_STEP, null));
+              startStep(sim, (ContactStep) items.get(index), now);
+            }
           }
           case "negativation" -> advance(sim, now);
           case "end" -> {

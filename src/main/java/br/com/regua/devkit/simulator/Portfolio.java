@@ -58,7 +58,15 @@ public final class Portfolio {
               String.format("+55119%08d", 60_000_000 + i % 39_000_000),
               state,
               whatsapp,
-              null);
+              // a postal address: a notice no receipt proves goes by letter (STJ Tema 1.315)
+              new RegisterDebtRequest.Address(
+                  "Rua Simulada",
+                  String.valueOf(i + 1),
+                  null,
+                  "Centro",
+                  "Cidade",
+                  state,
+                  "01310-100"));
       entries.add(
           new Entry(
               i,
