@@ -229,7 +229,7 @@ public class DebtService {
     RegisterDebtRequest.Debtor d = request.debtor();
     Debt.DebtorRecord debtor =
         new Debt.DebtorRecord(
-            TaxId.parse(d.document()).digits(),
+            TaxId.parse(d.document()).value(),
             d.name().strip(),
             d.email().strip(),
             d.phone(),

@@ -92,8 +92,36 @@ class DebtApiTest extends IntegrationTest {
     assertThat(api.get("/api/debts/" + debtId).getBody().get("amount").asText()).isEqualTo("99.90");
   }
 
+  @Test
+  void anAlphanumericCnpjIsAcceptedAndStoredInUpperCaseWithoutPunctuation() {
+    // given a company with an alphanumeric CNPJ (issued since July 2026), written in lower case
+    String cnpj = TestDebtors.alphanumericCnpj();
+    String debtId = TestDebtors.uniqueId("cnpj");
+    ObjectNode body = api.debt(debtId, "500.00", today().plusDays(20));
+    debtor(body).put("document", TestDebtors.formatted(cnpj).toLowerCase(java.util.Locale.ROOT));
+
+    // when
+    ResponseEntity<JsonNode> response = api.post("/api/debts", body);
+
+    // then it is stored in its canonical form, and found in lower case too
+    assertThat(response.getStatusCode().value()).isEqualTo(201);
+    assertThat(response.getBody().at("/debtor/document").asText()).isEqualTo(cnpj);
+    assertThat(
+            jdbc.sql("select debtor_document from debt where debt_id = ?")
+                .param(debtId)
+                .query(String.class)
+                .single())
+        .isEqualTo(cnpj);
+    ResponseEntity<JsonNode> history =
+        api.get("/api/debtors/" + cnpj.toLowerCase(java.util.Locale.ROOT) + "/history");
+    assertThat(history.getStatusCode().value()).isEqualTo(200);
+    assertThat(history.getBody().findValuesAsText("debtId")).contains(debtId);
+  }
+
   static Stream<Arguments> badRegistrations() {
     return Stream.of(
+        bad("debtor.document", b -> debtor(b).put("document", "12.ABC.345/01DE-36")),
+        bad("debtor.document", b -> debtor(b).put("document", "12.ABC.345/01DE-3A")),
         bad("debtor.document", b -> debtor(b).put("document", "123.456.789-00")),
         bad("debtor.document", b -> debtor(b).put("document", "11111111111")),
         bad("debtor.document", b -> debtor(b).put("document", "12.345.678/0001-00")),
