@@ -2,6 +2,7 @@ package br.com.regua.negativation;
 
 import br.com.regua.brazil.BusinessDays;
 import br.com.regua.contact.ContactService;
+import br.com.regua.creditor.CreditorProperties;
 import br.com.regua.debt.Debt;
 import br.com.regua.debt.DebtEventType;
 import br.com.regua.debt.DebtLifecycle;
@@ -47,7 +48,7 @@ public class NegativationService {
   private final DebtLifecycle lifecycle;
   private final NegativationRepository negativations;
   private final CreditBureauClient bureau;
-  private final CreditBureauProperties bureauProperties;
+  private final CreditorProperties creditor;
   private final BusinessDays businessDays;
   private final ContactService contacts;
   private final TransactionTemplate tx;
@@ -58,7 +59,7 @@ public class NegativationService {
       DebtLifecycle lifecycle,
       NegativationRepository negativations,
       CreditBureauClient bureau,
-      CreditBureauProperties bureauProperties,
+      CreditorProperties creditor,
       BusinessDays businessDays,
       ContactService contacts,
       TransactionTemplate tx,
@@ -67,7 +68,7 @@ public class NegativationService {
     this.lifecycle = lifecycle;
     this.negativations = negativations;
     this.bureau = bureau;
-    this.bureauProperties = bureauProperties;
+    this.creditor = creditor;
     this.businessDays = businessDays;
     this.contacts = contacts;
     this.tx = tx;
@@ -124,7 +125,8 @@ public class NegativationService {
                       debt.debtor().name(),
                       Money.toDecimal(debt.openBalanceCents()),
                       debt.dueDate(),
-                      bureauProperties.creditor()));
+                      creditor.name(),
+                      creditor.document()));
           negativations.insert(debtId, answer.protocol(), now);
           lifecycle.move(
               debt,

@@ -13,6 +13,7 @@ import br.com.regua.contact.template.MessageTemplates;
 import br.com.regua.contact.whatsapp.WhatsAppChannel;
 import br.com.regua.contact.whatsapp.WhatsAppProperties;
 import br.com.regua.contact.whatsapp.WhatsAppTemplates;
+import br.com.regua.creditor.CreditorProperties;
 import br.com.regua.debt.Debt;
 import br.com.regua.debt.DebtStatus;
 import br.com.regua.support.MessagingProviders;
@@ -50,7 +51,11 @@ import org.springframework.web.client.RestClient;
 class WhatsAppWithoutPixTest {
 
   @Configuration
-  @EnableConfigurationProperties({PixProperties.class, WhatsAppProperties.class})
+  @EnableConfigurationProperties({
+    PixProperties.class,
+    WhatsAppProperties.class,
+    CreditorProperties.class
+  })
   @Import({
     PaymentOptionsService.class,
     MessageTemplates.class,
@@ -90,7 +95,8 @@ class WhatsAppWithoutPixTest {
     // when its D+3 WhatsApp goes out
     ChannelSender.Delivery delivery = whatsApp.send(debt, "negotiation-link", Map.of(), key);
 
-    // then the Cloud API got the plain template, four parameters, none empty
+    // then the Cloud API got the plain template, seven parameters, none empty: the creditor is
+    // the demo creditor, as no regua.creditor is configured here
     String link = "https://pagar.example.test/p/" + token;
     MessagingProviders.SERVER.verify(
         1,
@@ -101,12 +107,15 @@ class WhatsAppWithoutPixTest {
                     """
                     {"messaging_product": "whatsapp", "recipient_type": "individual",
                      "to": "5511987654321", "type": "template",
-                     "template": {"name": "cobranca_link_negociacao", "language": {"code": "pt_BR"},
+                     "template": {"name": "cobranca_link_negociacao_v2", "language": {"code": "pt_BR"},
                                   "components": [{"type": "body", "parameters": [
                                     {"type": "text", "text": "Maria"},
                                     {"type": "text", "text": "R$ 80,00"},
                                     {"type": "text", "text": "10/03/2027"},
-                                    {"type": "text", "text": "%s"}]}]},
+                                    {"type": "text", "text": "%s"},
+                                    {"type": "text", "text": "Régua Cobranças Demonstração Ltda."},
+                                    {"type": "text", "text": "12.ABC.345/01DE-35"},
+                                    {"type": "text", "text": "Av. Paulista, 1000, Bela Vista, São Paulo - SP, 01310-100"}]}]},
                      "biz_opaque_callback_data": "%s"}
                     """
                         .formatted(link, key))));
@@ -115,7 +124,8 @@ class WhatsAppWithoutPixTest {
         .isEqualTo(
             "Olá, Maria! O pagamento de R$ 80,00, vencido em 10/03/2027, segue em aberto. Negocie"
                 + " do seu jeito, em poucos cliques: "
-                + link);
+                + link
+                + " Credor: Régua Cobranças Demonstração Ltda., CNPJ 12.ABC.345/01DE-35, Av. Paulista, 1000, Bela Vista, São Paulo - SP, 01310-100.");
   }
 
   private static Debt debt(String debtId, UUID paymentToken) {
