@@ -3,6 +3,8 @@ package br.com.regua.agreement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import br.com.regua.brazil.BusinessDays;
+import br.com.regua.brazil.Uf;
 import br.com.regua.support.EngineRecords;
 import br.com.regua.support.IntegrationTest;
 import br.com.regua.support.TestDebtors;
@@ -49,7 +51,9 @@ class AgreementsEndToEndTest extends IntegrationTest {
     assertThat(full.get("kind").asText()).isEqualTo("FULL_PAYMENT");
     assertThat(full.get("discount").asText()).isEqualTo("103.00");
     assertThat(full.get("total").asText()).isEqualTo("927.00");
-    assertThat(full.get("firstDueDate").asText()).isEqualTo(today().plusDays(3).toString());
+    // three days from today, or the next business day in the debtor's state (never 25 December)
+    assertThat(full.get("firstDueDate").asText())
+        .isEqualTo(new BusinessDays().onOrNextBusinessDay(today().plusDays(3), Uf.SP).toString());
     int maxInstallments = offers.get("maxInstallments").asInt();
     assertThat(offers.get("offers")).hasSize(maxInstallments);
     for (JsonNode offer : offers.get("offers")) {
@@ -59,6 +63,13 @@ class AgreementsEndToEndTest extends IntegrationTest {
         sum = sum.add(new BigDecimal(installment.get("amount").asText()));
       }
       assertThat(sum).isEqualByComparingTo(offer.get("total").asText());
+      for (JsonNode installment : offer.get("schedule")) {
+        assertThat(
+                new BusinessDays()
+                    .isBusinessDay(LocalDate.parse(installment.get("dueDate").asText()), Uf.SP))
+            .as("installment due " + installment.get("dueDate"))
+            .isTrue();
+      }
     }
     JsonNode three = offers.at("/offers/2");
     assertThat(three.get("installments").asInt()).isEqualTo(3);
