@@ -51,7 +51,7 @@ const state = {
  * CNPJ issued since July 2026, 12.ABC.345/01DE-35. The API gives the canonical form (no
  * punctuation, upper case); anything else is shown as it came.
  */
-export function formatDocument(taxId) {
+function formatDocument(taxId) {
   const value = String(taxId ?? '').toUpperCase();
   if (/^\d{11}$/.test(value)) return value.replace(/^(\d{3})(\d{3})(\d{3})(\d{2})$/, '$1.$2.$3-$4');
   if (/^[0-9A-Z]{12}\d{2}$/.test(value)) {

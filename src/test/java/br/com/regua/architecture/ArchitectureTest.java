@@ -52,6 +52,7 @@ class ArchitectureTest {
           "debt",
           "consent",
           "charge",
+          "creditor",
           "security",
           "engine",
           "ops",
