@@ -46,7 +46,11 @@ import org.springframework.web.client.RestClient;
       "regua.pix.key=",
       "regua.payment-link.base-url=https://pagar.example.test/p",
       "regua.whatsapp.phone-number-id=106540352242922",
-      "regua.whatsapp.access-token=test-whatsapp-token"
+      "regua.whatsapp.access-token=test-whatsapp-token",
+      "regua.creditor.name=Régua Cobranças Demonstração Ltda.",
+      "regua.creditor.cnpj=12.ABC.345/01DE-35",
+      "regua.creditor.address=Av. Paulista, 1000, Bela Vista, São Paulo - SP, 01310-100",
+      "regua.creditor.support-contact=cobranca@regua.local"
     })
 class WhatsAppWithoutPixTest {
 
@@ -95,8 +99,8 @@ class WhatsAppWithoutPixTest {
     // when its D+3 WhatsApp goes out
     ChannelSender.Delivery delivery = whatsApp.send(debt, "negotiation-link", Map.of(), key);
 
-    // then the Cloud API got the plain template, seven parameters, none empty: the creditor is
-    // the demo creditor, as no regua.creditor is configured here
+    // then the Cloud API got the plain template, seven parameters, none empty, the creditor's
+    // among them
     String link = "https://pagar.example.test/p/" + token;
     MessagingProviders.SERVER.verify(
         1,

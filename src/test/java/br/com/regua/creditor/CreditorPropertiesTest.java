@@ -26,8 +26,22 @@ class CreditorPropertiesTest {
   }
 
   @Test
+  void aCreditorWithoutNameCnpjAddressOrContactDoesNotStart() {
+    // the remote profile has no demo creditor: production must set its own (CDC art. 42-A)
+    assertThatThrownBy(() -> new CreditorProperties(null, "12.ABC.345/01DE-35", "Rua A, 1", "0800"))
+        .hasMessageContaining("REGUA_CREDITOR_NAME");
+    assertThatThrownBy(() -> new CreditorProperties("Loja", " ", "Rua A, 1", "0800"))
+        .hasMessageContaining("REGUA_CREDITOR_CNPJ");
+    assertThatThrownBy(() -> new CreditorProperties("Loja", "12.ABC.345/01DE-35", "", "0800"))
+        .hasMessageContaining("REGUA_CREDITOR_ADDRESS");
+    assertThatThrownBy(() -> new CreditorProperties("Loja", "12.ABC.345/01DE-35", "Rua A, 1", null))
+        .hasMessageContaining("REGUA_CREDITOR_SUPPORT_CONTACT");
+  }
+
+  @Test
   void aCnpjWithWrongCheckDigitsStopsTheStart() {
-    assertThatThrownBy(() -> new CreditorProperties("Loja", "12.ABC.345/01DE-36", "Rua A, 1", ""))
+    assertThatThrownBy(
+            () -> new CreditorProperties("Loja", "12.ABC.345/01DE-36", "Rua A, 1", "0800"))
         .isInstanceOf(IllegalArgumentException.class)
         .hasMessageContaining("regua.creditor.cnpj");
   }
