@@ -89,7 +89,9 @@ public class BusinessDays {
 
   /**
    * The day that is {@code days} business days after {@code from}; {@code from} itself never
-   * counts, whether it is a business day or not. Zero days is {@code from}.
+   * counts, whether it is a business day or not. Zero days is {@code from}. National holidays only:
+   * a deadline we must meet (STJ Súmula 548) counts a state holiday as a business day, so it never
+   * comes later than the law's wherever the debtor lives.
    */
   public LocalDate plusBusinessDays(LocalDate from, int days) {
     if (days < 0) {

@@ -53,6 +53,27 @@ public record TaxId(String value) {
     }
   }
 
+  /**
+   * The former name of {@link #canonicalOf(String, String)}, from before the alphanumeric CNPJ: the
+   * result may hold letters.
+   *
+   * @deprecated use {@link #canonicalOf(String, String)}
+   */
+  @Deprecated(forRemoval = true)
+  public static String digitsOf(String text, String field) {
+    return canonicalOf(text, field);
+  }
+
+  /**
+   * The former name of {@link #value()}: an alphanumeric CNPJ holds letters too.
+   *
+   * @deprecated use {@link #value()}
+   */
+  @Deprecated(forRemoval = true)
+  public String digits() {
+    return value;
+  }
+
   public static boolean isValidText(String text) {
     return text != null && isValid(canonicalOf(text));
   }
