@@ -46,6 +46,20 @@ const state = {
 
 // ---------------------------------------------------------------- helpers
 
+/**
+ * A CPF or CNPJ as people write it: 529.982.247-25, 11.222.333/0001-81, and the alphanumeric
+ * CNPJ issued since July 2026, 12.ABC.345/01DE-35. The API gives the canonical form (no
+ * punctuation, upper case); anything else is shown as it came.
+ */
+function formatDocument(taxId) {
+  const value = String(taxId ?? '').toUpperCase();
+  if (/^\d{11}$/.test(value)) return value.replace(/^(\d{3})(\d{3})(\d{3})(\d{2})$/, '$1.$2.$3-$4');
+  if (/^[0-9A-Z]{12}\d{2}$/.test(value)) {
+    return value.replace(/^(.{2})(.{3})(.{3})(.{4})(\d{2})$/, '$1.$2.$3/$4-$5');
+  }
+  return taxId ?? '';
+}
+
 /** Builds an element: el('p', {class: 'x'}, 'text', child, ...). */
 function el(tag, attrs = {}, ...children) {
   const node = document.createElement(tag);
@@ -396,7 +410,7 @@ function debtorCard(debtor, extra) {
     'section',
     { class: 'panel debtor' },
     el('h3', {}, debtor.name),
-    el('p', { class: 'muted' }, [debtor.document, debtor.state].filter(Boolean).join(' · ')),
+    el('p', { class: 'muted' }, [formatDocument(debtor.document), debtor.state].filter(Boolean).join(' · ')),
     el('p', {}, [debtor.phone, debtor.email].filter(Boolean).join(' · ')),
     extra,
   );

@@ -7,6 +7,7 @@ import br.com.regua.agreement.AgreementRepository.StoredPayment;
 import br.com.regua.api.ConflictException;
 import br.com.regua.api.RuleViolationException;
 import br.com.regua.debt.DebtEventType;
+import br.com.regua.debt.DebtLifecycle;
 import br.com.regua.debt.DebtRepository;
 import br.com.regua.engine.JourneyModel;
 import br.com.regua.engine.Journeys;
@@ -31,6 +32,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 public class AgreementPayments {
 
   private final DebtRepository debts;
+  private final DebtLifecycle lifecycle;
   private final AgreementRepository agreements;
   private final AgreementDebts parties;
   private final AgreementFulfilment fulfilment;
@@ -41,6 +43,7 @@ public class AgreementPayments {
 
   AgreementPayments(
       DebtRepository debts,
+      DebtLifecycle lifecycle,
       AgreementRepository agreements,
       AgreementDebts parties,
       AgreementFulfilment fulfilment,
@@ -49,6 +52,7 @@ public class AgreementPayments {
       TransactionTemplate tx,
       Clock clock) {
     this.debts = debts;
+    this.lifecycle = lifecycle;
     this.agreements = agreements;
     this.parties = parties;
     this.fulfilment = fulfilment;
@@ -140,10 +144,26 @@ public class AgreementPayments {
     for (JoinedDebt debt : joined) {
       debts.addEvent(debt.debtId(), DebtEventType.AGREEMENT_PAYMENT_RECEIVED, detail, now);
     }
+    creditDebts(joined, agreement.totalCents() - open + cents, now);
     if (open == cents) {
       fulfilment.fulfilLocked(agreementId, joined, now);
     }
     return true;
+  }
+
+  /**
+   * What the agreement received so far lowers the debts' open balances, in their order, as a broken
+   * agreement would count it ({@link AgreementBreaking}): the first debt's balance at signing
+   * first, then the next. The fine and interest the agreement adds are owed to the agreement, not
+   * to a debt, so a balance never goes below zero.
+   */
+  private void creditDebts(List<JoinedDebt> joined, long paidCents, Instant now) {
+    long rest = paidCents;
+    for (JoinedDebt debt : joined) {
+      long applied = Math.min(rest, debt.balanceCents());
+      rest -= applied;
+      lifecycle.creditAgreementPayment(debt.debtId(), debt.balanceCents() - applied, now);
+    }
   }
 
   /** Pays the installments in order with the amount; returns those it completed. */

@@ -5,6 +5,7 @@ import java.math.RoundingMode;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.function.UnaryOperator;
 
 /**
  * The arithmetic of an agreement, in cents: each debt's open balance plus its late charges (fine
@@ -46,6 +47,30 @@ public record AgreementTerms(
       BigDecimal discountPercent,
       int count,
       LocalDate firstDueDate) {
+    return of(
+        parts,
+        finePercent,
+        monthlyInterestPercent,
+        discountPercent,
+        count,
+        firstDueDate,
+        UnaryOperator.identity());
+  }
+
+  /**
+   * As {@link #of(List, BigDecimal, BigDecimal, BigDecimal, int, LocalDate)}, each installment's
+   * due date (a month apart from the first) moved by {@code dueDateRule}, e.g. to a business day.
+   *
+   * @throws IllegalArgumentException when the total cannot give every installment at least a cent
+   */
+  public static AgreementTerms of(
+      List<Part> parts,
+      BigDecimal finePercent,
+      BigDecimal monthlyInterestPercent,
+      BigDecimal discountPercent,
+      int count,
+      LocalDate firstDueDate,
+      UnaryOperator<LocalDate> dueDateRule) {
     if (parts.isEmpty() || count < 1) {
       throw new IllegalArgumentException("at least one debt and one installment");
     }
@@ -72,11 +97,21 @@ public record AgreementTerms(
     long discount = percentOf(BigDecimal.valueOf(updated), discountPercent);
     long total = updated - discount;
     return new AgreementTerms(
-        principal, fine, interest, discount, total, split(total, count, firstDueDate));
+        principal, fine, interest, discount, total, split(total, count, firstDueDate, dueDateRule));
   }
 
   /** Equal installments, the remainder in the last; monthly from the first due date. */
   public static List<Installment> split(long totalCents, int count, LocalDate firstDueDate) {
+    return split(totalCents, count, firstDueDate, UnaryOperator.identity());
+  }
+
+  /**
+   * Equal installments, the remainder in the last; monthly from the first due date, each date moved
+   * by {@code dueDateRule} (the months count from the first date as given, so a moved date does not
+   * shift the next ones).
+   */
+  public static List<Installment> split(
+      long totalCents, int count, LocalDate firstDueDate, UnaryOperator<LocalDate> dueDateRule) {
     if (count < 1 || totalCents < count) {
       throw new IllegalArgumentException(
           "cannot split " + totalCents + " cents in " + count + " installments of at least 1 cent");
@@ -85,7 +120,8 @@ public record AgreementTerms(
     List<Installment> installments = new ArrayList<>(count);
     for (int i = 1; i <= count; i++) {
       long amount = i < count ? base : totalCents - base * (count - 1);
-      installments.add(new Installment(i, firstDueDate.plusMonths(i - 1), amount));
+      installments.add(
+          new Installment(i, dueDateRule.apply(firstDueDate.plusMonths(i - 1)), amount));
     }
     return List.copyOf(installments);
   }

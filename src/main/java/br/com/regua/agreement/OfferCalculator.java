@@ -1,6 +1,8 @@
 package br.com.regua.agreement;
 
 import br.com.regua.api.RuleViolationException;
+import br.com.regua.brazil.BusinessDays;
+import br.com.regua.brazil.Uf;
 import br.com.regua.debt.Debt;
 import br.com.regua.money.Money;
 import java.math.BigDecimal;
@@ -13,14 +15,17 @@ import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.HexFormat;
 import java.util.List;
+import java.util.function.UnaryOperator;
 import org.springframework.stereotype.Component;
 
 /**
  * Prices agreements for a set of debts of one debtor: the self-service offers (pay in full with the
  * strategy's discount, or 2 to the strategy's maximum installments) and an agent's deal, checked
- * against the same limits. The strategy's limits ({@code maxDiscountPercent}, {@code
- * maxInstallments}) come from the {@code dunning-strategy} decision; for joined debts the strictest
- * applies.
+ * against the same limits. An offer's due dates fall on business days of the debtor's state (a date
+ * on a weekend or holiday moves to the next business day); an agent's deal keeps the first due date
+ * the agent and the debtor agreed, and the months after it. The strategy's limits ({@code
+ * maxDiscountPercent}, {@code maxInstallments}) come from the {@code dunning-strategy} decision;
+ * for joined debts the strictest applies.
  *
  * <p>An offer's id is a digest of what it offers and of the day: the same offer asked twice on a
  * day has the same id, and accepting recomputes the offers and looks the id up, so no offer needs
@@ -33,9 +38,11 @@ class OfferCalculator {
   static final String INSTALLMENTS = "INSTALLMENTS";
 
   private final AgreementProperties properties;
+  private final BusinessDays businessDays;
 
-  OfferCalculator(AgreementProperties properties) {
+  OfferCalculator(AgreementProperties properties, BusinessDays businessDays) {
     this.properties = properties;
+    this.businessDays = businessDays;
   }
 
   record Priced(String offerId, String kind, BigDecimal discountPercent, AgreementTerms terms) {}
@@ -54,10 +61,13 @@ class OfferCalculator {
     BigDecimal maxDiscount = maxDiscountPercent(debts);
     int maxInstallments = maxInstallments(debts);
     LocalDate firstDue = today.plusDays(properties.firstDueDays());
+    // every date an offer sets falls on a business day of the debtor's state (never 25 December)
+    Uf state = debts.getFirst().debtor().state();
+    UnaryOperator<LocalDate> businessDay = date -> businessDays.onOrNextBusinessDay(date, state);
     List<Priced> offers = new ArrayList<>();
-    offers.add(price(debts, today, FULL_PAYMENT, maxDiscount, 1, firstDue));
+    offers.add(price(debts, today, FULL_PAYMENT, maxDiscount, 1, firstDue, businessDay));
     for (int n = 2; n <= maxInstallments; n++) {
-      Priced offer = price(debts, today, INSTALLMENTS, BigDecimal.ZERO, n, firstDue);
+      Priced offer = price(debts, today, INSTALLMENTS, BigDecimal.ZERO, n, firstDue, businessDay);
       if (offer.terms().smallestInstallmentCents() >= properties.minInstallmentCents()) {
         offers.add(offer);
       }
@@ -66,7 +76,7 @@ class OfferCalculator {
         debts.stream().map(Debt::debtId).toList(),
         maxDiscount,
         maxInstallments,
-        terms(debts, today, BigDecimal.ZERO, 1, firstDue),
+        terms(debts, today, BigDecimal.ZERO, 1, firstDue, businessDay),
         List.copyOf(offers));
   }
 
@@ -114,7 +124,14 @@ class OfferCalculator {
     }
     AgreementTerms terms;
     try {
-      terms = terms(debts, today, deal.discountPercent(), deal.installments(), deal.firstDueDate());
+      terms =
+          terms(
+              debts,
+              today,
+              deal.discountPercent(),
+              deal.installments(),
+              deal.firstDueDate(),
+              UnaryOperator.identity());
     } catch (IllegalArgumentException e) {
       throw new RuleViolationException("deal.installments", e.getMessage());
     }
@@ -136,8 +153,9 @@ class OfferCalculator {
       String kind,
       BigDecimal discountPercent,
       int count,
-      LocalDate firstDue) {
-    AgreementTerms terms = terms(debts, today, discountPercent, count, firstDue);
+      LocalDate firstDue,
+      UnaryOperator<LocalDate> dueDateRule) {
+    AgreementTerms terms = terms(debts, today, discountPercent, count, firstDue, dueDateRule);
     return new Priced(offerId(debts, today, kind, terms), kind, discountPercent, terms);
   }
 
@@ -146,7 +164,8 @@ class OfferCalculator {
       LocalDate today,
       BigDecimal discountPercent,
       int count,
-      LocalDate firstDue) {
+      LocalDate firstDue,
+      UnaryOperator<LocalDate> dueDateRule) {
     List<AgreementTerms.Part> parts =
         debts.stream()
             .map(
@@ -161,7 +180,8 @@ class OfferCalculator {
         properties.monthlyInterestPercent(),
         discountPercent,
         count,
-        firstDue);
+        firstDue,
+        dueDateRule);
   }
 
   private static BigDecimal maxDiscountPercent(List<Debt> debts) {

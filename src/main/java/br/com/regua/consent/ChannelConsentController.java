@@ -61,7 +61,7 @@ class ChannelConsentController {
   }
 
   private String knownDebtor(String document) {
-    String digits = TaxId.digitsOf(document, "document");
+    String digits = TaxId.canonicalOf(document, "document");
     boolean known =
         jdbc.sql("select exists (select 1 from debtor where document = :document)")
             .param("document", digits)

@@ -36,9 +36,9 @@ import org.springframework.transaction.support.TransactionTemplate;
  *       the debt's row lock, which payments take too;
  *   <li>a channel the debtor opted out of is never used, WhatsApp only with an opt-in: the step
  *       falls back to the next channel the model names;
- *   <li>outside the hours of the debtor's state, on Sundays and national holidays, or beyond the
- *       daily limit of contacts per debtor (across all their debts), the contact is postponed to
- *       the next window: the journey waits on a timer and asks again;
+ *   <li>outside the hours of the debtor's state, on Sundays, national holidays and the state's
+ *       holidays, or beyond the daily limit of contacts per debtor (across all their debts), the
+ *       contact is postponed to the next window: the journey waits on a timer and asks again;
  *   <li>the contact log's idempotency key turns a redelivered job into a no-op.
  * </ul>
  *

@@ -120,6 +120,20 @@ public class DebtLifecycle {
   }
 
   /**
+   * A payment to the agreement that renegotiated the debt (its row locked by the caller) lowered
+   * what is still owed on it to {@code balanceCents}; the debt stays {@code RENEGOTIATED} until the
+   * agreement ends (the agreement's payment is on the timeline already).
+   */
+  public void creditAgreementPayment(String debtId, long balanceCents, Instant at) {
+    DebtStatus status = current(debtId);
+    if (status != RENEGOTIATED) {
+      throw new IllegalStateException(
+          "debt " + debtId + " is " + status + ", not RENEGOTIATED: no agreement pays it");
+    }
+    debts.updateBalance(debtId, balanceCents, RENEGOTIATED, at);
+  }
+
+  /**
    * An agreement settled the debt (its row locked by the caller): nothing is owed on it any more,
    * it is {@code PAID}, and the timeline says so with {@code detail}.
    */

@@ -3,6 +3,7 @@ package br.com.regua.debt;
 import br.com.regua.api.ConflictException;
 import br.com.regua.api.InvalidFieldException;
 import br.com.regua.api.NotFoundException;
+import br.com.regua.api.RuleViolationException;
 import br.com.regua.brazil.TaxId;
 import br.com.regua.charge.PaymentOptions;
 import br.com.regua.charge.PaymentOptionsService;
@@ -16,6 +17,7 @@ import java.security.MessageDigest;
 import java.security.NoSuchAlgorithmException;
 import java.time.Clock;
 import java.time.Instant;
+import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.HexFormat;
@@ -42,14 +44,17 @@ public class DebtService {
   private final PaymentOptionsService paymentOptions;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final RegistrationLimits limits;
 
   DebtService(
       DebtRepository debts,
       DebtLifecycle lifecycle,
       ChannelConsents consents,
       PaymentOptionsService paymentOptions,
+      RegistrationLimits limits,
       TransactionTemplate tx,
       Clock clock) {
+    this.limits = limits;
     this.debts = debts;
     this.lifecycle = lifecycle;
     this.consents = consents;
@@ -63,7 +68,8 @@ public class DebtService {
 
   /**
    * What {@link #storeAll} did with one row: created the debt, found the same one again, or refused
-   * it ({@code refusal}: an {@link InvalidFieldException} or a {@link ConflictException}).
+   * it ({@code refusal}: an {@link InvalidFieldException}, a {@link RuleViolationException} of the
+   * {@link RegistrationLimits} or a {@link ConflictException}).
    */
   public record RowStored(String debtId, boolean created, RuntimeException refusal) {
 
@@ -95,8 +101,10 @@ public class DebtService {
     List<Object> rows = new ArrayList<>(requests.size()); // a Debt, or the refusal
     for (RegisterDebtRequest request : requests) {
       try {
-        rows.add(toDebt(request, now));
-      } catch (InvalidFieldException e) {
+        Debt debt = toDebt(request, now);
+        limits.check(debt.dueDate(), debt.amountCents(), LocalDate.now(clock));
+        rows.add(debt);
+      } catch (InvalidFieldException | RuleViolationException e) {
         rows.add(e);
       }
     }
@@ -229,7 +237,7 @@ public class DebtService {
     RegisterDebtRequest.Debtor d = request.debtor();
     Debt.DebtorRecord debtor =
         new Debt.DebtorRecord(
-            TaxId.parse(d.document()).digits(),
+            TaxId.parse(d.document()).value(),
             d.name().strip(),
             d.email().strip(),
             d.phone(),

@@ -22,7 +22,7 @@ class DebtorHistoryController {
   @GetMapping("/api/debtors/{document}/history")
   DebtorHistory history(@PathVariable String document) {
     return histories
-        .of(TaxId.digitsOf(document, "document"))
+        .of(TaxId.canonicalOf(document, "document"))
         .orElseThrow(() -> new NotFoundException("no debtor with this CPF/CNPJ is registered"));
   }
 }

@@ -3,6 +3,7 @@ package br.com.regua.journey;
 import br.com.regua.api.ConflictException;
 import br.com.regua.api.InvalidFieldException;
 import br.com.regua.api.JsonFieldPath;
+import br.com.regua.api.RuleViolationException;
 import br.com.regua.debt.DebtService;
 import br.com.regua.debt.RegisterDebtRequest;
 import com.fasterxml.jackson.annotation.JsonInclude;
@@ -128,6 +129,8 @@ class DebtBatchController {
       case InvalidFieldException e ->
           rejected(index, stored.debtId(), 400, e.field(), e.getMessage());
       case ConflictException e -> rejected(index, stored.debtId(), 409, e.field(), e.getMessage());
+      case RuleViolationException e ->
+          rejected(index, stored.debtId(), 422, e.field(), e.getMessage());
       default -> throw stored.refusal();
     };
   }

@@ -30,12 +30,40 @@ import org.springframework.stereotype.Service;
  * Computes the KPIs of a cohort: the debts due in the period (whatever happened to them since). A
  * payment's aging is the days from the due date to the day it was paid (São Paulo); a contact
  * counts when it reached the debtor or was recorded for them ({@code SENT}, {@code RECORDED}); a
- * payment is credited to the channel of the last such contact before it (last touch).
+ * payment is credited to the channel of the last such contact before it (last touch). Payments to
+ * an agreement count for its debts, shared as the agreement credits their balances.
  */
 @Service
 class KpiService {
 
   static final List<String> BUCKETS = List.of("0-30", "31-60", "61-90", "90+");
+
+  /**
+   * Each agreement payment's share of each debt, as the agreement credits the debts' balances
+   * (agreement/AgreementPayments): the payments in the order received fill the debts' balances at
+   * signing in their order; what is paid beyond them (the agreement's fine and interest) goes to
+   * the last debt, so the shares add up to the money received. A payment's share is the overlap of
+   * its stretch of the agreement's running total with the debt's stretch.
+   */
+  private static final String AGREEMENT_PAYMENT_SHARES =
+      """
+      select d.debt_id, least(p.paid_to, d.balance_to) - greatest(p.paid_from, d.balance_from)
+               as amount_cents, p.paid_at
+        from (select agreement_id, paid_at,
+                     sum(amount_cents) over w - amount_cents as paid_from,
+                     sum(amount_cents) over w as paid_to
+                from agreement_payment
+              window w as (partition by agreement_id order by received_at, payment_id)) p
+        join (select agreement_id, debt_id,
+                     sum(balance_cents) over w - balance_cents as balance_from,
+                     case when position = max(position) over (partition by agreement_id)
+                          then 9223372036854775807 else sum(balance_cents) over w end as balance_to
+                from agreement_debt
+              window w as (partition by agreement_id order by position)) d
+          on d.agreement_id = p.agreement_id
+       where least(p.paid_to, d.balance_to) > greatest(p.paid_from, d.balance_from)
+      """;
+
   private static final Set<String> REACHED = Set.of("SENT", "RECORDED");
 
   private final JdbcClient jdbc;
@@ -221,6 +249,10 @@ class KpiService {
             .sql(
                 "select p.debt_id, p.amount_cents, p.paid_at from payment p"
                     + " join debt d on d.debt_id = p.debt_id where"
+                    + cohort
+                    + " union all select s.debt_id, s.amount_cents, s.paid_at from ("
+                    + AGREEMENT_PAYMENT_SHARES
+                    + ") s join debt d on d.debt_id = s.debt_id where"
                     + cohort)
             .param("from", from)
             .param("to", to)

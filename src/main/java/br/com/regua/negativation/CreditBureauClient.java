@@ -19,12 +19,14 @@ import org.springframework.web.client.RestClientResponseException;
  *   <li>{@code POST /v1/negativations} with {@code Idempotency-Key: negativate:<debtId>} and
  *       <pre>{@code
  * {"reference": "INV-1001", "document": "52998224725", "debtorName": "Maria da Silva",
- *  "amount": "1234.56", "dueDate": "2026-12-03", "creditor": "Régua"}
+ *  "amount": "1234.56", "dueDate": "2026-12-03",
+ *  "creditor": "Régua Cobranças Demonstração Ltda.", "creditorDocument": "12ABC34501DE35"}
  * }</pre>
- *       {@code reference} is our debt id, {@code document} the CPF/CNPJ digits, {@code amount} the
- *       open balance as a decimal string in reais. Answers {@code 201} (created) or {@code 200}
- *       (the same Idempotency-Key again: the same negativation) with {@code {"protocol": "NEG-123",
- *       "status": "ACTIVE"}}.
+ *       {@code reference} is our debt id, {@code document} the debtor's CPF/CNPJ and {@code
+ *       creditorDocument} the creditor's, each in canonical form (no punctuation; an alphanumeric
+ *       CNPJ in upper case, {@code 12ABC34501DE35}), {@code amount} the open balance as a decimal
+ *       string in reais. Answers {@code 201} (created) or {@code 200} (the same Idempotency-Key
+ *       again: the same negativation) with {@code {"protocol": "NEG-123", "status": "ACTIVE"}}.
  *   <li>{@code POST /v1/negativations/{protocol}/removal} with {@code Idempotency-Key:
  *       remove:<debtId>}, no body: {@code 202 {"protocol": "NEG-123", "status":
  *       "REMOVAL_REQUESTED"}} (a repeat answers the same; a bureau that removes at once may answer
@@ -67,7 +69,8 @@ public class CreditBureauClient {
       String debtorName,
       String amount,
       @JsonFormat(shape = JsonFormat.Shape.STRING, pattern = "yyyy-MM-dd") LocalDate dueDate,
-      String creditor) {}
+      String creditor,
+      String creditorDocument) {}
 
   /** A negativation as the bureau holds it. */
   @JsonIgnoreProperties(ignoreUnknown = true)

@@ -7,13 +7,13 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
  * Where the credit bureau is and how we talk to it ({@code regua.credit-bureau.*}). Every property
- * is optional: a missing one takes the default below.
+ * is optional: a missing one takes the default below. The creditor the bureau shows is {@code
+ * regua.creditor} ({@link br.com.regua.creditor.CreditorProperties}).
  *
  * @param baseUrl the bureau's API root; default {@code http://localhost:8089}
  * @param apiKey sent as {@code Authorization: Bearer <apiKey>}; default none (no header)
  * @param connectTimeout default 2 s
  * @param readTimeout how long to wait for a response; default 5 s
- * @param creditor the creditor's name as the bureau shows it to the debtor; default {@code Régua}
  * @param retryBackoff how long a job whose bureau call failed waits before its next try, growing as
  *     its retries run out: the durations are the waits before the last tries, the longest last (see
  *     {@link CreditBureauRetryPolicy}); default 1 min, 5 min, 30 min. The number of tries is the
@@ -25,7 +25,6 @@ public record CreditBureauProperties(
     String apiKey,
     Duration connectTimeout,
     Duration readTimeout,
-    String creditor,
     List<Duration> retryBackoff) {
 
   public CreditBureauProperties {
@@ -33,7 +32,6 @@ public record CreditBureauProperties(
     apiKey = apiKey != null ? apiKey.strip() : "";
     connectTimeout = connectTimeout != null ? connectTimeout : Duration.ofSeconds(2);
     readTimeout = readTimeout != null ? readTimeout : Duration.ofSeconds(5);
-    creditor = creditor != null && !creditor.isBlank() ? creditor : "Régua";
     retryBackoff =
         retryBackoff != null && !retryBackoff.isEmpty()
             ? List.copyOf(retryBackoff)
@@ -55,8 +53,6 @@ public record CreditBureauProperties(
         + connectTimeout
         + ", readTimeout="
         + readTimeout
-        + ", creditor="
-        + creditor
         + ", retryBackoff="
         + retryBackoff
         + "]";

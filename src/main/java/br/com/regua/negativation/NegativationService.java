@@ -1,6 +1,7 @@
 package br.com.regua.negativation;
 
 import br.com.regua.brazil.BusinessDays;
+import br.com.regua.creditor.CreditorProperties;
 import br.com.regua.debt.Debt;
 import br.com.regua.debt.DebtEventType;
 import br.com.regua.debt.DebtLifecycle;
@@ -46,7 +47,7 @@ public class NegativationService {
   private final DebtLifecycle lifecycle;
   private final NegativationRepository negativations;
   private final CreditBureauClient bureau;
-  private final CreditBureauProperties bureauProperties;
+  private final CreditorProperties creditor;
   private final BusinessDays businessDays;
   private final NoticeProofs noticeProofs;
   private final TransactionTemplate tx;
@@ -57,7 +58,7 @@ public class NegativationService {
       DebtLifecycle lifecycle,
       NegativationRepository negativations,
       CreditBureauClient bureau,
-      CreditBureauProperties bureauProperties,
+      CreditorProperties creditor,
       BusinessDays businessDays,
       NoticeProofs noticeProofs,
       TransactionTemplate tx,
@@ -66,7 +67,7 @@ public class NegativationService {
     this.lifecycle = lifecycle;
     this.negativations = negativations;
     this.bureau = bureau;
-    this.bureauProperties = bureauProperties;
+    this.creditor = creditor;
     this.businessDays = businessDays;
     this.noticeProofs = noticeProofs;
     this.tx = tx;
@@ -125,7 +126,8 @@ public class NegativationService {
                       debt.debtor().name(),
                       Money.toDecimal(debt.openBalanceCents()),
                       debt.dueDate(),
-                      bureauProperties.creditor()));
+                      creditor.name(),
+                      creditor.document()));
           negativations.insert(debtId, answer.protocol(), now);
           lifecycle.move(
               debt,

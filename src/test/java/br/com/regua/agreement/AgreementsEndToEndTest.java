@@ -3,6 +3,8 @@ package br.com.regua.agreement;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import br.com.regua.brazil.BusinessDays;
+import br.com.regua.brazil.Uf;
 import br.com.regua.support.EngineRecords;
 import br.com.regua.support.IntegrationTest;
 import br.com.regua.support.TestDebtors;
@@ -49,7 +51,9 @@ class AgreementsEndToEndTest extends IntegrationTest {
     assertThat(full.get("kind").asText()).isEqualTo("FULL_PAYMENT");
     assertThat(full.get("discount").asText()).isEqualTo("103.00");
     assertThat(full.get("total").asText()).isEqualTo("927.00");
-    assertThat(full.get("firstDueDate").asText()).isEqualTo(today().plusDays(3).toString());
+    // three days from today, or the next business day in the debtor's state (never 25 December)
+    assertThat(full.get("firstDueDate").asText())
+        .isEqualTo(new BusinessDays().onOrNextBusinessDay(today().plusDays(3), Uf.SP).toString());
     int maxInstallments = offers.get("maxInstallments").asInt();
     assertThat(offers.get("offers")).hasSize(maxInstallments);
     for (JsonNode offer : offers.get("offers")) {
@@ -59,6 +63,13 @@ class AgreementsEndToEndTest extends IntegrationTest {
         sum = sum.add(new BigDecimal(installment.get("amount").asText()));
       }
       assertThat(sum).isEqualByComparingTo(offer.get("total").asText());
+      for (JsonNode installment : offer.get("schedule")) {
+        assertThat(
+                new BusinessDays()
+                    .isBusinessDay(LocalDate.parse(installment.get("dueDate").asText()), Uf.SP))
+            .as("installment due " + installment.get("dueDate"))
+            .isTrue();
+      }
     }
     JsonNode three = offers.at("/offers/2");
     assertThat(three.get("installments").asInt()).isEqualTo(3);
@@ -342,6 +353,92 @@ class AgreementsEndToEndTest extends IntegrationTest {
     assertThat(api.status(second)).isEqualTo("PAID");
     assertThat(api.timelineTypes(second)).contains("AGREEMENT_FULFILLED");
     assertThat(api.status(stranger)).isEqualTo("ACTIVE");
+  }
+
+  @Test
+  void agreementPaymentsLowerTheDebtsBalancesInOrderAndCountAsRecovered() {
+    // given two debts of one debtor, due on a day no other test uses (a KPI cohort of their own),
+    // joined in an agreement of three installments of 500,00 (not overdue: no charges)
+    LocalDate due = today().plusYears(7);
+    String first = TestDebtors.uniqueId("ag-bal-a");
+    ObjectNode firstBody = api.debt(first, "1000.00", due);
+    assertThat(api.post("/api/debts", firstBody).getStatusCode().value()).isEqualTo(201);
+    String second = TestDebtors.uniqueId("ag-bal-b");
+    ObjectNode secondBody = api.debt(second, "500.00", due);
+    ((ObjectNode) secondBody.get("debtor"))
+        .put("document", firstBody.at("/debtor/document").asText());
+    assertThat(api.post("/api/debts", secondBody).getStatusCode().value()).isEqualTo(201);
+    await()
+        .atMost(AWAIT)
+        .until(
+            () ->
+                api.timelineTypes(first).contains("STRATEGY_DECIDED")
+                    && api.timelineTypes(second).contains("STRATEGY_DECIDED"));
+    JsonNode three = null;
+    for (JsonNode offer :
+        api.get("/api/debts/" + first + "/offers?join=" + second).getBody().get("offers")) {
+      if (offer.get("installments").asInt() == 3) {
+        three = offer;
+      }
+    }
+    assertThat(three).isNotNull();
+    assertThat(three.get("total").asText()).isEqualTo("1500.00");
+    String agreementId = "saldo-" + first;
+    assertThat(
+            api.post(
+                    path(first),
+                    Map.of(
+                        "agreementId", agreementId,
+                        "offerId", three.get("offerId").asText(),
+                        "joinDebtIds", List.of(second)))
+                .getStatusCode()
+                .value())
+        .isEqualTo(201);
+
+    // when the debtor pays 681,11
+    payAgreement(agreementId, "p1-" + first, "681.11");
+
+    // then it lowers the first debt's balance (debts are paid in their order), and counts as
+    // recovered in the KPIs of the debts' cohort
+    assertThat(openBalance(first)).isEqualTo("318.89");
+    assertThat(openBalance(second)).isEqualTo("500.00");
+    assertThat(api.status(first)).isEqualTo("RENEGOTIATED");
+    assertThat(recovered(due)).isEqualTo("681.11");
+
+    // when 500,00 more comes, the first debt is covered and the second begins
+    payAgreement(agreementId, "p2-" + first, "500.00");
+    assertThat(openBalance(first)).isEqualTo("0.00");
+    assertThat(openBalance(second)).isEqualTo("318.89");
+    assertThat(api.status(first)).isEqualTo("RENEGOTIATED"); // until the agreement ends
+    assertThat(recovered(due)).isEqualTo("1181.11");
+
+    // and the rest fulfils the agreement: both paid, all of it recovered
+    payAgreement(agreementId, "p3-" + first, "318.89");
+    assertThat(api.status(first)).isEqualTo("PAID");
+    assertThat(api.status(second)).isEqualTo("PAID");
+    assertThat(openBalance(second)).isEqualTo("0.00");
+    assertThat(recovered(due)).isEqualTo("1500.00");
+  }
+
+  private void payAgreement(String agreementId, String paymentId, String amount) {
+    assertThat(
+            api.post(
+                    "/api/agreements/" + agreementId + "/payments",
+                    api.payment(paymentId, amount, "2026-11-24T10:00:00-03:00"))
+                .getStatusCode()
+                .value())
+        .isEqualTo(201);
+  }
+
+  private String openBalance(String debtId) {
+    return api.get("/api/debts/" + debtId).getBody().get("openBalance").asText();
+  }
+
+  private String recovered(LocalDate due) {
+    return api.get("/api/kpis?from=" + due + "&to=" + due)
+        .getBody()
+        .at("/overall/recovered")
+        .asText();
   }
 
   @Test

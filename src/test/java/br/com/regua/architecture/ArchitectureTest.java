@@ -53,11 +53,11 @@ class ArchitectureTest {
           "debt",
           "consent",
           "charge",
+          "creditor",
           "security",
           "engine",
           "ops",
           "http",
-          "creditor",
           "brazil",
           "money",
           "api");

@@ -9,7 +9,7 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.CsvSource;
 
-/** Business days against real Brazilian calendars (Jollyday 1.5.0, national holidays). */
+/** Business days against real Brazilian calendars (Jollyday 1.5.0: national and state holidays). */
 class BusinessDaysTest {
 
   private final BusinessDays businessDays = new BusinessDays();
@@ -81,5 +81,50 @@ class BusinessDaysTest {
         .isEqualTo(LocalDate.of(2026, 11, 20));
     assertThatThrownBy(() -> businessDays.plusBusinessDays(LocalDate.of(2026, 11, 20), -1))
         .isInstanceOf(IllegalArgumentException.class);
+  }
+
+  @ParameterizedTest(name = "{1} {0}: holiday {2}")
+  @CsvSource({
+    // the states' own holidays (Jollyday's subdivisions)
+    "2026-07-09, SP, true", // Revolução Constitucionalista
+    "2026-07-09, RJ, false",
+    "2026-04-23, RJ, true", // São Jorge
+    "2026-04-23, SP, false",
+    "2026-09-20, RS, true", // Revolução Farroupilha (a Sunday in 2026, still a holiday)
+    "2026-10-24, GO, true", // a Saturday: a holiday still
+    "2027-10-11, MS, true",
+    // national holidays hold in every state, those Jollyday knows and those it does not
+    "2026-12-25, SP, true",
+    "2026-12-25, AC, true",
+    "2026-11-20, DF, true",
+    // a state whose holidays Jollyday does not list: national ones only
+    "2026-07-09, AC, false",
+    // a city's holiday is not the state's (25 January, the city of São Paulo)
+    "2027-01-25, SP, false"
+  })
+  void theStatesHolidaysComeOnTopOfTheNationalOnes(LocalDate date, Uf state, boolean holiday) {
+    assertThat(businessDays.isHoliday(date, state)).isEqualTo(holiday);
+  }
+
+  @Test
+  void aStateHolidayIsNotABusinessDayThereButIsElsewhere() {
+    // Thursday 9 July 2026
+    LocalDate july9 = LocalDate.of(2026, 7, 9);
+
+    assertThat(businessDays.isBusinessDay(july9, Uf.SP)).isFalse();
+    assertThat(businessDays.isBusinessDay(july9, Uf.RJ)).isTrue();
+    assertThat(businessDays.isBusinessDay(july9)).isTrue(); // national count: a business day
+    assertThat(businessDays.onOrNextBusinessDay(july9, Uf.SP)).isEqualTo(LocalDate.of(2026, 7, 10));
+    assertThat(businessDays.onOrNextBusinessDay(july9, Uf.RJ)).isEqualTo(july9);
+  }
+
+  @Test
+  void theNextBusinessDaySkipsWeekendsAndHolidays() {
+    // Christmas 2026 is a Friday: the next business day is Monday 28
+    assertThat(businessDays.onOrNextBusinessDay(LocalDate.of(2026, 12, 25), Uf.SP))
+        .isEqualTo(LocalDate.of(2026, 12, 28));
+    // RJ, Wednesday 22 April 2026: Thursday 23 is São Jorge
+    assertThat(businessDays.onOrNextBusinessDay(LocalDate.of(2026, 4, 23), Uf.RJ))
+        .isEqualTo(LocalDate.of(2026, 4, 24));
   }
 }

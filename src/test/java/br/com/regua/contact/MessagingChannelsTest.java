@@ -40,6 +40,11 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class MessagingChannelsTest extends IntegrationTest {
 
   private static final Duration AWAIT = Duration.ofSeconds(20);
+
+  /** The test profile's creditor (application-test.yaml). */
+  private static final String CREDITOR_ADDRESS =
+      "Rua XV de Novembro, 700, Centro, Curitiba - PR, 80020-310";
+
   private static final WireMockServer providers = MessagingProviders.SERVER;
 
   @Autowired ContactService contacts;
@@ -61,9 +66,10 @@ class MessagingChannelsTest extends IntegrationTest {
     // when its D+15 SMS goes out
     ContactOutcome outcome = contacts.remind(debtId, "D+15", Channel.SMS, "last-reminder");
 
-    // then the gateway got exactly this request
+    // then the gateway got exactly this request, naming the creditor (CDC art. 42-A)
     String text =
-        "Maria, seu pagamento de R$ 80,00 (venc. %s) segue em aberto. Regularize: %s"
+        ("Loja Exemplo S.A. (CNPJ A1.B2C.3D4/E5F6-68): Maria, seu pagamento de R$ 80,00 (venc. %s)"
+                + " segue em aberto. Regularize: %s")
             .formatted(br(dueDate), paymentLink(debtId));
     assertThat(outcome).isEqualTo(ContactOutcome.SENT);
     providers.verify(
@@ -78,7 +84,8 @@ class MessagingChannelsTest extends IntegrationTest {
                      "callbackUrl": "https://regua.example.test/api/webhooks/sms"}
                     """
                         .formatted(text, key))));
-    assertThat(SmsText.parts(text)).isEqualTo(1);
+    // the creditor's name and CNPJ make it two GSM parts: the price of art. 42-A
+    assertThat(SmsText.parts(text)).isEqualTo(2);
     // and the contact log keeps the text and the gateway's id, which receipts will name
     Map<String, Object> logged = contactRow(key);
     assertThat(logged.get("payload")).isEqualTo(text);
@@ -120,17 +127,20 @@ class MessagingChannelsTest extends IntegrationTest {
                     """
                     {"messaging_product": "whatsapp", "recipient_type": "individual",
                      "to": "5511987654321", "type": "template",
-                     "template": {"name": "cobranca_link_negociacao_pix",
+                     "template": {"name": "cobranca_link_negociacao_pix_v2",
                                   "language": {"code": "pt_BR"},
                                   "components": [{"type": "body", "parameters": [
                                     {"type": "text", "text": "Maria"},
                                     {"type": "text", "text": "R$ 1.234,56"},
                                     {"type": "text", "text": "%s"},
                                     {"type": "text", "text": "%s"},
+                                    {"type": "text", "text": "%s"},
+                                    {"type": "text", "text": "Loja Exemplo S.A."},
+                                    {"type": "text", "text": "A1.B2C.3D4/E5F6-68"},
                                     {"type": "text", "text": "%s"}]}]},
                      "biz_opaque_callback_data": "%s"}
                     """
-                        .formatted(br(dueDate), paymentLink(debtId), pix, key))));
+                        .formatted(br(dueDate), paymentLink(debtId), pix, CREDITOR_ADDRESS, key))));
     // and the log keeps the wamid and the text the debtor read, PIX included
     Map<String, Object> logged = contactRow(key);
     assertThat(logged.get("provider_message_id")).isEqualTo("wamid." + debtId);
@@ -138,8 +148,9 @@ class MessagingChannelsTest extends IntegrationTest {
         .isEqualTo(
             ("Olá, Maria! O pagamento de R$ 1.234,56, vencido em %s, segue em aberto. Negocie do"
                     + " seu jeito, em poucos cliques: %s Ou pague agora com Pix copia e cola: %s"
-                    + " (copie o código e cole no app do seu banco)")
-                .formatted(br(dueDate), paymentLink(debtId), pix));
+                    + " (copie o código e cole no app do seu banco) Credor: Loja Exemplo S.A., CNPJ"
+                    + " A1.B2C.3D4/E5F6-68, %s.")
+                .formatted(br(dueDate), paymentLink(debtId), pix, CREDITOR_ADDRESS));
   }
 
   @Test

@@ -13,6 +13,7 @@ import br.com.regua.contact.template.MessageTemplates;
 import br.com.regua.contact.whatsapp.WhatsAppChannel;
 import br.com.regua.contact.whatsapp.WhatsAppProperties;
 import br.com.regua.contact.whatsapp.WhatsAppTemplates;
+import br.com.regua.creditor.CreditorProperties;
 import br.com.regua.debt.Debt;
 import br.com.regua.debt.DebtStatus;
 import br.com.regua.support.MessagingProviders;
@@ -45,12 +46,20 @@ import org.springframework.web.client.RestClient;
       "regua.pix.key=",
       "regua.payment-link.base-url=https://pagar.example.test/p",
       "regua.whatsapp.phone-number-id=106540352242922",
-      "regua.whatsapp.access-token=test-whatsapp-token"
+      "regua.whatsapp.access-token=test-whatsapp-token",
+      "regua.creditor.name=Régua Cobranças Demonstração Ltda.",
+      "regua.creditor.cnpj=12.ABC.345/01DE-35",
+      "regua.creditor.address=Av. Paulista, 1000, Bela Vista, São Paulo - SP, 01310-100",
+      "regua.creditor.support-contact=cobranca@regua.local"
     })
 class WhatsAppWithoutPixTest {
 
   @Configuration
-  @EnableConfigurationProperties({PixProperties.class, WhatsAppProperties.class})
+  @EnableConfigurationProperties({
+    PixProperties.class,
+    WhatsAppProperties.class,
+    CreditorProperties.class
+  })
   @Import({
     PaymentOptionsService.class,
     MessageTemplates.class,
@@ -90,7 +99,8 @@ class WhatsAppWithoutPixTest {
     // when its D+3 WhatsApp goes out
     ChannelSender.Delivery delivery = whatsApp.send(debt, "negotiation-link", Map.of(), key);
 
-    // then the Cloud API got the plain template, four parameters, none empty
+    // then the Cloud API got the plain template, seven parameters, none empty, the creditor's
+    // among them
     String link = "https://pagar.example.test/p/" + token;
     MessagingProviders.SERVER.verify(
         1,
@@ -101,12 +111,15 @@ class WhatsAppWithoutPixTest {
                     """
                     {"messaging_product": "whatsapp", "recipient_type": "individual",
                      "to": "5511987654321", "type": "template",
-                     "template": {"name": "cobranca_link_negociacao", "language": {"code": "pt_BR"},
+                     "template": {"name": "cobranca_link_negociacao_v2", "language": {"code": "pt_BR"},
                                   "components": [{"type": "body", "parameters": [
                                     {"type": "text", "text": "Maria"},
                                     {"type": "text", "text": "R$ 80,00"},
                                     {"type": "text", "text": "10/03/2027"},
-                                    {"type": "text", "text": "%s"}]}]},
+                                    {"type": "text", "text": "%s"},
+                                    {"type": "text", "text": "Régua Cobranças Demonstração Ltda."},
+                                    {"type": "text", "text": "12.ABC.345/01DE-35"},
+                                    {"type": "text", "text": "Av. Paulista, 1000, Bela Vista, São Paulo - SP, 01310-100"}]}]},
                      "biz_opaque_callback_data": "%s"}
                     """
                         .formatted(link, key))));
@@ -115,7 +128,8 @@ class WhatsAppWithoutPixTest {
         .isEqualTo(
             "Olá, Maria! O pagamento de R$ 80,00, vencido em 10/03/2027, segue em aberto. Negocie"
                 + " do seu jeito, em poucos cliques: "
-                + link);
+                + link
+                + " Credor: Régua Cobranças Demonstração Ltda., CNPJ 12.ABC.345/01DE-35, Av. Paulista, 1000, Bela Vista, São Paulo - SP, 01310-100.");
   }
 
   private static Debt debt(String debtId, UUID paymentToken) {

@@ -8,7 +8,9 @@ import br.com.regua.support.TestDebtors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.time.LocalDate;
 import java.util.List;
+import java.util.Map;
 import java.util.function.Consumer;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
@@ -92,8 +94,86 @@ class DebtApiTest extends IntegrationTest {
     assertThat(api.get("/api/debts/" + debtId).getBody().get("amount").asText()).isEqualTo("99.90");
   }
 
+  @Test
+  void anAlphanumericCnpjIsAcceptedAndStoredInUpperCaseWithoutPunctuation() {
+    // given a company with an alphanumeric CNPJ (issued since July 2026), written in lower case
+    String cnpj = TestDebtors.alphanumericCnpj();
+    String debtId = TestDebtors.uniqueId("cnpj");
+    ObjectNode body = api.debt(debtId, "500.00", today().plusDays(20));
+    debtor(body).put("document", TestDebtors.formatted(cnpj).toLowerCase(java.util.Locale.ROOT));
+
+    // when
+    ResponseEntity<JsonNode> response = api.post("/api/debts", body);
+
+    // then it is stored in its canonical form, and found in lower case too
+    assertThat(response.getStatusCode().value()).isEqualTo(201);
+    assertThat(response.getBody().at("/debtor/document").asText()).isEqualTo(cnpj);
+    assertThat(
+            jdbc.sql("select debtor_document from debt where debt_id = ?")
+                .param(debtId)
+                .query(String.class)
+                .single())
+        .isEqualTo(cnpj);
+    ResponseEntity<JsonNode> history =
+        api.get("/api/debtors/" + cnpj.toLowerCase(java.util.Locale.ROOT) + "/history");
+    assertThat(history.getStatusCode().value()).isEqualTo(200);
+    assertThat(history.getBody().findValuesAsText("debtId")).contains(debtId);
+  }
+
+  @Test
+  void aDebtDueDecadesAgoOrAboveTheCeilingIsA422NamingTheFieldAndStoresNothing() {
+    // given a debt due on 1990-01-01 (its claim prescribed long ago, Código Civil art. 206 §5 I),
+    // one due a day beyond the 5 years the configuration allows, and one above the R$ 1.000.000,00
+    // ceiling
+    String ancient = TestDebtors.uniqueId("ancient");
+    String justTooOld = TestDebtors.uniqueId("too-old");
+    String tooBig = TestDebtors.uniqueId("too-big");
+
+    // when they are registered
+    ResponseEntity<JsonNode> ancientResponse =
+        api.post("/api/debts", api.debt(ancient, "100.00", LocalDate.of(1990, 1, 1)));
+    ResponseEntity<JsonNode> justTooOldResponse =
+        api.post("/api/debts", api.debt(justTooOld, "100.00", today().minusYears(5).minusDays(1)));
+    ResponseEntity<JsonNode> tooBigResponse =
+        api.post("/api/debts", api.debt(tooBig, "1000000.01", today().plusDays(20)));
+
+    // then each is refused, naming the field, and none is stored nor journeys
+    for (var refused :
+        List.of(
+            Map.entry(ancientResponse, "dueDate"),
+            Map.entry(justTooOldResponse, "dueDate"),
+            Map.entry(tooBigResponse, "amount"))) {
+      assertThat(refused.getKey().getStatusCode().value()).isEqualTo(422);
+      assertThat(refused.getKey().getHeaders().getContentType())
+          .isEqualTo(MediaType.APPLICATION_PROBLEM_JSON);
+      assertThat(refused.getKey().getBody().at("/errors/0/field").asText())
+          .isEqualTo(refused.getValue());
+    }
+    assertThat(ancientResponse.getBody().at("/errors/0/message").asText())
+        .contains("1990-01-01")
+        .contains("regua.debts.max-overdue");
+    assertThat(tooBigResponse.getBody().at("/errors/0/message").asText())
+        .contains("1000000.00")
+        .contains("regua.debts.max-amount");
+    assertThat(countDebts(ancient) + countDebts(justTooOld) + countDebts(tooBig)).isZero();
+  }
+
+  @Test
+  void aDebtJustWithinTheLimitsIsRegistered() {
+    // due exactly 5 years ago, for exactly the ceiling
+    String debtId = TestDebtors.uniqueId("limits");
+
+    ResponseEntity<JsonNode> response =
+        api.post("/api/debts", api.debt(debtId, "1000000.00", today().minusYears(5)));
+
+    assertThat(response.getStatusCode().value()).isEqualTo(201);
+    assertThat(response.getBody().get("amount").asText()).isEqualTo("1000000.00");
+  }
+
   static Stream<Arguments> badRegistrations() {
     return Stream.of(
+        bad("debtor.document", b -> debtor(b).put("document", "12.ABC.345/01DE-36")),
+        bad("debtor.document", b -> debtor(b).put("document", "12.ABC.345/01DE-3A")),
         bad("debtor.document", b -> debtor(b).put("document", "123.456.789-00")),
         bad("debtor.document", b -> debtor(b).put("document", "11111111111")),
         bad("debtor.document", b -> debtor(b).put("document", "12.345.678/0001-00")),

@@ -90,6 +90,31 @@ class DebtBatchApiTest extends IntegrationTest {
   }
 
   @Test
+  void aRowBeyondTheRegistrationLimitsIsA422AndTheOthersAreStored() {
+    // given a row due in 1990 and one above the ceiling, beside a valid one
+    String valid = TestDebtors.uniqueId("batch-ok");
+    String ancient = TestDebtors.uniqueId("batch-1990");
+    String tooBig = TestDebtors.uniqueId("batch-big");
+    List<Object> rows =
+        List.of(
+            api.debt(valid, "100.00", today().plusDays(30)),
+            api.debt(ancient, "100.00", java.time.LocalDate.of(1990, 1, 1)),
+            api.debt(tooBig, "2000000.00", today().plusDays(30)));
+
+    // when
+    JsonNode result = api.post("/api/debts:batch", Map.of("debts", rows)).getBody();
+
+    // then
+    assertThat(statuses(result)).containsExactly(201, 422, 422);
+    assertThat(result.get("rejected").asInt()).isEqualTo(2);
+    assertThat(result.at("/rows/1/errors/0/field").asText()).isEqualTo("dueDate");
+    assertThat(result.at("/rows/2/errors/0/field").asText()).isEqualTo("amount");
+    assertThat(stored(ancient)).isZero();
+    assertThat(stored(tooBig)).isZero();
+    assertThat(api.status(valid)).isEqualTo("ACTIVE");
+  }
+
+  @Test
   void rowsOfOneBatchAreStoredAsIfRegisteredOneAfterTheOther() {
     // given a payment that came before its debt, and a debtor already registered
     String paidEarly = TestDebtors.uniqueId("batch-early");

@@ -44,7 +44,8 @@ class CreditBureauClientTest {
           "Maria da Silva",
           "1234.56",
           LocalDate.of(2026, 12, 3),
-          "Régua");
+          "Régua Cobranças Demonstração Ltda.",
+          "12ABC34501DE35");
 
   private CreditBureauClient client(String apiKey, Duration readTimeout) {
     return client(URI.create(bureau.baseUrl()), apiKey, readTimeout);
@@ -53,8 +54,7 @@ class CreditBureauClientTest {
   private static CreditBureauClient client(URI baseUrl, String apiKey, Duration readTimeout) {
     return new CreditBureauClient(
         RestClient.builder(),
-        new CreditBureauProperties(
-            baseUrl, apiKey, Duration.ofSeconds(1), readTimeout, null, null));
+        new CreditBureauProperties(baseUrl, apiKey, Duration.ofSeconds(1), readTimeout, null));
   }
 
   private final CreditBureauClient client = client("s3cr3t", Duration.ofSeconds(2));
@@ -80,7 +80,8 @@ class CreditBureauClientTest {
                     """
                     {"reference": "INV-1001", "document": "52998224725",
                      "debtorName": "Maria da Silva", "amount": "1234.56",
-                     "dueDate": "2026-12-03", "creditor": "Régua"}
+                     "dueDate": "2026-12-03", "creditor": "Régua Cobranças Demonstração Ltda.",
+                     "creditorDocument": "12ABC34501DE35"}
                     """)));
   }
 

@@ -19,7 +19,6 @@ class CreditBureauRetryPolicyTest {
               null,
               null,
               null,
-              null,
               List.of(Duration.ofMinutes(1), Duration.ofMinutes(5), Duration.ofMinutes(30))));
 
   private final CreditBureauUnavailableException down =

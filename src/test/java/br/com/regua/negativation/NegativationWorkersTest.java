@@ -98,7 +98,7 @@ class NegativationWorkersTest extends IntegrationTest {
   void anEmailNoticeWithoutItsDeliveryReceiptDoesNotAllowTheNegativation() {
     // given a debt whose e-mail notice was sent but never confirmed delivered
     String debtId = TestDebtors.uniqueId("neg-unproven");
-    register(debtId, "300.00", null);
+    register(debtId, "300.00", null, null);
     CreditBureauStub.acceptNegativation(debtId);
 
     // when the journey would negativate it
@@ -119,9 +119,11 @@ class NegativationWorkersTest extends IntegrationTest {
 
   @Test
   void anActiveDebtIsNegativatedWithItsOpenBalance() {
-    // given an active debt of 1234.56, 200.00 of it paid
+    // given an active debt of 1234.56, 200.00 of it paid, of a company with an alphanumeric CNPJ
+    // registered in lower case
     String debtId = TestDebtors.uniqueId("neg-active");
-    ObjectNode registration = register(debtId, "1234.56");
+    String cnpj = TestDebtors.alphanumericCnpj();
+    register(debtId, "1234.56", TestDebtors.formatted(cnpj).toLowerCase(java.util.Locale.ROOT));
     pay(debtId, "200.00", "2026-11-10T10:00:00-03:00");
     CreditBureauStub.acceptNegativation(debtId);
 
@@ -138,12 +140,13 @@ class NegativationWorkersTest extends IntegrationTest {
                 equalToJson(
                     """
                     {"reference": "%s", "document": "%s", "debtorName": "Maria da Silva",
-                     "amount": "1034.56", "dueDate": "%s", "creditor": "Régua"}
+                     "amount": "1034.56", "dueDate": "%s", "creditor": "Loja Exemplo S.A.",
+                     "creditorDocument": "A1B2C3D4E5F668"}
                     """
                         .formatted(
                             debtId,
-                            registration.get("debtor").get("document").asText(),
-                            registration.get("dueDate").asText()))));
+                            cnpj, // canonical: upper case, no punctuation
+                            LocalDate.ofInstant(engine.now(), SAO_PAULO).plusDays(30)))));
     // and the debt is NEGATIVATED, with the bureau's protocol stored and in its timeline
     JsonNode debt = api.get("/api/debts/" + debtId).getBody();
     assertThat(debt.get("status").asText()).isEqualTo("NEGATIVATED");
@@ -429,16 +432,30 @@ class NegativationWorkersTest extends IntegrationTest {
 
   // --- given: debts through the API, the bureau's answers per debt ---
 
-  /** Registers a debt due in 30 days (its journey waits for D-3 meanwhile). */
-  /** Registers a debt whose prior notice of negativation is proven delivered (an SMS receipt). */
+  /**
+   * Registers a debt due in 30 days (its journey waits for D-3 meanwhile) whose prior notice of
+   * negativation is proven delivered.
+   */
   private ObjectNode register(String debtId, String amount) {
-    return register(debtId, amount, "DELIVERED");
+    return register(debtId, amount, null, "DELIVERED");
   }
 
-  /** Registers a debt whose prior notice went by e-mail, with the receipt's status or none. */
-  private ObjectNode register(String debtId, String amount, String deliveryStatus) {
+  /** Registers the debt; {@code document}: the debtor's CPF/CNPJ, null for a fresh CPF. */
+  private ObjectNode register(String debtId, String amount, String document) {
+    return register(debtId, amount, document, "DELIVERED");
+  }
+
+  /**
+   * Registers the debt with its prior notice sent by e-mail; {@code deliveryStatus}: the notice's
+   * receipt, null for none.
+   */
+  private ObjectNode register(
+      String debtId, String amount, String document, String deliveryStatus) {
     LocalDate today = LocalDate.ofInstant(engine.now(), SAO_PAULO);
     ObjectNode body = api.debt(debtId, amount, today.plusDays(30));
+    if (document != null) {
+      ((ObjectNode) body.get("debtor")).put("document", document);
+    }
     assertThat(api.post("/api/debts", body).getStatusCode().value()).isEqualTo(201);
     jdbc.sql(
             """

@@ -25,8 +25,43 @@ public final class TestDebtors {
     return cpf;
   }
 
-  /** The CPF as people write it: 529.982.247-25. */
+  /**
+   * A random alphanumeric CNPJ (IN RFB 2.229/2024) with correct check digits, in upper case,
+   * remembered in {@link #ISSUED_CPFS} like a CPF.
+   */
+  public static String alphanumericCnpj() {
+    String alphabet = "0123456789ABCDEFGHIJKLMNOPQRSTUVWXYZ";
+    ThreadLocalRandom random = ThreadLocalRandom.current();
+    StringBuilder cnpj = new StringBuilder();
+    for (int i = 0; i < 12; i++) {
+      cnpj.append(alphabet.charAt(i < 2 ? 10 + random.nextInt(26) : random.nextInt(36)));
+    }
+    int[] weights = {6, 5, 4, 3, 2, 9, 8, 7, 6, 5, 4, 3, 2};
+    for (int length = 12; length < 14; length++) {
+      int sum = 0;
+      for (int i = 0; i < length; i++) {
+        sum += (cnpj.charAt(i) - '0') * weights[i + 13 - length];
+      }
+      int remainder = sum % 11;
+      cnpj.append(remainder < 2 ? 0 : 11 - remainder);
+    }
+    remember(cnpj.toString());
+    return cnpj.toString();
+  }
+
+  /** The CPF or CNPJ as people write it: 529.982.247-25, 12.ABC.345/01DE-35. */
   public static String formatted(String cpf) {
+    if (cpf.length() == 14) {
+      return cpf.substring(0, 2)
+          + "."
+          + cpf.substring(2, 5)
+          + "."
+          + cpf.substring(5, 8)
+          + "/"
+          + cpf.substring(8, 12)
+          + "-"
+          + cpf.substring(12);
+    }
     return cpf.substring(0, 3)
         + "."
         + cpf.substring(3, 6)

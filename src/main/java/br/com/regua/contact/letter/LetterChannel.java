@@ -5,6 +5,7 @@ import br.com.regua.consent.Channel;
 import br.com.regua.contact.ChannelSender;
 import br.com.regua.contact.ContactService;
 import br.com.regua.contact.template.MessageTemplates;
+import br.com.regua.creditor.CreditorProperties;
 import br.com.regua.debt.Debt;
 import br.com.regua.document.DocumentService;
 import br.com.regua.money.Money;
@@ -29,8 +30,9 @@ import org.springframework.stereotype.Component;
  *
  * <p>Besides the values every template sees ({@code nome}, {@code valor}, {@code vencimento}, …) a
  * letter sees {@code nomeCompleto}, {@code documento} (CPF masked as {@code ***.982.247-**}, CNPJ
- * in full), {@code referencia} (the debt id), {@code valorOriginal}, {@code credor}, {@code
- * atendimento} and {@code dataCarta} ("23 de novembro de 2026").
+ * in full, 12.ABC.345/01DE-35), {@code referencia} (the debt id), {@code valorOriginal} and {@code
+ * dataCarta} ("23 de novembro de 2026"); the creditor ({@code credor}, {@code cnpjCredor}, {@code
+ * enderecoCredor}, {@code atendimento}) is every template's. Its name heads the letter.
  *
  * <p>Everything runs in {@link ContactService}'s transaction: when the provider fails, the document
  * is not kept and the job's retry makes a new one, sent under the same Idempotency-Key.
@@ -48,7 +50,7 @@ class LetterChannel implements ChannelSender {
   private final MessageTemplates templates;
   private final DocumentService documents;
   private final PrintProviderClient provider;
-  private final LetterProperties properties;
+  private final CreditorProperties creditor;
   private final Clock clock;
   private final LetterPdf pdf = new LetterPdf();
 
@@ -56,12 +58,12 @@ class LetterChannel implements ChannelSender {
       MessageTemplates templates,
       DocumentService documents,
       PrintProviderClient provider,
-      LetterProperties properties,
+      CreditorProperties creditor,
       Clock clock) {
     this.templates = templates;
     this.documents = documents;
     this.provider = provider;
-    this.properties = properties;
+    this.creditor = creditor;
     this.clock = clock;
   }
 
@@ -91,8 +93,7 @@ class LetterChannel implements ChannelSender {
     Map<String, Object> model = new HashMap<>(values);
     model.putAll(letterValues(debt));
     String text = templates.render(Channel.LETTER, template, debt, model).body();
-    byte[] bytes =
-        pdf.render(new LetterPdf.Letter(properties.sender(), addressBlock(debtor), text));
+    byte[] bytes = pdf.render(new LetterPdf.Letter(creditor.name(), addressBlock(debtor), text));
     // mailed first, stored once the provider took it: a refused letter leaves no document behind,
     // and a store that fails rolls back and retries under the same key (the provider dedupes it)
     String letterId =
@@ -114,8 +115,6 @@ class LetterChannel implements ChannelSender {
         "documento", printedTaxId(debt.debtor().document()),
         "referencia", debt.debtId(),
         "valorOriginal", Money.toReais(debt.amountCents()),
-        "credor", properties.sender(),
-        "atendimento", properties.supportContact(),
         "dataCarta", LONG_DATE.format(LocalDate.now(clock)));
   }
 
@@ -149,19 +148,11 @@ class LetterChannel implements ChannelSender {
    * A CPF is personal data (LGPD): the letter shows the middle digits, enough for the debtor to
    * recognise it, as Brazilian banks print it. A CNPJ is public and printed in full.
    */
-  static String printedTaxId(String digits) {
-    TaxId id = new TaxId(digits);
+  static String printedTaxId(String document) {
+    TaxId id = new TaxId(document);
     if (id.kind() == TaxId.Kind.PF) {
-      return "***." + digits.substring(3, 6) + "." + digits.substring(6, 9) + "-**";
+      return "***." + document.substring(3, 6) + "." + document.substring(6, 9) + "-**";
     }
-    return digits.substring(0, 2)
-        + "."
-        + digits.substring(2, 5)
-        + "."
-        + digits.substring(5, 8)
-        + "/"
-        + digits.substring(8, 12)
-        + "-"
-        + digits.substring(12);
+    return id.formatted(); // numeric or alphanumeric: 12.ABC.345/01DE-35
   }
 }

@@ -5,26 +5,18 @@ import java.time.Duration;
 import org.springframework.boot.context.properties.ConfigurationProperties;
 
 /**
- * Letters and the print-and-post provider that mails them ({@code regua.letter.*}).
+ * Letters and the print-and-post provider that mails them ({@code regua.letter.*}). The creditor a
+ * letter names is {@code regua.creditor} ({@link br.com.regua.creditor.CreditorProperties}).
  *
  * @param baseUrl the provider's API root; when empty, no letter is mailed: letter steps are
  *     rendered and recorded like any channel without a provider ({@link #CONFIGURED})
  * @param apiKey sent as {@code Authorization: Bearer <apiKey>}; default none (no header)
  * @param connectTimeout default 2 s
  * @param readTimeout how long to wait for the provider's answer; default 10 s (it receives a PDF)
- * @param sender the creditor as the letter names it, at its head and in the text ({@code credor});
- *     default {@code Régua}
- * @param supportContact where the debtor pays, negotiates or disputes by phone or email, for the
- *     text ({@code atendimento}); default none
  */
 @ConfigurationProperties(prefix = "regua.letter")
 public record LetterProperties(
-    URI baseUrl,
-    String apiKey,
-    Duration connectTimeout,
-    Duration readTimeout,
-    String sender,
-    String supportContact) {
+    URI baseUrl, String apiKey, Duration connectTimeout, Duration readTimeout) {
 
   /** The condition on the beans that mail letters: a provider is configured. */
   static final String CONFIGURED = "!'${regua.letter.base-url:}'.isBlank()";
@@ -33,8 +25,6 @@ public record LetterProperties(
     apiKey = apiKey != null ? apiKey.strip() : "";
     connectTimeout = connectTimeout != null ? connectTimeout : Duration.ofSeconds(2);
     readTimeout = readTimeout != null ? readTimeout : Duration.ofSeconds(10);
-    sender = sender != null && !sender.isBlank() ? sender.strip() : "Régua";
-    supportContact = supportContact != null ? supportContact.strip() : "";
   }
 
   /** Keeps the API key out of logs and error messages. */
@@ -48,10 +38,6 @@ public record LetterProperties(
         + connectTimeout
         + ", readTimeout="
         + readTimeout
-        + ", sender="
-        + sender
-        + ", supportContact="
-        + supportContact
         + "]";
   }
 }

@@ -30,7 +30,7 @@ public record ContactPolicyProperties(
 
   /**
    * Hours like {@code "08:00-20:00"} on weekdays and on Saturdays; null (or blank) means no contact
-   * that day. Sundays and national holidays never allow contact.
+   * that day. Sundays, national holidays and the state's holidays never allow contact.
    */
   public record Window(String weekdays, String saturday) {
 

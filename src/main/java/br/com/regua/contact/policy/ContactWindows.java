@@ -11,7 +11,8 @@ import org.springframework.stereotype.Component;
 
 /**
  * When a debtor may be contacted: the hours of their state on weekdays and Saturdays, in their
- * state's time zone, never on Sundays or national holidays.
+ * state's time zone, never on Sundays, national holidays or the state's own holidays (SP 9 July, RJ
+ * 23 April; see {@link BusinessDays} for the states Jollyday knows).
  */
 @Component
 public class ContactWindows {
@@ -60,7 +61,7 @@ public class ContactWindows {
   }
 
   private Hours hoursOn(Uf state, LocalDate day) {
-    if (day.getDayOfWeek() == DayOfWeek.SUNDAY || calendar.isNationalHoliday(day)) {
+    if (day.getDayOfWeek() == DayOfWeek.SUNDAY || calendar.isHoliday(day, state)) {
       return null;
     }
     ContactPolicyProperties.Window window = policy.windowOf(state);

@@ -3,11 +3,14 @@ package br.com.regua.contact.template;
 import br.com.regua.charge.PaymentOptions;
 import br.com.regua.charge.PaymentOptionsService;
 import br.com.regua.consent.Channel;
+import br.com.regua.creditor.CreditorProperties;
 import br.com.regua.debt.Debt;
 import br.com.regua.money.Money;
 import com.samskivert.mustache.Mustache;
 import com.samskivert.mustache.Template;
 import java.io.IOException;
+import java.io.Reader;
+import java.io.StringReader;
 import java.io.UncheckedIOException;
 import java.math.BigDecimal;
 import java.nio.charset.StandardCharsets;
@@ -28,7 +31,10 @@ import org.springframework.web.util.HtmlUtils;
  * Assunto: …}. Every template sees the debtor's first name, the open balance, the due date, the
  * payment options ({@code linkPagamento}; {@code linhaDigitavel} and {@code pixCopiaECola} when the
  * debt has them, for {@code {{#linhaDigitavel}}…{{/linhaDigitavel}}} sections) and the limits of
- * the debt's strategy; callers may add their own values.
+ * the debt's strategy, and the creditor ({@code credor}, {@code cnpjCredor}, {@code
+ * enderecoCredor}, {@code atendimento}: CDC art. 42-A, every message names it); callers may add
+ * their own values. A template may include a partial of {@code templates/partials/} ({@code {{>
+ * assinatura}}}, the e-mails' signature).
  *
  * <p>A strategy may word a message its own way: {@code templates/<channel>/<strategy>/<name>
  * .mustache} (e.g. {@code templates/email/intensive/renegotiation-options.mustache}) wins over the
@@ -51,11 +57,14 @@ public class MessageTemplates {
 
   private final ResourceLoader resources;
   private final PaymentOptionsService paymentOptions;
+  private final CreditorProperties creditor;
   private final Map<String, Parsed> cache = new ConcurrentHashMap<>();
 
-  MessageTemplates(ResourceLoader resources, PaymentOptionsService paymentOptions) {
+  MessageTemplates(
+      ResourceLoader resources, PaymentOptionsService paymentOptions, CreditorProperties creditor) {
     this.resources = resources;
     this.paymentOptions = paymentOptions;
+    this.creditor = creditor;
   }
 
   public Message render(Channel channel, String name, Debt debt, Map<String, ?> extra) {
@@ -106,6 +115,11 @@ public class MessageTemplates {
    */
   public Map<String, Object> model(Debt debt, Map<String, ?> extra) {
     Map<String, Object> model = new HashMap<>(extra);
+    // CDC art. 42-A: every message names the creditor, its CNPJ and address
+    model.put("credor", creditor.name());
+    model.put("cnpjCredor", creditor.cnpj());
+    model.put("enderecoCredor", creditor.address());
+    model.put("atendimento", creditor.supportContact());
     model.put("nome", firstName(debt.debtor().name()));
     model.put("valor", Money.toReais(debt.openBalanceCents()));
     model.put("vencimento", BR_DATE.format(debt.dueDate()));
@@ -134,7 +148,8 @@ public class MessageTemplates {
             ? folder + strategy + "/" + name
             : folder + name;
     String text = read(base + ".mustache");
-    Mustache.Compiler compiler = Mustache.compiler().escapeHTML(false).defaultValue("");
+    Mustache.Compiler compiler =
+        Mustache.compiler().escapeHTML(false).defaultValue("").withLoader(this::partial);
     if (channel != Channel.EMAIL) {
       return new Parsed(null, compiler.compile(text.strip()), null);
     }
@@ -152,8 +167,19 @@ public class MessageTemplates {
             ? Mustache.compiler()
                 .escapeHTML(true)
                 .defaultValue("")
+                .withLoader(this::partial)
                 .compile(read(base + ".html.mustache"))
             : null);
+  }
+
+  /**
+   * {@code {{> name}}}: {@code templates/partials/<name>.mustache}, e.g. the e-mails' signature.
+   */
+  private Reader partial(String name) {
+    if (!name.matches("[a-z0-9-]+")) {
+      throw new IllegalArgumentException("bad partial name " + name);
+    }
+    return new StringReader(read("classpath:templates/partials/" + name + ".mustache"));
   }
 
   private String read(String location) {

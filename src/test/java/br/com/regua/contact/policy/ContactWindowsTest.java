@@ -15,7 +15,7 @@ import org.junit.jupiter.params.provider.CsvSource;
  * The hours debtors may be contacted (docs/journey.md): the state's window on weekdays and
  * Saturdays, in the state's time zone, never on Sundays or national holidays; outside it, the next
  * window. November 2026: Friday 20 is a national holiday (Consciência Negra), Sunday 22 is a
- * Sunday.
+ * Sunday. The state's own holidays count too: SP 9 July, RJ 23 April.
  */
 class ContactWindowsTest {
 
@@ -54,7 +54,17 @@ class ContactWindowsTest {
     "AC, 2026-11-21T15:00, 2026-11-23T08:00",
     // Christmas Eve is a working day; Christmas is not
     "SP, 2026-12-24T19:59, 2026-12-24T19:59",
-    "SP, 2026-12-24T20:00, 2026-12-26T08:00"
+    "SP, 2026-12-24T20:00, 2026-12-26T08:00",
+    // the state's own holidays: Thursday 9 July in SP (Revolução Constitucionalista), not in RJ;
+    // Thursday 23 April in RJ (São Jorge), not in SP
+    "SP, 2026-07-09T10:00, 2026-07-10T08:00",
+    "SP, 2026-07-08T20:30, 2026-07-10T08:00",
+    "RJ, 2026-07-09T10:00, 2026-07-09T10:00",
+    "RJ, 2026-04-23T10:00, 2026-04-24T09:00",
+    "RJ, 2026-04-22T19:00, 2026-04-24T09:00",
+    "SP, 2026-04-23T10:00, 2026-04-23T10:00",
+    // a state whose holidays Jollyday does not list keeps the national ones only
+    "MT, 2026-07-09T10:00, 2026-07-09T10:00"
   })
   void theNextAllowedInstantFollowsTheStatesHours(Uf state, LocalDateTime at, LocalDateTime next) {
     Instant now = at.atZone(state.zone()).toInstant();

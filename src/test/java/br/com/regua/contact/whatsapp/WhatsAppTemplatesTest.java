@@ -32,10 +32,18 @@ class WhatsAppTemplatesTest {
     WhatsAppTemplates.Approved approved = templates.approved("negotiation-link", model);
 
     // then
-    assertThat(approved.name()).isEqualTo("cobranca_link_negociacao_pix");
+    assertThat(approved.name()).isEqualTo("cobranca_link_negociacao_pix_v2");
     assertThat(approved.language()).isEqualTo("pt_BR");
     assertThat(approved.parameters())
-        .containsExactly("nome", "valor", "vencimento", "linkPagamento", "pixCopiaECola");
+        .containsExactly(
+            "nome",
+            "valor",
+            "vencimento",
+            "linkPagamento",
+            "pixCopiaECola",
+            "credor",
+            "cnpjCredor",
+            "enderecoCredor");
   }
 
   @Test
@@ -46,18 +54,25 @@ class WhatsAppTemplatesTest {
       WhatsAppTemplates.Approved approved = templates.approved("negotiation-link", model(pix));
 
       // then
-      assertThat(approved.name()).isEqualTo("cobranca_link_negociacao");
+      assertThat(approved.name()).isEqualTo("cobranca_link_negociacao_v2");
       assertThat(approved.parameters())
-          .containsExactly("nome", "valor", "vencimento", "linkPagamento");
+          .containsExactly(
+              "nome",
+              "valor",
+              "vencimento",
+              "linkPagamento",
+              "credor",
+              "cnpjCredor",
+              "enderecoCredor");
     }
   }
 
   @Test
   void theEmailOpenedFollowUpChoosesTheSameWay() {
     assertThat(templates.approved("email-opened-follow-up", model("000201…")).name())
-        .isEqualTo("cobranca_acompanhamento_email_pix");
+        .isEqualTo("cobranca_acompanhamento_email_pix_v2");
     assertThat(templates.approved("email-opened-follow-up", model(null)).name())
-        .isEqualTo("cobranca_acompanhamento_email");
+        .isEqualTo("cobranca_acompanhamento_email_v2");
   }
 
   @Test
@@ -133,6 +148,9 @@ class WhatsAppTemplatesTest {
     model.put("linkPagamento", "https://pagar.example.test/p/abc");
     model.put("linhaDigitavel", null);
     model.put("pixCopiaECola", pix);
+    model.put("credor", "Régua Cobranças Demonstração Ltda.");
+    model.put("cnpjCredor", "12.ABC.345/01DE-35");
+    model.put("enderecoCredor", "Av. Paulista, 1000, São Paulo - SP");
     return model;
   }
 

@@ -23,6 +23,13 @@ class PiiMaskerTest {
         "11.222.333/0001-81 | **.***.***/****-81",
         "11222333000181 | ************81",
         "cnpj 45.723.174/0001-10, | cnpj **.***.***/****-10,",
+        // alphanumeric CNPJ (since July 2026): letters are masked too
+        "12.ABC.345/01DE-35 | **.***.***/****-35",
+        "12ABC34501DE35 | ************35",
+        "cnpj 12.abc.345/01de-35. | cnpj **.***.***/****-35.",
+        "/api/debtors/12ABC34501DE35/history | /api/debtors/************35/history",
+        "{\"document\":\"ZZZZZZZZ000191\"} | {\"document\":\"************91\"}",
+        "doc A1B2C3D4E5F668, tel +5511987654321 | doc ************68, tel +55*******4321",
         // phones: the last four digits stay, +55 too
         "+5511987654321 | +55*******4321",
         "+551133334444 | +55******4444",
@@ -72,6 +79,7 @@ class PiiMaskerTest {
         // eleven and fourteen digits whose check digits are not a CPF's or a CNPJ's
         "key 12345678901 and 52998224724 and 12345678000100",
         "123.456.789-00 and 11.222.333/0001-82",
+        "12.ABC.345/01DE-34 and 12ABC34501DE36 and ORDER12ABC34501DE35X",
         // already masked: masking twice changes nothing
         "***.***.***-25 +55*******4321 m***@example.com **.***.***/****-81",
       })
