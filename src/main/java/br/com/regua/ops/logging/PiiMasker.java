@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
  * Masks debtors' personal data in a log line: CPF and CNPJ, numeric or alphanumeric (only the check
  * digits stay), Brazilian phone numbers (the last four digits stay) and email addresses (the first
  * letter and the domain stay). Every pattern needs the value's own shape, so ids, engine keys,
- * timestamps, amounts and UUIDs pass untouched: a CPF or CNPJ must be exactly 11 or 14 digits
- * between non-alphanumerics (or punctuated as usual) and have valid check digits; a phone needs
- * +55, a DDD in parentheses, a hyphen before its last four digits, or 55 + DDD + a mobile or
- * landline number of the plan.
+ * timestamps, amounts and UUIDs pass untouched: a CPF or CNPJ must be exactly 11 digits or 14
+ * characters (an alphanumeric CNPJ, {@link AlphanumericCnpjs}) between non-alphanumerics (or
+ * punctuated as usual) and have valid check digits; a phone needs +55, a DDD in parentheses, a
+ * hyphen before its last four digits, or 55 + DDD + a mobile or landline number of the plan.
  */
 public final class PiiMasker {
 
