@@ -23,9 +23,9 @@ import org.springframework.stereotype.Component;
  * strategy's discount, or 2 to the strategy's maximum installments) and an agent's deal, checked
  * against the same limits. An offer's due dates fall on business days of the debtor's state (a date
  * on a weekend or holiday moves to the next business day); an agent's deal keeps the first due date
- * the agent and the debtor agreed, and the months after it. The strategy's limits ({@code
- * maxDiscountPercent}, {@code maxInstallments}) come from the {@code dunning-strategy} decision;
- * for joined debts the strictest applies.
+ * the agent and the debtor agreed, and the months after it fall on business days. The strategy's
+ * limits ({@code maxDiscountPercent}, {@code maxInstallments}) come from the {@code
+ * dunning-strategy} decision; for joined debts the strictest applies.
  *
  * <p>An offer's id is a digest of what it offers and of the day: the same offer asked twice on a
  * day has the same id, and accepting recomputes the offers and looks the id up, so no offer needs
@@ -131,7 +131,7 @@ class OfferCalculator {
               deal.discountPercent(),
               deal.installments(),
               deal.firstDueDate(),
-              UnaryOperator.identity());
+              laterOnBusinessDays(deal.firstDueDate(), debts.getFirst().debtor().state()));
     } catch (IllegalArgumentException e) {
       throw new RuleViolationException("deal.installments", e.getMessage());
     }
@@ -182,6 +182,14 @@ class OfferCalculator {
         count,
         firstDue,
         dueDateRule);
+  }
+
+  /**
+   * A deal's first due date is the one agreed with the debtor; the months after it, which we
+   * compute, fall on business days of the debtor's state.
+   */
+  private UnaryOperator<LocalDate> laterOnBusinessDays(LocalDate agreedFirst, Uf state) {
+    return date -> date.equals(agreedFirst) ? date : businessDays.onOrNextBusinessDay(date, state);
   }
 
   private static BigDecimal maxDiscountPercent(List<Debt> debts) {

@@ -76,6 +76,30 @@ class OfferCalculatorTest {
   }
 
   @Test
+  void aDealKeepsTheFirstDateAgreedAndPutsTheMonthsAfterOnBusinessDays() {
+    // given agents' deals agreed on Saturday 21 November 2026
+    LocalDate today = LocalDate.of(2026, 11, 21);
+    AgreementRequest.Deal onAWednesday =
+        new AgreementRequest.Deal(3, BigDecimal.ZERO, LocalDate.of(2026, 11, 25), "Ana");
+    AgreementRequest.Deal onASaturday =
+        new AgreementRequest.Deal(2, BigDecimal.ZERO, LocalDate.of(2026, 11, 28), "Ana");
+
+    // when they are priced
+    AgreementTerms wednesday = calculator.deal(List.of(debt(Uf.SP)), onAWednesday, today);
+    AgreementTerms saturday = calculator.deal(List.of(debt(Uf.SP)), onASaturday, today);
+
+    // then the first date is the one agreed, even a Saturday; a month after that falls on
+    // Christmas (a Friday) moves to Monday 28
+    assertThat(wednesday.installments())
+        .extracting(AgreementTerms.Installment::dueDate)
+        .containsExactly(
+            LocalDate.of(2026, 11, 25), LocalDate.of(2026, 12, 28), LocalDate.of(2027, 1, 25));
+    assertThat(saturday.installments())
+        .extracting(AgreementTerms.Installment::dueDate)
+        .containsExactly(LocalDate.of(2026, 11, 28), LocalDate.of(2026, 12, 28));
+  }
+
+  @Test
   void everyDateOfEveryOfferIsABusinessDayTheWholeYearRound() {
     for (LocalDate today = LocalDate.of(2027, 1, 1);
         today.getYear() == 2027;

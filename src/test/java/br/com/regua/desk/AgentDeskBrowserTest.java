@@ -62,10 +62,12 @@ class AgentDeskBrowserTest extends IntegrationTest {
   @Test
   void anAgentClaimsThePreventiveCallOnTheDeskFillsItsFormAndTheJourneyTakesThePromise()
       throws Exception {
-    // given an intensive debt whose preventive call opened at D-5
+    // given an intensive debt of a company with an alphanumeric CNPJ, whose preventive call
+    // opened at D-5
     String debtId = TestDebtors.uniqueId("desk-call");
     LocalDate dueDate = today().plusDays(10);
-    var body = registerIntensiveDebt(debtId, dueDate);
+    String cnpj = TestDebtors.alphanumericCnpj();
+    var body = registerIntensiveDebt(debtId, dueDate, cnpj);
     // and an older debt of the same debtor, partly paid, whose reminders went out meanwhile
     String olderDebtId = TestDebtors.uniqueId("desk-older");
     var older = api.debt(olderDebtId, "1200.00", today().plusDays(3));
@@ -95,7 +97,8 @@ class AgentDeskBrowserTest extends IntegrationTest {
                         "preventiveCallNotes", "Recebe o salário dia 5"),
                     false,
                     "preventive-call.png",
-                    List.of("Dívidas (2)", debtId, olderDebtId))));
+                    // the CNPJ as people write it: 12.ABC.345/01DE-35
+                    List.of("Dívidas (2)", debtId, olderDebtId, TestDebtors.formatted(cnpj)))));
 
     // then the task is completed with the form's values and the journey took the promise
     assertThat(output).contains("completed preventive-call " + key);

@@ -88,7 +88,17 @@ public abstract class IntegrationTest {
    * journey opens a preventive call at D-5) and waits for the strategy; returns the body sent.
    */
   protected ObjectNode registerIntensiveDebt(String debtId, LocalDate dueDate) {
+    return registerIntensiveDebt(debtId, dueDate, null);
+  }
+
+  /**
+   * As {@link #registerIntensiveDebt(String, LocalDate)}, for this debtor's CPF/CNPJ (null: new).
+   */
+  protected ObjectNode registerIntensiveDebt(String debtId, LocalDate dueDate, String document) {
     ObjectNode body = api.debt(debtId, "8000.00", dueDate);
+    if (document != null) {
+      ((ObjectNode) body.get("debtor")).put("document", document);
+    }
     body.put("latePaymentCount", 3);
     body.put("propensityScore", 450);
     assertThat(api.post("/api/debts", body).getStatusCode().value()).isEqualTo(201);

@@ -13,10 +13,10 @@ import java.util.regex.Pattern;
  * Masks debtors' personal data in a log line: CPF and CNPJ, numeric or alphanumeric (only the check
  * digits stay), Brazilian phone numbers (the last four digits stay) and email addresses (the first
  * letter and the domain stay). Every pattern needs the value's own shape, so ids, engine keys,
- * timestamps, amounts and UUIDs pass untouched: a CPF or CNPJ must be exactly 11 or 14 digits
- * between non-alphanumerics (or punctuated as usual) and have valid check digits; a phone needs
- * +55, a DDD in parentheses, a hyphen before its last four digits, or 55 + DDD + a mobile or
- * landline number of the plan.
+ * timestamps, amounts and UUIDs pass untouched: a CPF or CNPJ must be exactly 11 digits or 14
+ * characters (an alphanumeric CNPJ, {@link AlphanumericCnpjs}) between non-alphanumerics (or
+ * punctuated as usual) and have valid check digits; a phone needs +55, a DDD in parentheses, a
+ * hyphen before its last four digits, or 55 + DDD + a mobile or landline number of the plan.
  */
 public final class PiiMasker {
 
@@ -35,12 +35,6 @@ public final class PiiMasker {
   private static final Pattern CNPJ =
       Pattern.compile(
           "(?<![0-9A-Za-z.])(?:\\d{2}\\.\\d{3}\\.\\d{3}/\\d{4}-\\d{2}|\\d{14})(?![0-9A-Za-z]|[./-]\\d)");
-
-  // an alphanumeric CNPJ (IN RFB 2.229/2024): 12 digits or letters, 2 check digits; unpunctuated
-  // only in the canonical upper case, so that lower-case words and hashes are left alone
-  private static final Pattern ALPHANUMERIC_CNPJ =
-      Pattern.compile(
-          "[0-9A-Za-z]{2}\\.[0-9A-Za-z]{3}\\.[0-9A-Za-z]{3}/[0-9A-Za-z]{4}-\\d{2}|[0-9A-Z]{12}\\d{2}");
 
   private static final Pattern CPF =
       Pattern.compile(
@@ -93,66 +87,7 @@ public final class PiiMasker {
     if (text.indexOf('@') >= 0 || text.contains("%40")) {
       masked = replace(EMAIL, masked, m -> m.group(1) + "***" + m.group(2) + m.group(3));
     }
-    return maskNumbers(maskAlphanumericCnpjs(masked));
-  }
-
-  /**
-   * Alphanumeric CNPJs, which the number scan below cannot find (one may hold only its two check
-   * digits). A CNPJ ends in two digits not followed by a letter or digit: only there are the 14
-   * (unpunctuated) or 18 (punctuated) characters before it tried, so a line costs one pass. Every
-   * letter and digit but the check digits is masked.
-   */
-  private static String maskAlphanumericCnpjs(String text) {
-    char[] chars = null;
-    int length = text.length();
-    for (int end = 14; end <= length; end++) {
-      if (!isDigit(text.charAt(end - 1))
-          || !isDigit(text.charAt(end - 2))
-          || (end < length && isAlphanumeric(text.charAt(end)))
-          || (end + 1 < length
-              && "./-".indexOf(text.charAt(end)) >= 0
-              && isDigit(text.charAt(end + 1)))) {
-        continue;
-      }
-      for (int width : new int[] {14, 18}) {
-        int start = end - width;
-        if (start < 0
-            || (start > 0
-                && (isAlphanumeric(text.charAt(start - 1)) || text.charAt(start - 1) == '.'))) {
-          continue;
-        }
-        String candidate = text.substring(start, end);
-        if (candidate.chars().anyMatch(Character::isLetter)
-            && ALPHANUMERIC_CNPJ.matcher(candidate).matches()
-            && validTaxId(candidate)) {
-          if (chars == null) {
-            chars = text.toCharArray();
-          }
-          keepLastCharacters(candidate, 2).getChars(0, width, chars, start);
-        }
-      }
-    }
-    return chars == null ? text : new String(chars);
-  }
-
-  private static boolean isAlphanumeric(char c) {
-    return isDigit(c) || (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z');
-  }
-
-  /** Every letter and digit but the last {@code keep} becomes '*'; punctuation stays. */
-  private static String keepLastCharacters(String value, int keep) {
-    int total = (int) value.chars().filter(c -> isAlphanumeric((char) c)).count();
-    StringBuilder out = new StringBuilder(value.length());
-    int seen = 0;
-    for (char c : value.toCharArray()) {
-      if (isAlphanumeric(c)) {
-        seen++;
-        out.append(seen > total - keep ? String.valueOf(c) : MASK);
-      } else {
-        out.append(c);
-      }
-    }
-    return out.toString();
+    return maskNumbers(AlphanumericCnpjs.mask(masked));
   }
 
   /**
