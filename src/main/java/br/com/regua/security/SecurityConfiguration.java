@@ -55,6 +55,10 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/error", "/login", "/favicon.ico")
                     .permitAll()
+                    // the debtor's portal: its signed link and the identity confirmed in the
+                    // session are the debtor's credentials (portal/PortalController)
+                    .requestMatchers("/portal/**", "/portal-assets/**")
+                    .permitAll()
                     .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                     .permitAll()
                     .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html")
@@ -135,6 +139,9 @@ class SecurityConfiguration {
    */
   private static boolean withoutCookieSession(HttpServletRequest request) {
     String path = request.getRequestURI();
+    if (path.startsWith("/portal/")) {
+      return false; // the portal's forms always carry the token, session or not
+    }
     return request.getRequestedSessionId() == null
         || request.getHeader(ApiKeyFilter.HEADER) != null
         || path.startsWith("/api/webhooks/")

@@ -37,6 +37,7 @@ class ArchitectureTest {
           "devkit",
           "kpi",
           "desk",
+          "portal",
           "openapi",
           "tasks",
           "debtor",

@@ -43,7 +43,7 @@ import org.springframework.web.client.RestClient;
 @TestPropertySource(
     properties = {
       "regua.pix.key=",
-      "regua.payment-link.base-url=https://pagar.example.test/p",
+      "regua.portal.base-url=https://pagar.example.test/p",
       "regua.whatsapp.phone-number-id=106540352242922",
       "regua.whatsapp.access-token=test-whatsapp-token"
     })
