@@ -4,6 +4,7 @@ import br.com.regua.consent.Channel;
 import br.com.regua.debt.Debt;
 import br.com.regua.debt.RegisterDebtRequest;
 import br.com.regua.portal.PortalAudit.Action;
+import io.swagger.v3.oas.annotations.Hidden;
 import jakarta.servlet.http.HttpServletRequest;
 import jakarta.servlet.http.HttpSession;
 import java.net.URI;
@@ -33,6 +34,7 @@ import org.springframework.web.bind.annotation.RequestParam;
  * debtor's confirmed identity lives in the server-side session, never in a URL.
  */
 @Controller
+@Hidden // pages for debtors, not the API: docs/portal.md
 @RequestMapping("/portal/{token}")
 class PortalController {
 
@@ -320,7 +322,8 @@ class PortalController {
     if (document == null) {
       return redirect(token);
     }
-    Optional<Debt> debt = debts.openDebt(document, debtId);
+    // any debt of the debtor: a repeated form (same id) of a debt closed since is the same action
+    Optional<Debt> debt = debts.debtOf(document, debtId);
     if (debt.isEmpty() || key == null || !key.matches(RegisterDebtRequest.ID_PATTERN)) {
       return home(
           409,
@@ -365,9 +368,10 @@ class PortalController {
     model.put("hasAgreements", !agreements.isEmpty());
     model.put("channels", debts.channels(document));
     model.put("error", error);
-    Object flash = session.getAttribute(FLASH);
-    session.removeAttribute(FLASH);
-    model.put("flash", error == null ? flash : null);
+    if (error == null) {
+      model.put("flash", session.getAttribute(FLASH));
+      session.removeAttribute(FLASH);
+    }
     model.put(
         "newKey", (com.samskivert.mustache.Mustache.Lambda) (frag, out) -> out.write(newId()));
     return pages.page(status, "home", "Suas pendências", csrf, model);

@@ -67,6 +67,7 @@ public class PortalDebts {
       String debtId,
       String status,
       boolean canAct,
+      boolean canDispute,
       String dueDate,
       String originalAmount,
       String openBalance,
@@ -100,8 +101,9 @@ public class PortalDebts {
     return debts.findByDebtor(document).stream().filter(d -> d.status().isOpen()).toList();
   }
 
-  public Optional<Debt> openDebt(String document, String debtId) {
-    return openDebts(document).stream().filter(d -> d.debtId().equals(debtId)).findFirst();
+  /** A debt of the debtor, open or not; empty for another debtor's. */
+  public Optional<Debt> debtOf(String document, String debtId) {
+    return debts.findByDebtor(document).stream().filter(d -> d.debtId().equals(debtId)).findFirst();
   }
 
   public List<DebtCard> cards(String document) {
@@ -127,11 +129,20 @@ public class PortalDebts {
         debt.debtId(),
         statusLabel(debt),
         canAct,
+        debt.status() != DebtStatus.DISPUTED,
         BR_DATE.format(debt.dueDate()),
         Money.toReais(debt.amountCents()),
         Money.toReais(debt.openBalanceCents()),
-        quote.map(q -> reais(q.fine())).orElse(null),
-        quote.map(q -> reais(q.interest())).orElse(null),
+        quote
+            .map(OffersView::fine)
+            .filter(PortalDebts::positive)
+            .map(PortalDebts::reais)
+            .orElse(null),
+        quote
+            .map(OffersView::interest)
+            .filter(PortalDebts::positive)
+            .map(PortalDebts::reais)
+            .orElse(null),
         quote.map(q -> reais(q.updatedAmount())).orElse(Money.toReais(debt.openBalanceCents())),
         pix,
         pix == null
@@ -250,6 +261,10 @@ public class PortalDebts {
       case WHATSAPP -> "WhatsApp";
       case LETTER -> "Carta";
     };
+  }
+
+  private static boolean positive(String decimal) {
+    return Money.parseCents(decimal) > 0;
   }
 
   private static String reais(String decimal) {

@@ -17,17 +17,24 @@ import org.springframework.boot.context.properties.EnableConfigurationProperties
 import org.springframework.stereotype.Component;
 
 /**
- * The tokens of the debtor's portal links: {@code <key id>.<payload>.<mac>}, the payload being the
- * debt's random payment token (122 random bits) and the day the link was issued, the MAC a
- * truncated HMAC-SHA256 with the key named. Nothing in it is guessable nor personal; the same link
- * is issued all day (a reminder and the API show the same one), and it expires {@code linkValidity}
- * after that day. Revocation is the portal's (it knows the debts).
+ * The tokens of the debtor's portal links: {@code <key id>.<base64url(payload + mac)>}, the payload
+ * being the debt's random payment token (122 random bits) and the day the link was issued, the MAC
+ * an HMAC-SHA256 with the key named, truncated to 96 bits (forging one by guessing takes 2^95
+ * tries; the portal answers a few a second). 43 characters with a short key id: an SMS keeps room
+ * for its text. Nothing in it is guessable nor personal; the same link is issued all day (a
+ * reminder and the API show the same one), and it expires {@code linkValidity} after that day.
+ * Revocation is the portal's (it knows the debts).
  */
 @Component
 @EnableConfigurationProperties(PortalLinkProperties.class)
 public class PortalTokens {
 
-  private static final int MAC_BYTES = 16;
+  private static final int MAC_BYTES = 12;
+  private static final int PAYLOAD_BYTES = 18;
+
+  /** Days are counted from here in two bytes: until 2199. */
+  private static final LocalDate EPOCH = LocalDate.of(2020, 1, 1);
+
   private static final Base64.Encoder B64 = Base64.getUrlEncoder().withoutPadding();
   private static final Base64.Decoder B64D = Base64.getUrlDecoder();
 
@@ -77,13 +84,16 @@ public class PortalTokens {
   public String issue(UUID paymentToken, LocalDate issuedOn) {
     String kid = properties.activeKey();
     byte[] payload =
-        ByteBuffer.allocate(20)
+        ByteBuffer.allocate(PAYLOAD_BYTES)
             .putLong(paymentToken.getMostSignificantBits())
             .putLong(paymentToken.getLeastSignificantBits())
-            .putInt((int) issuedOn.toEpochDay())
+            .putShort((short) (issuedOn.toEpochDay() - EPOCH.toEpochDay()))
             .array();
-    String body = kid + "." + B64.encodeToString(payload);
-    return body + "." + B64.encodeToString(mac(properties.keys().get(kid), body));
+    byte[] mac = mac(properties.keys().get(kid), kid, payload);
+    return kid
+        + "."
+        + B64.encodeToString(
+            ByteBuffer.allocate(PAYLOAD_BYTES + MAC_BYTES).put(payload).put(mac).array());
   }
 
   /**
@@ -95,28 +105,30 @@ public class PortalTokens {
       return Optional.empty();
     }
     String[] parts = token.split("\\.", -1);
-    if (parts.length != 3) {
+    if (parts.length != 2) {
       return Optional.empty();
     }
     String secret = properties.keys().get(parts[0]);
     if (secret == null) {
       return Optional.empty();
     }
-    byte[] payload;
-    byte[] mac;
+    byte[] bytes;
     try {
-      payload = B64D.decode(parts[1]);
-      mac = B64D.decode(parts[2]);
+      bytes = B64D.decode(parts[1]);
     } catch (IllegalArgumentException e) {
       return Optional.empty();
     }
-    if (payload.length != 20
-        || !MessageDigest.isEqual(mac, mac(secret, parts[0] + "." + parts[1]))) {
+    if (bytes.length != PAYLOAD_BYTES + MAC_BYTES) {
+      return Optional.empty();
+    }
+    byte[] payload = Arrays.copyOf(bytes, PAYLOAD_BYTES);
+    byte[] mac = Arrays.copyOfRange(bytes, PAYLOAD_BYTES, bytes.length);
+    if (!MessageDigest.isEqual(mac, mac(secret, parts[0], payload))) {
       return Optional.empty();
     }
     ByteBuffer buffer = ByteBuffer.wrap(payload);
     UUID paymentToken = new UUID(buffer.getLong(), buffer.getLong());
-    LocalDate issuedOn = LocalDate.ofEpochDay(buffer.getInt());
+    LocalDate issuedOn = EPOCH.plusDays(Short.toUnsignedInt(buffer.getShort()));
     LocalDate today = LocalDate.now(clock);
     LocalDate lastDay = issuedOn.plusDays(properties.linkValidity().toDays());
     if (issuedOn.isAfter(today) || today.isAfter(lastDay)) {
@@ -125,11 +137,13 @@ public class PortalTokens {
     return Optional.of(new Claims(paymentToken, issuedOn));
   }
 
-  private static byte[] mac(String secret, String body) {
+  /** The MAC covers the key id too: a token cannot be moved to another key. */
+  private static byte[] mac(String secret, String kid, byte[] payload) {
     try {
       Mac mac = Mac.getInstance("HmacSHA256");
       mac.init(new SecretKeySpec(secret.getBytes(StandardCharsets.UTF_8), "HmacSHA256"));
-      return Arrays.copyOf(mac.doFinal(body.getBytes(StandardCharsets.UTF_8)), MAC_BYTES);
+      mac.update((kid + ".").getBytes(StandardCharsets.UTF_8));
+      return Arrays.copyOf(mac.doFinal(payload), MAC_BYTES);
     } catch (GeneralSecurityException e) {
       throw new IllegalStateException(e);
     }

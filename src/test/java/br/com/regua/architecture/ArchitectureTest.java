@@ -58,6 +58,7 @@ class ArchitectureTest {
           "ops",
           "http",
           "brazil",
+          "creditor",
           "money",
           "api");
 

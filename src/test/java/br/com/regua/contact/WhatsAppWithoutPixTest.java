@@ -44,6 +44,8 @@ import org.springframework.web.client.RestClient;
     properties = {
       "regua.pix.key=",
       "regua.portal.base-url=https://pagar.example.test/p",
+      "regua.portal.active-key=t1",
+      "regua.portal.keys.t1=test-portal-key-one-0123456789abcdef",
       "regua.whatsapp.phone-number-id=106540352242922",
       "regua.whatsapp.access-token=test-whatsapp-token"
     })
@@ -53,6 +55,7 @@ class WhatsAppWithoutPixTest {
   @EnableConfigurationProperties({PixProperties.class, WhatsAppProperties.class})
   @Import({
     PaymentOptionsService.class,
+    br.com.regua.security.PortalTokens.class,
     MessageTemplates.class,
     WhatsAppTemplates.class,
     WhatsAppChannel.class
@@ -62,6 +65,11 @@ class WhatsAppWithoutPixTest {
     @Bean
     RestClient.Builder restClientBuilder() {
       return RestClient.builder();
+    }
+
+    @Bean
+    java.time.Clock clock() {
+      return java.time.Clock.system(java.time.ZoneId.of("America/Sao_Paulo"));
     }
 
     @Bean
@@ -76,6 +84,7 @@ class WhatsAppWithoutPixTest {
   }
 
   @Autowired WhatsAppChannel whatsApp;
+  @Autowired br.com.regua.security.PortalTokens portalTokens;
 
   @Test
   void aDebtWithoutPixGetsThePlainTemplate() {
@@ -91,7 +100,8 @@ class WhatsAppWithoutPixTest {
     ChannelSender.Delivery delivery = whatsApp.send(debt, "negotiation-link", Map.of(), key);
 
     // then the Cloud API got the plain template, four parameters, none empty
-    String link = "https://pagar.example.test/p/" + token;
+    String link = portalTokens.link(token);
+    assertThat(link).startsWith("https://pagar.example.test/p/t1.");
     MessagingProviders.SERVER.verify(
         1,
         MessagingProviders.whatsAppRequests(key)
