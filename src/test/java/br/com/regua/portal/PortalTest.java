@@ -35,8 +35,6 @@ class PortalTest extends IntegrationTest {
   @Autowired PortalTokens tokens;
   @Autowired PortalVisits visits;
   @Autowired JdbcClient jdbc;
-  @Autowired PortalLinks links;
-  @Autowired br.com.regua.debt.DebtRepository debtRepository;
 
   record Registered(String debtId, String document, String token, ObjectNode body) {}
 
@@ -69,7 +67,13 @@ class PortalTest extends IntegrationTest {
         .doesNotContain("Maria", "321", debt.debtId());
 
     // when the debt's links are revoked, its link of today answers like a forged one
-    links.revoke(debtRepository.find(debt.debtId()).orElseThrow(), "celular perdido");
+    assertThat(
+            api.post(
+                    "/api/debts/" + debt.debtId() + "/portal-link-revocations",
+                    Map.of("reason", "celular perdido"))
+                .getStatusCode()
+                .value())
+        .isEqualTo(204);
     assertThat(browser.get("/portal/" + debt.token()).body()).isEqualTo(unknown.body());
   }
 
