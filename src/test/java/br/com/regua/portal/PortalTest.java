@@ -166,8 +166,9 @@ class PortalTest extends IntegrationTest {
   }
 
   @Test
-  void aVisitWithoutActionIsReportedOnceQuietAndTheJourneyWaitsToOfferTheDiscount() {
+  void aVisitWithoutActionIsReportedOnceQuietAndTheJourneyOffersTheDiscountHoursLater() {
     // given a debtor who confirmed identity and did nothing else
+    moveToContactHours();
     Registered debt = register("portal-quiet", "260.00", today().plusDays(20), null);
     confirmed(debt);
     visits.reportQuietVisits();
@@ -183,6 +184,23 @@ class PortalTest extends IntegrationTest {
         .isEqualTo(1);
     assertThat(timelineDetail(debt.debtId(), "PORTAL_VISITED"))
         .contains("boleto baixado: não; renegociação iniciada: não");
+
+    // when four hours pass (and the contact hours allow it)
+    advance(Duration.ofHours(4).plusMinutes(1));
+    moveToContactHours();
+
+    // then the journey's discount incentive (seed 004) reached the debtor, once
+    await()
+        .atMost(AWAIT)
+        .until(
+            () ->
+                api.deliveredSteps(debt.debtId()).stream()
+                    .anyMatch(s -> s.contains("portal-visit")));
+    assertThat(
+            api.deliveredSteps(debt.debtId()).stream()
+                .filter(s -> s.contains("portal-visit"))
+                .count())
+        .isEqualTo(1);
   }
 
   @Test
