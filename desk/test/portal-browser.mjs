@@ -34,6 +34,17 @@ async function axe(page, label) {
   }
 }
 
+/** How long the page took to load and how many bytes it brought (the HTML, its CSS and script). */
+async function timing(page, label) {
+  const t = await page.evaluate(() => {
+    const nav = performance.getEntriesByType('navigation')[0];
+    const resources = performance.getEntriesByType('resource');
+    const bytes = (nav?.transferSize ?? 0) + resources.reduce((sum, r) => sum + (r.transferSize ?? 0), 0);
+    return { ms: Math.round(nav?.duration ?? 0), ttfb: Math.round(nav?.responseStart ?? 0), html: nav?.encodedBodySize ?? 0, bytes };
+  });
+  console.log(`timing ${label}: load ${t.ms} ms, first byte ${t.ttfb} ms, html ${t.html} B, total ${t.bytes} B`);
+}
+
 async function expectText(page, selector, text) {
   try {
     await page.locator(selector, { hasText: text }).first().waitFor({ timeout: TIMEOUT });
@@ -69,6 +80,7 @@ async function run(browser, r) {
   await page.goto(r.link);
   await expectText(page, 'h1', 'Confirme sua identidade');
   await axe(page, `${r.name} identity`);
+  await timing(page, `${r.name} identity`);
   await shot('identidade');
   await page.getByLabel('Os 5 primeiros dígitos do seu CPF ou CNPJ').fill('00000');
   await page.getByRole('button', { name: 'Continuar' }).click();
@@ -83,6 +95,7 @@ async function run(browser, r) {
   await page.getByRole('button', { name: 'Continuar' }).click();
   await expectText(page, 'h1', 'Olá,');
   await axe(page, `${r.name} debts`);
+  await timing(page, `${r.name} debts`);
   await shot('pendencias');
   await page.screenshot({ path: join(screenshotDir, `portal-${r.name}-pendencias-tela.png`) });
   console.log(`${r.name}: identity confirmed`);

@@ -17,6 +17,7 @@ import org.slf4j.LoggerFactory;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Tells the journey of each portal visit, as the API's {@code POST /api/events/portal-visits} does:
@@ -33,11 +34,13 @@ public class PortalVisits {
 
   private final JdbcClient jdbc;
   private final EngagementService engagement;
+  private final TransactionTemplate tx;
   private final Clock clock;
 
-  PortalVisits(JdbcClient jdbc, EngagementService engagement, Clock clock) {
+  PortalVisits(JdbcClient jdbc, EngagementService engagement, TransactionTemplate tx, Clock clock) {
     this.jdbc = jdbc;
     this.engagement = engagement;
+    this.tx = tx;
     this.clock = clock;
   }
 
@@ -105,7 +108,12 @@ public class PortalVisits {
     }
   }
 
+  /** Marks the visit reported and stores the event (its outbox message) in one transaction. */
   private void report(String visitId, String debtId) {
+    tx.executeWithoutResult(status -> reportInTransaction(visitId, debtId));
+  }
+
+  private void reportInTransaction(String visitId, String debtId) {
     record Row(Instant startedAt, boolean boleto, boolean renegotiation) {}
     Row row =
         jdbc.sql(
