@@ -10,13 +10,23 @@ import br.com.regua.support.IntegrationTest;
 import br.com.regua.support.TestDebtors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.BinaryBitmap;
+import com.google.zxing.DecodeHintType;
+import com.google.zxing.MultiFormatReader;
+import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
+import com.google.zxing.common.HybridBinarizer;
+import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.rendering.ImageType;
+import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -158,6 +168,8 @@ class PortalTest extends IntegrationTest {
       String text = new PDFTextStripper().getText(document);
       assertThat(text)
           .contains("Segunda via de boleto", boleto.formattedDigitableLine(), "R$ 480,00");
+      // and its barcode, printed and read back, is the boleto's 44 digits
+      assertThat(readBarcode(document)).isEqualTo(boleto.barcode());
     }
     // and the journey hears of a visit in which the boleto was downloaded
     await().atMost(AWAIT).until(() -> api.timelineTypes(debt.debtId()).contains("PORTAL_VISITED"));
@@ -409,6 +421,23 @@ class PortalTest extends IntegrationTest {
         body.at("/debtor/document").asText(),
         link.substring(link.lastIndexOf('/') + 1),
         body);
+  }
+
+  /** Renders the PDF's page as a printer would and reads its ITF barcode (ZXing). */
+  private static String readBarcode(PDDocument document) throws Exception {
+    BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 200, ImageType.GRAY);
+    var bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(page)));
+    return new MultiFormatReader()
+        .decode(
+            bitmap,
+            Map.of(
+                DecodeHintType.POSSIBLE_FORMATS,
+                List.of(BarcodeFormat.ITF),
+                DecodeHintType.TRY_HARDER,
+                true,
+                DecodeHintType.ALLOWED_LENGTHS,
+                new int[] {44}))
+        .getText();
   }
 
   private PortalClient confirmed(Registered debt) {
