@@ -7,14 +7,16 @@ create table portal_link_revocation (
     reason        text        not null
 );
 
--- Identity confirmations tried on a link, to limit them (failed ones count).
+-- Identity confirmations tried, to limit them per link and per address (failed ones count).
 create table portal_identity_attempt (
-    id            bigserial   primary key,
-    payment_token uuid        not null,
-    attempted_at  timestamptz not null,
-    succeeded     boolean     not null
+    id             bigserial   primary key,
+    payment_token  uuid        not null,
+    attempted_at   timestamptz not null,
+    succeeded      boolean     not null,
+    remote_address varchar(64)
 );
 create index portal_identity_attempt_token on portal_identity_attempt (payment_token, attempted_at);
+create index portal_identity_attempt_address on portal_identity_attempt (remote_address, attempted_at);
 
 -- What happened on the portal, from where: opened, identity confirmed or refused, every action.
 -- The WhatsApp opt-in's consent (when, from which address and browser) is one of these rows.

@@ -99,7 +99,7 @@ class PortalController {
       return pages.invalidLink();
     }
     Debt debt = link.get();
-    switch (identity.confirm(debt, answer)) {
+    switch (identity.confirm(debt, answer, request.getRemoteAddr())) {
       case LOCKED -> {
         audit.record(debt.paymentToken(), debt.debtId(), Action.IDENTITY_LOCKED, null, request);
         return locked(csrf);

@@ -20,6 +20,7 @@ public class PortalIdentity {
 
   static final int PREFIX_LENGTH = 5;
   private static final Duration WINDOW = Duration.ofHours(24);
+  private static final Duration ADDRESS_WINDOW = Duration.ofHours(1);
 
   public enum Result {
     CONFIRMED,
@@ -30,32 +31,38 @@ public class PortalIdentity {
   private final JdbcClient jdbc;
   private final Clock clock;
   private final int maxAttempts;
+  private final int maxAttemptsPerAddress;
 
   PortalIdentity(
       JdbcClient jdbc,
       Clock clock,
-      @Value("${regua.portal.max-identity-attempts:5}") int maxAttempts) {
+      @Value("${regua.portal.max-identity-attempts:5}") int maxAttempts,
+      @Value("${regua.portal.max-identity-attempts-per-address:20}") int maxAttemptsPerAddress) {
     this.jdbc = jdbc;
     this.clock = clock;
     this.maxAttempts = maxAttempts;
+    this.maxAttemptsPerAddress = maxAttemptsPerAddress;
   }
 
   public boolean locked(Debt debt) {
     return failures(debt, clock.instant()) >= maxAttempts;
   }
 
-  public Result confirm(Debt debt, String answer) {
+  public Result confirm(Debt debt, String answer, String address) {
     Instant now = clock.instant();
-    if (failures(debt, now) >= maxAttempts) {
+    if (failures(debt, now) >= maxAttempts
+        || addressFailures(address, now) >= maxAttemptsPerAddress) {
       return Result.LOCKED;
     }
     boolean ok = matches(debt.debtor().document(), answer);
     jdbc.sql(
             """
-            insert into portal_identity_attempt (payment_token, attempted_at, succeeded)
-            values (:token, :at, :ok)
+            insert into portal_identity_attempt
+                (payment_token, attempted_at, succeeded, remote_address)
+            values (:token, :at, :ok, :address)
             """)
         .param("token", debt.paymentToken())
+        .param("address", address)
         .param("at", Timestamp.from(now))
         .param("ok", ok)
         .update();
@@ -73,6 +80,21 @@ public class PortalIdentity {
         && expected.length() >= PREFIX_LENGTH
         && java.security.MessageDigest.isEqual(
             typed.getBytes(), expected.substring(0, PREFIX_LENGTH).getBytes());
+  }
+
+  private long addressFailures(String address, Instant now) {
+    if (address == null) {
+      return 0;
+    }
+    return jdbc.sql(
+            """
+            select count(*) from portal_identity_attempt
+             where remote_address = :address and not succeeded and attempted_at > :since
+            """)
+        .param("address", address)
+        .param("since", Timestamp.from(now.minus(ADDRESS_WINDOW)))
+        .query(Long.class)
+        .single();
   }
 
   private long failures(Debt debt, Instant now) {

@@ -45,6 +45,8 @@ class PortalTest extends IntegrationTest {
   @Autowired PortalTokens tokens;
   @Autowired PortalVisits visits;
   @Autowired JdbcClient jdbc;
+  @Autowired PortalIdentity identity;
+  @Autowired br.com.regua.debt.DebtRepository debtRepository;
 
   record Registered(String debtId, String document, String token, ObjectNode body) {}
 
@@ -114,6 +116,36 @@ class PortalTest extends IntegrationTest {
             Map.of("inicio", debt.document().substring(0, 5)));
     assertThat(right.status()).isEqualTo(429);
     assertThat(countAudit(debt.debtId(), "IDENTITY_REFUSED")).isEqualTo(5);
+  }
+
+  @Test
+  void oneAddressTryingManyLinksIsLockedOutOfAllOfThemForAnHour() {
+    // given five debtors' links, and someone at one address holding them all
+    List<Registered> links = new java.util.ArrayList<>();
+    for (int i = 0; i < 5; i++) {
+      links.add(register("portal-ip" + i, "100.00", today().plusDays(20), null));
+    }
+    String address = "203.0.113." + (1 + new java.util.Random().nextInt(250));
+
+    // when that address answers four links wrong five times each (20 in all)
+    for (Registered link : links.subList(0, 4)) {
+      for (int i = 0; i < 5; i++) {
+        assertThat(identity.confirm(debt(link), "00000", address))
+            .isEqualTo(PortalIdentity.Result.REFUSED);
+      }
+    }
+
+    // then even the right answer on the fifth link is refused from there, not from elsewhere
+    Registered fifth = links.get(4);
+    String right = fifth.document().substring(0, 5);
+    assertThat(identity.confirm(debt(fifth), right, address))
+        .isEqualTo(PortalIdentity.Result.LOCKED);
+    assertThat(identity.confirm(debt(fifth), right, "198.51.100.1"))
+        .isEqualTo(PortalIdentity.Result.CONFIRMED);
+  }
+
+  private br.com.regua.debt.Debt debt(Registered link) {
+    return debtRepository.find(link.debtId()).orElseThrow();
   }
 
   @Test
