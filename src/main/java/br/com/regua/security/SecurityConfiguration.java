@@ -117,14 +117,33 @@ class SecurityConfiguration {
                     .defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
                     .accessDeniedHandler(
-                        (request, response, e) ->
-                            Problems.forbidden(
-                                response,
-                                "your role may not "
-                                    + request.getMethod()
-                                    + " "
-                                    + request.getRequestURI())));
+                        (request, response, e) -> {
+                          String portalPage = portalPage(request.getRequestURI());
+                          if (portalPage != null) {
+                            // a portal form without a valid CSRF token (a forged post, or a
+                            // page left open past its session): back to the link's page, which
+                            // asks who the debtor is again; nothing was done
+                            response.setStatus(303);
+                            response.setHeader("Location", portalPage);
+                            return;
+                          }
+                          Problems.forbidden(
+                              response,
+                              "your role may not "
+                                  + request.getMethod()
+                                  + " "
+                                  + request.getRequestURI());
+                        }));
     return http.build();
+  }
+
+  /** {@code /portal/<token>} for a path under a portal link, else null. */
+  static String portalPage(String path) {
+    if (!path.startsWith("/portal/")) {
+      return null;
+    }
+    String token = path.substring("/portal/".length()).split("/", 2)[0];
+    return token.matches("[A-Za-z0-9_.-]{1,100}") ? "/portal/" + token : null;
   }
 
   private static boolean isApi(HttpServletRequest request) {

@@ -159,8 +159,11 @@ class PortalTest extends IntegrationTest {
             "/portal/" + debt.token() + "/identidade",
             Map.of("inicio", debt.document().substring(0, 5), "_csrf", "forged"));
 
-    assertThat(forged.status()).isEqualTo(403);
+    // then nothing is done: back to the link's page, which still asks who the debtor is
+    assertThat(forged.status()).isEqualTo(303);
+    assertThat(forged.location()).isEqualTo("/portal/" + debt.token());
     assertThat(countAudit(debt.debtId(), "IDENTITY_CONFIRMED")).isZero();
+    assertThat(browser.get("/portal/" + debt.token()).body()).contains("Confirme sua identidade");
   }
 
   @Test
@@ -324,9 +327,11 @@ class PortalTest extends IntegrationTest {
     assertThat(stranger.get(base + "/boleto/0").status()).isEqualTo(303);
     assertThat(api.status(debt.debtId())).isEqualTo("ACTIVE");
     assertThat(api.get("/api/debtors/" + debt.document() + "/channels").getBody().size()).isZero();
-    // and a form without the CSRF token is refused outright, session or not
-    assertThat(new PortalClient(port).post(base + "/canais", forms.get(base + "/canais")).status())
-        .isEqualTo(403);
+    // and a form without the CSRF token does nothing either, session or not
+    var noToken = new PortalClient(port).post(base + "/canais", forms.get(base + "/canais"));
+    assertThat(noToken.status()).isEqualTo(303);
+    assertThat(noToken.body()).isEmpty();
+    assertThat(api.get("/api/debtors/" + debt.document() + "/channels").getBody().size()).isZero();
   }
 
   @Test
