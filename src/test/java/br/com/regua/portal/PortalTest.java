@@ -325,6 +325,11 @@ class PortalTest extends IntegrationTest {
           assertThat(answer.location()).as(path).isEqualTo(base);
         });
     assertThat(stranger.get(base + "/boleto/0").status()).isEqualTo(303);
+    // and requests the pages never send go back to the link too, not to a problem+json
+    var noKey = stranger.post(base + "/promessa", Map.of("debt", debt.debtId()));
+    assertThat(noKey.status()).isEqualTo(303);
+    assertThat(noKey.location()).isEqualTo(base);
+    assertThat(stranger.get(base + "/boleto/abc").status()).isEqualTo(303);
     assertThat(api.status(debt.debtId())).isEqualTo("ACTIVE");
     assertThat(api.get("/api/debtors/" + debt.document() + "/channels").getBody().size()).isZero();
     // and a form without the CSRF token does nothing either, session or not
