@@ -158,7 +158,7 @@ class PortalActionController {
         audit.record(link.get().paymentToken(), null, Action.OPTED_OUT, channel.name(), request);
         PortalSession.flash(
             session,
-            "Pronto: você não receberá mais mensagens por " + PortalDebts.label(channel) + ".");
+            "Pronto: você não receberá mais mensagens por " + PortalChannels.label(channel) + ".");
       }
     } catch (PortalActions.Refused e) {
       return home.render(e.status(), token, link.get(), document, session, csrf, e.getMessage());

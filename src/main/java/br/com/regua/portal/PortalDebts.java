@@ -7,8 +7,6 @@ import br.com.regua.agreement.OffersView;
 import br.com.regua.charge.PaymentOptions;
 import br.com.regua.charge.PaymentOptionsService;
 import br.com.regua.charge.pix.PixQrCode;
-import br.com.regua.consent.Channel;
-import br.com.regua.consent.ChannelConsents;
 import br.com.regua.debt.Debt;
 import br.com.regua.debt.DebtRepository;
 import br.com.regua.debt.DebtStatus;
@@ -20,14 +18,13 @@ import java.time.format.DateTimeFormatter;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
-import java.util.Map;
 import java.util.Optional;
 import org.springframework.stereotype.Service;
 
 /**
  * What the portal shows a debtor whose identity is confirmed: each open debt with today's amount
  * (the offers' computation: fine, interest, discount), its Pix and boleto, the offers, the longest
- * promise the strategy allows; the active agreements' installments; the channel choices.
+ * promise the strategy allows; the active agreements' installments.
  */
 @Service
 public class PortalDebts {
@@ -39,7 +36,6 @@ public class PortalDebts {
   private final AgreementViews agreements;
   private final PaymentOptionsService options;
   private final PromiseService promises;
-  private final ChannelConsents consents;
   private final Clock clock;
 
   PortalDebts(
@@ -48,14 +44,12 @@ public class PortalDebts {
       AgreementViews agreements,
       PaymentOptionsService options,
       PromiseService promises,
-      ChannelConsents consents,
       Clock clock) {
     this.debts = debts;
     this.offers = offers;
     this.agreements = agreements;
     this.options = options;
     this.promises = promises;
-    this.consents = consents;
     this.clock = clock;
   }
 
@@ -92,9 +86,6 @@ public class PortalDebts {
   public record InstallmentLine(int number, String dueDate, String amount, String status) {}
 
   public record AgreementLine(String agreementId, String total, List<InstallmentLine> schedule) {}
-
-  public record ChannelLine(
-      String channel, String label, String state, boolean canOptOut, boolean canOptIn) {}
 
   /** The open debts of the debtor, oldest due first; {@code ref} is the position in this list. */
   public List<Debt> openDebts(String document) {
@@ -226,41 +217,6 @@ public class PortalDebts {
                 .toList();
     return new AgreementLine(
         view.agreementId(), view.total() == null ? "" : reais(view.total()), schedule);
-  }
-
-  public List<ChannelLine> channels(String document) {
-    Map<Channel, ChannelConsents.Consent> choices = consents.of(document);
-    List<ChannelLine> lines = new ArrayList<>();
-    for (Channel channel : Channel.values()) {
-      ChannelConsents.Consent consent = choices.get(channel);
-      String state;
-      if (consent == ChannelConsents.Consent.OPT_OUT) {
-        state = "Você pediu para não receber";
-      } else if (ChannelConsents.allows(choices, channel)) {
-        state = "Ativo";
-      } else if (channel == Channel.WHATSAPP && consent == null) {
-        state = "Só com a sua autorização";
-      } else {
-        state = "Indisponível";
-      }
-      lines.add(
-          new ChannelLine(
-              channel.name(),
-              label(channel),
-              state,
-              consent != ChannelConsents.Consent.OPT_OUT,
-              channel == Channel.WHATSAPP && consent == null));
-    }
-    return lines;
-  }
-
-  static String label(Channel channel) {
-    return switch (channel) {
-      case EMAIL -> "E-mail";
-      case SMS -> "SMS";
-      case WHATSAPP -> "WhatsApp";
-      case LETTER -> "Carta";
-    };
   }
 
   private static boolean positive(String decimal) {

@@ -15,10 +15,12 @@ import org.springframework.stereotype.Component;
 class PortalHome {
 
   private final PortalDebts debts;
+  private final PortalChannels channels;
   private final PortalPages pages;
 
-  PortalHome(PortalDebts debts, PortalPages pages) {
+  PortalHome(PortalDebts debts, PortalChannels channels, PortalPages pages) {
     this.debts = debts;
+    this.channels = channels;
     this.pages = pages;
   }
 
@@ -38,7 +40,7 @@ class PortalHome {
     List<PortalDebts.AgreementLine> agreements = debts.agreements(document);
     model.put("agreements", agreements);
     model.put("hasAgreements", !agreements.isEmpty());
-    model.put("channels", debts.channels(document));
+    model.put("channels", channels.of(document));
     model.put("error", error);
     if (error == null) {
       model.put("flash", PortalSession.takeFlash(session));
