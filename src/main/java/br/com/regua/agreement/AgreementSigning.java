@@ -73,12 +73,20 @@ public class AgreementSigning {
    * other content), ends the joined debts' journeys and starts the agreement's.
    */
   public Outcome sign(String debtId, AgreementRequest request) {
+    return sign(debtId, request, null);
+  }
+
+  /**
+   * {@link #sign(String, AgreementRequest)} from a named channel (e.g. {@code PORTAL}), which the
+   * timeline shows; null for the API and the agents.
+   */
+  public Outcome sign(String debtId, AgreementRequest request, String via) {
     request.checkShape();
     List<String> ids = AgreementDebts.debtIds(debtId, request.joinDebtIds());
     boolean created =
         tx.execute(
             status -> {
-              boolean stored = store(debtId, ids, request);
+              boolean stored = store(debtId, ids, request, via);
               // a repeat announces again: the outbox publishes what is still pending, once
               for (String id : ids) {
                 journeys.publish(
@@ -99,7 +107,7 @@ public class AgreementSigning {
   }
 
   /** Stores a new agreement and renegotiates its debts; false when it was signed before. */
-  private boolean store(String debtId, List<String> ids, AgreementRequest request) {
+  private boolean store(String debtId, List<String> ids, AgreementRequest request, String via) {
     String fingerprint = request.fingerprint(ids);
     List<Debt> locked = parties.lockAll(ids);
     Optional<Stored> existing = agreements.lock(request.agreementId());
@@ -128,7 +136,9 @@ public class AgreementSigning {
         fingerprint,
         ids,
         joined.stream().map(Debt::openBalanceCents).toList());
-    String detail = AgreementTimeline.signed(request.agreementId(), source, terms, ids);
+    String detail =
+        AgreementTimeline.signed(request.agreementId(), source, terms, ids)
+            + (via == null ? "" : " (" + via + ")");
     for (Debt debt : joined) {
       debts.addEvent(debt.debtId(), DebtEventType.AGREEMENT_SIGNED, detail, now);
       lifecycle.close(debt.debtId(), DebtStatus.RENEGOTIATED, null, now);

@@ -17,10 +17,29 @@ public class AgreementViews {
 
   private final AgreementRepository agreements;
   private final Clock clock;
+  private final org.springframework.jdbc.core.simple.JdbcClient jdbc;
 
-  AgreementViews(AgreementRepository agreements, Clock clock) {
+  AgreementViews(
+      AgreementRepository agreements,
+      Clock clock,
+      org.springframework.jdbc.core.simple.JdbcClient jdbc) {
     this.agreements = agreements;
     this.clock = clock;
+    this.jdbc = jdbc;
+  }
+
+  /** The debtor's active agreements, newest first (the debtor's portal follows them). */
+  public List<AgreementView> activeOf(String document) {
+    return jdbc
+        .sql(
+            "select agreement_id from agreement where debtor_document = :document"
+                + " and status = 'ACTIVE' order by signed_at desc, agreement_id")
+        .param("document", document)
+        .query(String.class)
+        .list()
+        .stream()
+        .map(this::view)
+        .toList();
   }
 
   public AgreementView view(String agreementId) {

@@ -3,9 +3,9 @@ package br.com.regua.charge;
 import br.com.regua.charge.boleto.Boleto;
 import br.com.regua.charge.pix.PixPayload;
 import br.com.regua.charge.pix.PixProperties;
+import br.com.regua.security.PortalTokens;
 import java.util.Optional;
 import java.util.UUID;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
 /**
@@ -19,12 +19,11 @@ public class PaymentOptionsService {
   private static final int MAX_TXID = 25;
 
   private final PixProperties pix;
-  private final String paymentLinkBaseUrl;
+  private final PortalTokens portalTokens;
 
-  PaymentOptionsService(
-      PixProperties pix, @Value("${regua.payment-link.base-url}") String paymentLinkBaseUrl) {
+  PaymentOptionsService(PixProperties pix, PortalTokens portalTokens) {
     this.pix = pix;
-    this.paymentLinkBaseUrl = paymentLinkBaseUrl;
+    this.portalTokens = portalTokens;
     if (pix.enabled()) {
       // Fails the start, not the first reminder, when the name or city cannot be a BR Code.
       pixPayload("config", 1);
@@ -55,9 +54,12 @@ public class PaymentOptionsService {
     return Optional.of(pixPayload(debtId, openBalanceCents).payload());
   }
 
-  /** The link carries an opaque token, never the debt's id: no debt details in URLs. */
+  /**
+   * The debtor's portal link: a signed, expiring token around the debt's opaque payment token,
+   * never the debt's id nor the debtor's data.
+   */
   public String paymentLink(UUID paymentToken) {
-    return paymentLinkBaseUrl + "/" + paymentToken;
+    return portalTokens.link(paymentToken);
   }
 
   private PixPayload pixPayload(String debtId, long amountCents) {

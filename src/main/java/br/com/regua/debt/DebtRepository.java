@@ -278,6 +278,14 @@ public class DebtRepository {
         .single();
   }
 
+  /** The debt whose links carry this payment token (the debtor's portal). */
+  public Optional<Debt> findByPaymentToken(java.util.UUID paymentToken) {
+    return jdbc.sql(SELECT_DEBT + " where d.payment_token = :token")
+        .param("token", paymentToken)
+        .query(DebtRepository::mapDebt)
+        .optional();
+  }
+
   /** Every debt of the debtor, oldest due first. */
   public List<Debt> findByDebtor(String document) {
     return jdbc.sql(

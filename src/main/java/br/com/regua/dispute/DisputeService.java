@@ -55,6 +55,14 @@ public class DisputeService {
 
   /** Opens a dispute once per {@code disputeId}; 409 if the debt is closed or already disputed. */
   public Outcome open(String debtId, String disputeId, String reason) {
+    return open(debtId, disputeId, reason, null);
+  }
+
+  /**
+   * {@link #open(String, String, String)} from a named source (e.g. {@code PORTAL}), which the
+   * timeline shows; null for the API.
+   */
+  public Outcome open(String debtId, String disputeId, String reason, String source) {
     Outcome outcome =
         tx.execute(
             status -> {
@@ -95,7 +103,11 @@ public class DisputeService {
                   debt,
                   DebtStatus.DISPUTED,
                   DebtEventType.DISPUTE_OPENED,
-                  "Contestação " + disputeId + ": " + reason,
+                  "Contestação "
+                      + disputeId
+                      + (source == null ? "" : " (" + source + ")")
+                      + ": "
+                      + reason,
                   now);
               return announce(new Outcome(find(disputeId).orElseThrow(), true));
             });

@@ -6,14 +6,15 @@ import java.util.Map;
 /**
  * {@code GET /api/kpis}: the KPIs of the debts due in the period, overall and grouped. Amounts are
  * decimal strings in reais; rates are fractions (0–1) with four decimals, null when their base is
- * zero.
+ * zero. {@code portal}: the debtor portal's funnel for the same debts.
  */
 public record KpiReport(
     LocalDate from,
     LocalDate to,
     Kpis overall,
     Map<String, Kpis> byStrategy,
-    Map<String, Kpis> byJourneyVersion) {
+    Map<String, Kpis> byJourneyVersion,
+    PortalFunnel.Funnel portal) {
 
   public record Kpis(
       long debts,

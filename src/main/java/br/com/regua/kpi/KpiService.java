@@ -68,10 +68,13 @@ class KpiService {
 
   private final JdbcClient jdbc;
   private final ZoneId zone;
+  private final PortalFunnel portal;
 
-  KpiService(JdbcClient jdbc, @Value("${regua.zone:America/Sao_Paulo}") ZoneId zone) {
+  KpiService(
+      JdbcClient jdbc, @Value("${regua.zone:America/Sao_Paulo}") ZoneId zone, PortalFunnel portal) {
     this.jdbc = jdbc;
     this.zone = zone;
+    this.portal = portal;
   }
 
   record DebtRow(
@@ -106,7 +109,8 @@ class KpiService {
         kpis(cohort),
         grouped(cohort, d -> d.strategy() == null ? "undecided" : d.strategy()),
         grouped(
-            cohort, d -> d.journeyVersion() == null ? "unknown" : d.journeyVersion().toString()));
+            cohort, d -> d.journeyVersion() == null ? "unknown" : d.journeyVersion().toString()),
+        portal.of(from, to));
   }
 
   private Map<String, Kpis> grouped(Cohort cohort, Function<DebtRow, String> key) {

@@ -55,6 +55,10 @@ class SecurityConfiguration {
                     .permitAll()
                     .requestMatchers("/error", "/login", "/favicon.ico")
                     .permitAll()
+                    // the debtor's portal: its signed link and the identity confirmed in the
+                    // session are the debtor's credentials (portal/PortalController)
+                    .requestMatchers("/portal/**", "/portal-assets/**")
+                    .permitAll()
                     .requestMatchers("/actuator/health", "/actuator/health/**", "/actuator/info")
                     .permitAll()
                     .requestMatchers("/v3/api-docs", "/v3/api-docs/**", "/swagger-ui.html")
@@ -113,14 +117,33 @@ class SecurityConfiguration {
                     .defaultAuthenticationEntryPointFor(
                         new LoginUrlAuthenticationEntryPoint("/login"), request -> true)
                     .accessDeniedHandler(
-                        (request, response, e) ->
-                            Problems.forbidden(
-                                response,
-                                "your role may not "
-                                    + request.getMethod()
-                                    + " "
-                                    + request.getRequestURI())));
+                        (request, response, e) -> {
+                          String portalPage = portalPage(request.getRequestURI());
+                          if (portalPage != null) {
+                            // a portal form without a valid CSRF token (a forged post, or a
+                            // page left open past its session): back to the link's page, which
+                            // asks who the debtor is again; nothing was done
+                            response.setStatus(303);
+                            response.setHeader("Location", portalPage);
+                            return;
+                          }
+                          Problems.forbidden(
+                              response,
+                              "your role may not "
+                                  + request.getMethod()
+                                  + " "
+                                  + request.getRequestURI());
+                        }));
     return http.build();
+  }
+
+  /** {@code /portal/<token>} for a path under a portal link, else null. */
+  static String portalPage(String path) {
+    if (!path.startsWith("/portal/")) {
+      return null;
+    }
+    String token = path.substring("/portal/".length()).split("/", 2)[0];
+    return token.matches("[A-Za-z0-9_.-]{1,100}") ? "/portal/" + token : null;
   }
 
   private static boolean isApi(HttpServletRequest request) {
@@ -135,6 +158,9 @@ class SecurityConfiguration {
    */
   private static boolean withoutCookieSession(HttpServletRequest request) {
     String path = request.getRequestURI();
+    if (path.startsWith("/portal/")) {
+      return false; // the portal's forms always carry the token, session or not
+    }
     return request.getRequestedSessionId() == null
         || request.getHeader(ApiKeyFilter.HEADER) != null
         || path.startsWith("/api/webhooks/")

@@ -38,6 +38,7 @@ class ArchitectureTest {
           "audit",
           "kpi",
           "desk",
+          "portal",
           "openapi",
           "tasks",
           "debtor",
@@ -59,6 +60,7 @@ class ArchitectureTest {
           "ops",
           "http",
           "brazil",
+          "creditor",
           "money",
           "api");
 

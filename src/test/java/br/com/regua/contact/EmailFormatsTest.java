@@ -40,7 +40,7 @@ class EmailFormatsTest extends IntegrationTest {
     assertThat(html)
         .startsWith("<!DOCTYPE html>")
         .contains("<p>Olá, Maria!</p>")
-        .containsPattern("<a href=\"https://pagar\\.example\\.test/p/[0-9a-f-]{36}\">");
+        .containsPattern("<a href=\"https://pagar\\.example\\.test/p/t2\\.[A-Za-z0-9_-]{40}\">");
   }
 
   @Test

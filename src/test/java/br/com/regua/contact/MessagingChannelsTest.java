@@ -47,6 +47,7 @@ class MessagingChannelsTest extends IntegrationTest {
 
   private static final WireMockServer providers = MessagingProviders.SERVER;
 
+  @Autowired br.com.regua.security.PortalTokens portalTokens;
   @Autowired ContactService contacts;
   @Autowired JdbcClient jdbc;
   @Autowired CamundaClient client;
@@ -323,12 +324,13 @@ class MessagingChannelsTest extends IntegrationTest {
     return dueDate;
   }
 
+  /** The debt's portal link of today: the signed token around its payment token. */
   private String paymentLink(String debtId) {
-    return "https://pagar.example.test/p/"
-        + jdbc.sql("select payment_token from debt where debt_id = ?")
+    return portalTokens.link(
+        jdbc.sql("select payment_token from debt where debt_id = ?")
             .param(debtId)
-            .query(String.class)
-            .single();
+            .query(java.util.UUID.class)
+            .single());
   }
 
   /** The debt's PIX copy-and-paste, as the API shows it. */

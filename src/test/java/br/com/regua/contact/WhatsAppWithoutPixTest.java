@@ -44,7 +44,9 @@ import org.springframework.web.client.RestClient;
 @TestPropertySource(
     properties = {
       "regua.pix.key=",
-      "regua.payment-link.base-url=https://pagar.example.test/p",
+      "regua.portal.base-url=https://pagar.example.test/p",
+      "regua.portal.active-key=t1",
+      "regua.portal.keys.t1=test-portal-key-one-0123456789abcdef",
       "regua.whatsapp.phone-number-id=106540352242922",
       "regua.whatsapp.access-token=test-whatsapp-token",
       "regua.creditor.name=Régua Cobranças Demonstração Ltda.",
@@ -62,6 +64,7 @@ class WhatsAppWithoutPixTest {
   })
   @Import({
     PaymentOptionsService.class,
+    br.com.regua.security.PortalTokens.class,
     MessageTemplates.class,
     WhatsAppTemplates.class,
     WhatsAppChannel.class
@@ -71,6 +74,11 @@ class WhatsAppWithoutPixTest {
     @Bean
     RestClient.Builder restClientBuilder() {
       return RestClient.builder();
+    }
+
+    @Bean
+    java.time.Clock clock() {
+      return java.time.Clock.system(java.time.ZoneId.of("America/Sao_Paulo"));
     }
 
     @Bean
@@ -85,6 +93,7 @@ class WhatsAppWithoutPixTest {
   }
 
   @Autowired WhatsAppChannel whatsApp;
+  @Autowired br.com.regua.security.PortalTokens portalTokens;
 
   @Test
   void aDebtWithoutPixGetsThePlainTemplate() {
@@ -101,7 +110,8 @@ class WhatsAppWithoutPixTest {
 
     // then the Cloud API got the plain template, seven parameters, none empty, the creditor's
     // among them
-    String link = "https://pagar.example.test/p/" + token;
+    String link = portalTokens.link(token);
+    assertThat(link).startsWith("https://pagar.example.test/p/t1.");
     MessagingProviders.SERVER.verify(
         1,
         MessagingProviders.whatsAppRequests(key)

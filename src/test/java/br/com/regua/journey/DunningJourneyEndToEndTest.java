@@ -99,7 +99,7 @@ class DunningJourneyEndToEndTest extends IntegrationTest {
       assertThat(body(mail))
           .contains("R$ 1.234,56")
           .contains(BR_DATE.format(dueDate))
-          .containsPattern("https://pagar\\.example\\.test/p/[0-9a-f-]{36}");
+          .containsPattern("https://pagar\\.example\\.test/p/t2\\.[A-Za-z0-9_-]{40}");
     }
     assertThat(body(mails.get(3))).contains("até 10%").contains("até 6 vezes");
     assertThat(body(mails.getLast()))

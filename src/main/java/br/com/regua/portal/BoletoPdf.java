@@ -1,0 +1,112 @@
+package br.com.regua.portal;
+
+import br.com.regua.charge.boleto.Boleto;
+import br.com.regua.creditor.CreditorProperties;
+import br.com.regua.debt.Debt;
+import br.com.regua.money.Money;
+import com.google.zxing.BarcodeFormat;
+import com.google.zxing.EncodeHintType;
+import com.google.zxing.common.BitMatrix;
+import com.google.zxing.oned.ITFWriter;
+import java.io.ByteArrayOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.time.LocalDate;
+import java.util.Map;
+import org.apache.pdfbox.pdmodel.PDDocument;
+import org.apache.pdfbox.pdmodel.PDPage;
+import org.apache.pdfbox.pdmodel.PDPageContentStream;
+import org.apache.pdfbox.pdmodel.common.PDRectangle;
+import org.apache.pdfbox.pdmodel.font.PDType1Font;
+import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
+import org.springframework.stereotype.Component;
+
+/**
+ * The boleto's printable second copy: the creditor (beneficiário), the payer, due date, amount, the
+ * digitable line and the barcode (Interleaved 2 of 5 of the 44 digits, as FEBRABAN lays it out),
+ * drawn as vector bars so it prints sharp.
+ */
+@Component
+public class BoletoPdf {
+
+  private static final float MARGIN = 40;
+  private final CreditorProperties creditor;
+
+  BoletoPdf(CreditorProperties creditor) {
+    this.creditor = creditor;
+  }
+
+  public byte[] render(Debt debt, Boleto boleto, LocalDate today) {
+    long amount = boleto.amountCents() == 0 ? debt.openBalanceCents() : boleto.amountCents();
+    PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
+    PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
+    try (PDDocument pdf = new PDDocument();
+        ByteArrayOutputStream out = new ByteArrayOutputStream()) {
+      PDPage page = new PDPage(PDRectangle.A4);
+      pdf.addPage(page);
+      float top = page.getMediaBox().getHeight() - MARGIN;
+      try (PDPageContentStream text = new PDPageContentStream(pdf, page)) {
+        float y = top;
+        y = line(text, bold, 16, y, "Segunda via de boleto");
+        y = line(text, regular, 9, y, "Emitida em " + PortalDebts.BR_DATE.format(today));
+        y -= 10;
+        y = line(text, bold, 10, y, "Beneficiário");
+        y = line(text, regular, 10, y, creditor.name() + "  CNPJ " + creditor.cnpj());
+        y = line(text, regular, 10, y, creditor.address());
+        y = line(text, regular, 10, y, "Atendimento: " + creditor.supportContact());
+        y -= 8;
+        y = line(text, bold, 10, y, "Pagador");
+        y = line(text, regular, 10, y, debt.debtor().name());
+        y -= 8;
+        y = line(text, bold, 10, y, "Documento");
+        y = line(text, regular, 10, y, debt.debtId());
+        y -= 8;
+        y = line(text, bold, 10, y, "Vencimento");
+        y = line(text, regular, 12, y, PortalDebts.BR_DATE.format(debt.dueDate()));
+        y = line(text, bold, 10, y, "Valor do documento");
+        y = line(text, bold, 14, y, Money.toReais(amount));
+        y -= 14;
+        y = line(text, bold, 10, y, "Linha digitável");
+        y = line(text, bold, 12, y, boleto.formattedDigitableLine());
+        y -= 16;
+        bars(text, boleto.barcode(), y - 50, 50);
+        y -= 70;
+        line(
+            text,
+            regular,
+            8,
+            y,
+            "Pague em qualquer banco, lotérica ou app até o vencimento. Após o vencimento, pague"
+                + " pelo link da mensagem.");
+      }
+      pdf.save(out);
+      return out.toByteArray();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static float line(PDPageContentStream s, PDType1Font font, float size, float y, String t)
+      throws IOException {
+    s.beginText();
+    s.setFont(font, size);
+    s.newLineAtOffset(MARGIN, y - size);
+    s.showText(t);
+    s.endText();
+    return y - size * 1.5f;
+  }
+
+  /** FEBRABAN's barcode: ITF, 103 mm wide, 13 mm tall, here scaled to fit the page. */
+  private static void bars(PDPageContentStream s, String digits, float y, float height)
+      throws IOException {
+    BitMatrix matrix =
+        new ITFWriter().encode(digits, BarcodeFormat.ITF, 0, 1, Map.of(EncodeHintType.MARGIN, 0));
+    float module = 292f / matrix.getWidth(); // 103 mm in points
+    for (int x = 0; x < matrix.getWidth(); x++) {
+      if (matrix.get(x, 0)) {
+        s.addRect(MARGIN + x * module, y, module, height);
+      }
+    }
+    s.fill();
+  }
+}
