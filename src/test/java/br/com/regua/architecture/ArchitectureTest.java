@@ -60,7 +60,6 @@ class ArchitectureTest {
           "ops",
           "http",
           "brazil",
-          "creditor",
           "money",
           "api");
 
