@@ -3,6 +3,7 @@ package br.com.regua.charge;
 import br.com.regua.charge.boleto.Boleto;
 import br.com.regua.charge.pix.PixPayload;
 import br.com.regua.charge.pix.PixProperties;
+import br.com.regua.charge.pix.Txid;
 import java.util.Optional;
 import java.util.UUID;
 import org.springframework.beans.factory.annotation.Value;
@@ -15,8 +16,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class PaymentOptionsService {
-
-  private static final int MAX_TXID = 25;
 
   private final PixProperties pix;
   private final String paymentLinkBaseUrl;
@@ -66,14 +65,10 @@ public class PaymentOptionsService {
   }
 
   /**
-   * The debt id as a txid: its letters and digits, the last 25 when longer (an id's distinguishing
-   * sequence is usually at its end: "ACME-2025-INVOICE-0001234"). The payment comes back with it,
-   * so the payment gateway can tell which debt a PIX paid.
+   * The reference a static BR Code of the debt carries: the first 25 characters of its txid ({@link
+   * Txid}), which the PSP's notification of the payment brings back, so the payment names its debt.
    */
   public static String txid(String debtId) {
-    String alphanumeric = debtId.replaceAll("[^A-Za-z0-9]", "");
-    return alphanumeric.length() <= MAX_TXID
-        ? alphanumeric
-        : alphanumeric.substring(alphanumeric.length() - MAX_TXID);
+    return Txid.staticReference(debtId);
   }
 }
