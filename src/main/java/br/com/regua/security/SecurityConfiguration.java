@@ -79,6 +79,13 @@ class SecurityConfiguration {
                     .authenticated()
                     .requestMatchers("/api/kpis", "/api/kpis/**", "/kpis.html")
                     .hasRole("SUPERVISOR")
+                    // what reconciliation leaves to people: payments no reference named, refunds
+                    .requestMatchers(
+                        "/api/payments/unidentified",
+                        "/api/payments/unidentified/**",
+                        "/api/refunds",
+                        "/api/refunds/**")
+                    .hasRole("SUPERVISOR")
                     .requestMatchers("/api/tasks", "/api/tasks/**", "/api/forms/**")
                     .hasAnyRole(PEOPLE)
                     .requestMatchers("/api/debtors/**")

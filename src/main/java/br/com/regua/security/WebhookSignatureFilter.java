@@ -26,6 +26,12 @@ final class WebhookSignatureFilter extends OncePerRequestFilter {
 
   private static final String PREFIX = "/api/webhooks/";
 
+  /**
+   * The PSP's Pix notifications: it calls the registered {@code webhookUrl} ({@code
+   * /api/webhooks/pix}) with {@code /pix} appended.
+   */
+  private static final String PIX = "pix/pix";
+
   private final Credentials credentials;
   private final Duration window;
   private final Clock wallClock;
@@ -46,6 +52,10 @@ final class WebhookSignatureFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String provider = request.getRequestURI().substring(PREFIX.length());
+    if (provider.equals(PIX)) {
+      pix(request, response, chain);
+      return;
+    }
     Optional<String> secret = credentials.webhookSecret(provider);
     if (secret.isEmpty()) {
       Problems.unauthorized(
@@ -69,6 +79,30 @@ final class WebhookSignatureFilter extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(new CachedBody(request, body), response);
+  }
+
+  /**
+   * The API Pix authenticates the PSP's calls by mTLS, not by a signature. Behind a proxy that
+   * terminates TLS (and checks the PSP's client certificate), the proxy forwards the call with the
+   * configured shared secret ({@code regua.security.webhook-secrets.pix}) in {@link
+   * WebhookSignatures#SHARED_SECRET}.
+   */
+  private void pix(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    Optional<String> secret = credentials.webhookSecret("pix");
+    if (secret.isEmpty()) {
+      Problems.unauthorized(
+          response, "no webhook secret configured for pix: every call is refused");
+      return;
+    }
+    Optional<String> refused =
+        WebhookSignatures.checkSharedSecret(
+            secret.get(), request.getHeader(WebhookSignatures.SHARED_SECRET));
+    if (refused.isPresent()) {
+      Problems.unauthorized(response, "webhook refused: " + refused.get());
+      return;
+    }
+    chain.doFilter(request, response);
   }
 
   /** The request with its body read once, for the signature, and again by the controller. */
