@@ -19,6 +19,7 @@ create table pix_received (
     end_to_end_id varchar(32)  primary key,
     txid          varchar(35),
     amount_cents  bigint       not null check (amount_cents > 0),
+    charges_cents bigint       not null,          -- a cobv's interest and fine (componentesValor)
     paid_at       timestamptz  not null,
     body          jsonb        not null,      -- the Pix object as the PSP sent it
     source        varchar(10)  not null,      -- WEBHOOK or CATCH_UP

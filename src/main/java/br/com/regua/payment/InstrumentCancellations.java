@@ -134,4 +134,17 @@ public class InstrumentCancellations {
             .update()
         == 1;
   }
+
+  /** The bank or PSP confirmed the instrument cancelled (a boleto's baixa in a return file). */
+  public void confirm(String debtId, String instrument, Instant now) {
+    jdbc.sql(
+            """
+            update instrument_cancellation set status = 'DONE', done_at = :now
+             where debt_id = :debtId and instrument = :instrument and status = 'PENDING'
+            """)
+        .param("debtId", debtId)
+        .param("instrument", instrument)
+        .param("now", Timestamp.from(now))
+        .update();
+  }
 }

@@ -41,6 +41,9 @@ public class Reconciliation {
    * @param rail PIX or BOLETO
    * @param reference what named the debt: the txid, the nosso número / seu número
    * @param endToEndId the Pix's, for its refund (API Pix devolução); null for a boleto
+   * @param chargesCents the interest and fine the instrument charged for paying late (a cobv's
+   *     {@code componentesValor.juros} and {@code multa}, a boleto's "juros / multa / encargos"):
+   *     owed under the contract, so never proposed for refund
    */
   public record Incoming(
       String paymentId,
@@ -49,6 +52,7 @@ public class Reconciliation {
       String reference,
       String endToEndId,
       long cents,
+      long chargesCents,
       Instant paidAt) {}
 
   /** The outcome, the debt it went to (null when unmatched) and the amount proposed for refund. */
@@ -93,7 +97,9 @@ public class Reconciliation {
     Debt before = locked.get();
     boolean settled = before.status() == DebtStatus.PAID || before.status() == DebtStatus.CANCELLED;
     long excess =
-        settled ? payment.cents() : Math.max(0, payment.cents() - before.openBalanceCents());
+        settled
+            ? payment.cents()
+            : Math.max(0, payment.cents() - payment.chargesCents() - before.openBalanceCents());
     payments.receive(
         debtId,
         new PaymentRequest(

@@ -92,6 +92,7 @@ public class UnidentifiedPayments {
                       payment.reference(),
                       payment.rail().equals("PIX") ? payment.paymentId().substring(4) : null,
                       Money.parseCents(payment.amount()),
+                      0,
                       payment.paidAt()));
           jdbc.sql(
                   """

@@ -15,7 +15,8 @@ import java.util.List;
  *
  * @param txid null when the payer paid the key with no charge (no txid)
  */
-record PixNotification(String endToEndId, String txid, long cents, Instant paidAt, JsonNode body) {
+record PixNotification(
+    String endToEndId, String txid, long cents, long chargesCents, Instant paidAt, JsonNode body) {
 
   /**
    * The Pix of a notification's body, checked against the API Pix's schema where reconciliation
@@ -57,9 +58,26 @@ record PixNotification(String endToEndId, String txid, long cents, Instant paidA
         throw new InvalidFieldException(
             at + "horario", "an RFC 3339 date-time is required, e.g. 2020-09-09T20:15:00.358Z");
       }
-      all.add(new PixNotification(endToEndId, txid, cents, paidAt, pix));
+      all.add(new PixNotification(endToEndId, txid, cents, charges(pix, at), paidAt, pix));
     }
     return all;
+  }
+
+  /** A cobv's interest and fine for paying late ({@code componentesValor.juros}, {@code multa}). */
+  static long charges(JsonNode pix, String at) {
+    long cents = 0;
+    for (String part : new String[] {"juros", "multa"}) {
+      JsonNode valor = pix.path("componentesValor").path(part).path("valor");
+      if (valor.isMissingNode()) {
+        continue;
+      }
+      if (!valor.isTextual() || !valor.asText().matches("\\d{1,10}\\.\\d{2}")) {
+        throw new InvalidFieldException(
+            at + "componentesValor." + part + ".valor", "an amount like 12.34 is required");
+      }
+      cents += Money.parseCents(valor.asText());
+    }
+    return cents;
   }
 
   private static String text(JsonNode pix, String field, String at) {

@@ -54,13 +54,14 @@ public class PixNotifications {
     jdbc.sql(
             """
             insert into pix_received
-              (end_to_end_id, txid, amount_cents, paid_at, body, source, received_at)
-            values (:e2e, :txid, :cents, :paidAt, cast(:body as jsonb), :source, :now)
+              (end_to_end_id, txid, amount_cents, charges_cents, paid_at, body, source, received_at)
+            values (:e2e, :txid, :cents, :charges, :paidAt, cast(:body as jsonb), :source, :now)
             on conflict (end_to_end_id) do nothing
             """)
         .param("e2e", pix.endToEndId())
         .param("txid", pix.txid())
         .param("cents", pix.cents())
+        .param("charges", pix.chargesCents())
         .param("paidAt", Timestamp.from(pix.paidAt()))
         .param("body", pix.body().toString())
         .param("source", source)
@@ -99,6 +100,7 @@ public class PixNotifications {
                       stored.txid(),
                       stored.endToEndId(),
                       stored.cents(),
+                      stored.chargesCents(),
                       stored.paidAt().toInstant()),
                   debtId);
           jdbc.sql(
@@ -121,16 +123,22 @@ public class PixNotifications {
         });
   }
 
-  private record StoredPix(String endToEndId, String txid, long cents, Timestamp paidAt) {}
+  private record StoredPix(
+      String endToEndId, String txid, long cents, long chargesCents, Timestamp paidAt) {}
 
   private StoredPix stored(String endToEndId) {
     return jdbc.sql(
-            "select end_to_end_id, txid, amount_cents, paid_at from pix_received"
+            "select end_to_end_id, txid, amount_cents, charges_cents, paid_at from pix_received"
                 + " where end_to_end_id = :e2e")
         .param("e2e", endToEndId)
         .query(
             (rs, n) ->
-                new StoredPix(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getTimestamp(4)))
+                new StoredPix(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getLong(3),
+                    rs.getLong(4),
+                    rs.getTimestamp(5)))
         .single();
   }
 
