@@ -17,7 +17,8 @@ import java.util.List;
  */
 public final class ApiPixContract {
 
-  private static final OpenAPI SPEC = load();
+  private static final OpenAPI SPEC = load(true);
+  private static final OpenAPI AS_WRITTEN = load(false);
 
   /**
    * The validator adds {@code additionalProperties: false} to every object schema unless told not
@@ -25,26 +26,39 @@ public final class ApiPixContract {
    * each naming one part, which nothing could match if each refused the others' parts. So the
    * schemas are checked as the standard writes them.
    */
-  private static final SchemaValidator VALIDATOR =
-      new SchemaValidator(
-          SPEC,
-          new MessageResolver(
-              LevelResolver.create()
-                  .withLevel(
-                      SchemaValidator.ADDITIONAL_PROPERTIES_KEY, ValidationReport.Level.IGNORE)
-                  .build()));
+  private static final SchemaValidator VALIDATOR = validator(SPEC);
+
+  private static final SchemaValidator VALIDATOR_AS_WRITTEN = validator(AS_WRITTEN);
+
+  private static SchemaValidator validator(OpenAPI spec) {
+    return new SchemaValidator(
+        spec,
+        new MessageResolver(
+            LevelResolver.create()
+                .withLevel(SchemaValidator.ADDITIONAL_PROPERTIES_KEY, ValidationReport.Level.IGNORE)
+                .build()));
+  }
 
   private ApiPixContract() {}
 
-  private static OpenAPI load() {
+  /**
+   * The document, read as JSON Schema reads it or, {@code corrected}, with its JavaScript-style
+   * patterns ({@code "/^\\d{11}$/"}, the CPF's and the ISPB's) read without their slashes: as
+   * written, JSON Schema (ECMA 262) takes the slashes literally and no CPF matches.
+   */
+  private static OpenAPI load(boolean corrected) {
+    String text;
+    try (var in = ApiPixContract.class.getResourceAsStream("/bcb/bcb-api-pix-2.9.0.yaml")) {
+      text = new String(in.readAllBytes(), java.nio.charset.StandardCharsets.UTF_8);
+    } catch (java.io.IOException e) {
+      throw new IllegalStateException(e);
+    }
+    if (corrected) {
+      text = text.replaceAll("pattern: \"/(\\^[^\"]*\\$)/\"", "pattern: \"$1\"");
+    }
     ParseOptions options = new ParseOptions();
     options.setResolve(true);
-    var result =
-        new OpenAPIV3Parser()
-            .readLocation(
-                ApiPixContract.class.getResource("/bcb/bcb-api-pix-2.9.0.yaml").toString(),
-                null,
-                options);
+    var result = new OpenAPIV3Parser().readContents(text, null, options);
     if (result.getOpenAPI() == null) {
       throw new IllegalStateException(
           "the API Pix document does not parse: " + result.getMessages());
@@ -76,6 +90,13 @@ public final class ApiPixContract {
       throw new IllegalArgumentException("no schema " + name + " in the API Pix");
     }
     return messages(VALIDATOR.validate(json, schema, name));
+  }
+
+  /** {@link #checkSchema} against the document exactly as written (see {@link #load}). */
+  public static List<String> checkSchemaAsWritten(String name, String json) {
+    return messages(
+        VALIDATOR_AS_WRITTEN.validate(
+            json, AS_WRITTEN.getComponents().getSchemas().get(name), name));
   }
 
   /** The JSON of an example of the document ({@code components.examples.<name>.value}). */

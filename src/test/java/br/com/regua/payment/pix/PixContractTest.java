@@ -112,4 +112,21 @@ class PixContractTest {
         .contains("allOf");
     assertThat(PixNotification.parse(JSON.readTree(body)).get(0).txid()).hasSize(25);
   }
+
+  /**
+   * Another quirk of the document: the CPF's pattern is written {@code "/^\\d{11}$/"}, a JavaScript
+   * regex literal; JSON Schema takes the slashes literally, so as written no CPF conforms.
+   * ApiPixContract reads such patterns without their slashes.
+   */
+  @Test
+  void theDocumentsCpfPatternHasJavaScriptSlashesThatTheContractCheckDrops() {
+    String person = "{\"cpf\":\"12345678909\",\"nome\":\"Maria da Silva\"}";
+    assertThat(ApiPixContract.checkSchemaAsWritten("PessoaFisica", person))
+        .singleElement()
+        .asString()
+        .contains("/^\\d{11}$/");
+    assertThat(ApiPixContract.checkSchema("PessoaFisica", person)).isEmpty();
+    assertThat(ApiPixContract.checkSchema("PessoaFisica", "{\"cpf\":\"123\",\"nome\":\"M\"}"))
+        .isNotEmpty();
+  }
 }
