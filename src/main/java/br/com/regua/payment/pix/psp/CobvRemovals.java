@@ -38,9 +38,13 @@ class CobvRemovals {
       fixedDelayString = "${regua.pix.psp.removal-interval:PT30S}")
   void run() {
     PspClient client = psp.getIfAvailable();
-    if (client == null) {
-      return;
+    if (client != null) {
+      removeWith(client);
     }
+  }
+
+  /** Removes every pending cobv through the client; stops at the first sign the PSP is down. */
+  void removeWith(PspClient client) {
     for (InstrumentCancellations.Cancellation removal : cancellations.list("PENDING", null)) {
       if (!removal.instrument().equals("COBV")) {
         continue;

@@ -82,6 +82,27 @@ public class PspClient {
     return patchCobv(txid, Map.of("status", "REMOVIDA_PELO_USUARIO_RECEBEDOR"));
   }
 
+  /**
+   * {@code GET /pix?inicio=&fim=&paginacao.paginaAtual=}: one page of the Pix received in the
+   * window (RFC 3339 instants), as the API Pix answers it ({@code parametros.paginacao}, {@code
+   * pix}).
+   */
+  public JsonNode listPix(Instant from, Instant to, int page) {
+    return http.get()
+        .uri(
+            URI.create(
+                properties.baseUrl()
+                    + "/pix?inicio="
+                    + from
+                    + "&fim="
+                    + to
+                    + "&paginacao.paginaAtual="
+                    + page))
+        .headers(this::authorize)
+        .retrieve()
+        .body(JsonNode.class);
+  }
+
   private static Cobv cobv(JsonNode answer) {
     return new Cobv(
         answer.path("txid").asText(),
@@ -109,7 +130,7 @@ public class PspClient {
             .uri(URI.create(properties.tokenUrl()))
             .header(HttpHeaders.AUTHORIZATION, "Basic " + basic)
             .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-            .body("grant_type=client_credentials&scope=cobv.write%20cobv.read")
+            .body("grant_type=client_credentials&scope=cobv.write%20cobv.read%20pix.read")
             .retrieve()
             .body(JsonNode.class);
     String accessToken = answer == null ? "" : answer.path("access_token").asText("");

@@ -4,31 +4,21 @@ import static com.github.tomakehurst.wiremock.client.WireMock.equalTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
-import static com.github.tomakehurst.wiremock.client.WireMock.post;
 import static com.github.tomakehurst.wiremock.client.WireMock.postRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
-import static com.github.tomakehurst.wiremock.core.WireMockConfiguration.wireMockConfig;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
 
 import br.com.regua.charge.pix.Txid;
 import br.com.regua.payment.pix.ApiPixContract;
 import com.github.tomakehurst.wiremock.WireMockServer;
-import java.io.IOException;
 import java.math.BigDecimal;
-import java.nio.file.Files;
-import java.nio.file.Path;
-import java.time.Clock;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.util.List;
-import org.junit.jupiter.api.AfterAll;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-import org.springframework.web.client.RestClient;
 
 /**
  * The API Pix client against a PSP played by WireMock over HTTPS that demands a client certificate
@@ -37,65 +27,20 @@ import org.springframework.web.client.RestClient;
  */
 class PspClientTest {
 
-  private static final String PASSWORD = "changeit";
-  private static Path dir;
   private static WireMockServer psp;
 
   @BeforeAll
-  static void pspWithMutualTls() throws Exception {
-    dir = Files.createTempDirectory("psp-tls");
-    keypair("server.p12", "psp", "CN=localhost", "SAN=dns:localhost,ip:127.0.0.1");
-    keypair("client.p12", "regua", "CN=regua-test-client", null);
-    trust("server.p12", "psp", "client-trust.p12");
-    trust("client.p12", "regua", "server-trust.p12");
-    psp =
-        new WireMockServer(
-            wireMockConfig()
-                .httpDisabled(true)
-                .dynamicHttpsPort()
-                .keystorePath(dir.resolve("server.p12").toString())
-                .keystorePassword(PASSWORD)
-                .keyManagerPassword(PASSWORD)
-                .keystoreType("PKCS12")
-                .needClientAuth(true)
-                .trustStorePath(dir.resolve("server-trust.p12").toString())
-                .trustStorePassword(PASSWORD)
-                .trustStoreType("PKCS12"));
-    psp.start();
-  }
-
-  @AfterAll
-  static void stop() {
-    psp.stop();
+  static void pspWithMutualTls() {
+    psp = MutualTlsPsp.server();
   }
 
   @BeforeEach
   void reset() {
-    psp.resetAll();
-    psp.stubFor(
-        post(urlEqualTo("/oauth/token"))
-            .willReturn(
-                okJson(
-                    "{\"access_token\":\"tok-1\",\"token_type\":\"Bearer\",\"expires_in\":3600,"
-                        + "\"scope\":\"cobv.write cobv.read\"}")));
+    MutualTlsPsp.reset();
   }
 
   private PspClient client(String keyStore) {
-    String base = "https://localhost:" + psp.httpsPort();
-    return new PspClient(
-        new PspProperties(
-            base + "/api/v2",
-            base + "/oauth/token",
-            "regua-client",
-            "s3cret",
-            keyStore == null ? null : dir.resolve(keyStore).toString(),
-            PASSWORD,
-            dir.resolve("client-trust.p12").toString(),
-            PASSWORD,
-            Duration.ofSeconds(5),
-            Duration.ofSeconds(5)),
-        RestClient.builder(),
-        Clock.systemUTC());
+    return MutualTlsPsp.client(keyStore);
   }
 
   @Test
@@ -145,7 +90,7 @@ class PspClientTest {
         postRequestedFor(urlEqualTo("/oauth/token"))
             .withHeader("Authorization", equalTo("Basic cmVndWEtY2xpZW50OnMzY3JldA=="))
             .withRequestBody(
-                equalTo("grant_type=client_credentials&scope=cobv.write%20cobv.read")));
+                equalTo("grant_type=client_credentials&scope=cobv.write%20cobv.read%20pix.read")));
     psp.verify(
         putRequestedFor(urlEqualTo("/api/v2/cobv/" + txid))
             .withHeader("Authorization", equalTo("Bearer tok-1")));
@@ -183,76 +128,5 @@ class PspClientTest {
     assertThatThrownBy(() -> anonymous.removeCobv(Txid.forDebt("INV-1001")))
         .isInstanceOf(org.springframework.web.client.ResourceAccessException.class);
     assertThat(psp.getAllServeEvents()).isEmpty();
-  }
-
-  private static void keypair(String store, String alias, String dname, String san)
-      throws Exception {
-    List<String> args =
-        new java.util.ArrayList<>(
-            List.of(
-                "-genkeypair",
-                "-alias",
-                alias,
-                "-keyalg",
-                "RSA",
-                "-keysize",
-                "2048",
-                "-dname",
-                dname,
-                "-validity",
-                "2",
-                "-storetype",
-                "PKCS12",
-                "-keystore",
-                dir.resolve(store).toString(),
-                "-storepass",
-                PASSWORD,
-                "-keypass",
-                PASSWORD));
-    if (san != null) {
-      args.addAll(List.of("-ext", san));
-    }
-    keytool(args);
-  }
-
-  private static void trust(String from, String alias, String into) throws Exception {
-    Path cert = dir.resolve(alias + ".crt");
-    keytool(
-        List.of(
-            "-exportcert",
-            "-alias",
-            alias,
-            "-keystore",
-            dir.resolve(from).toString(),
-            "-storepass",
-            PASSWORD,
-            "-file",
-            cert.toString()));
-    keytool(
-        List.of(
-            "-importcert",
-            "-noprompt",
-            "-alias",
-            alias,
-            "-file",
-            cert.toString(),
-            "-keystore",
-            dir.resolve(into).toString(),
-            "-storetype",
-            "PKCS12",
-            "-storepass",
-            PASSWORD));
-  }
-
-  private static void keytool(List<String> args) throws IOException, InterruptedException {
-    Path java = Path.of(ProcessHandle.current().info().command().orElseThrow());
-    List<String> command = new java.util.ArrayList<>();
-    command.add(java.resolveSibling("keytool").toString());
-    command.addAll(args);
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    String output = new String(process.getInputStream().readAllBytes());
-    if (process.waitFor() != 0) {
-      throw new IllegalStateException("keytool " + args.get(0) + " failed: " + output);
-    }
   }
 }
