@@ -3,9 +3,11 @@ package br.com.regua.charge;
 import br.com.regua.charge.boleto.Boleto;
 import br.com.regua.charge.pix.PixPayload;
 import br.com.regua.charge.pix.PixProperties;
+import br.com.regua.charge.pix.PspCharges;
 import br.com.regua.charge.pix.Txid;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.stereotype.Service;
 
@@ -18,11 +20,15 @@ import org.springframework.stereotype.Service;
 public class PaymentOptionsService {
 
   private final PixProperties pix;
+  private final ObjectProvider<PspCharges> pspCharges;
   private final String paymentLinkBaseUrl;
 
   PaymentOptionsService(
-      PixProperties pix, @Value("${regua.payment-link.base-url}") String paymentLinkBaseUrl) {
+      PixProperties pix,
+      ObjectProvider<PspCharges> pspCharges,
+      @Value("${regua.payment-link.base-url}") String paymentLinkBaseUrl) {
     this.pix = pix;
+    this.pspCharges = pspCharges;
     this.paymentLinkBaseUrl = paymentLinkBaseUrl;
     if (pix.enabled()) {
       // Fails the start, not the first reminder, when the name or city cannot be a BR Code.
@@ -46,12 +52,19 @@ public class PaymentOptionsService {
         paymentLink(paymentToken));
   }
 
-  /** The BR Code of the open balance, unless no PIX key is configured or nothing is owed. */
+  /**
+   * The Pix of the open balance, unless no PIX key is configured or nothing is owed: the PSP's
+   * copy-and-paste of the debt's cobv when it charges the balance (a PSP configured, the cobv
+   * created or updated), else the static BR Code built here.
+   */
   public Optional<String> pixCopyAndPaste(String debtId, long openBalanceCents) {
     if (!pix.enabled() || openBalanceCents <= 0) {
       return Optional.empty();
     }
-    return Optional.of(pixPayload(debtId, openBalanceCents).payload());
+    PspCharges psp = pspCharges.getIfAvailable();
+    Optional<String> charged =
+        psp == null ? Optional.empty() : psp.copyAndPaste(debtId, openBalanceCents);
+    return Optional.of(charged.orElseGet(() -> pixPayload(debtId, openBalanceCents).payload()));
   }
 
   /** The link carries an opaque token, never the debt's id: no debt details in URLs. */

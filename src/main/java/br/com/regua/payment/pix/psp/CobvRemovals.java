@@ -25,11 +25,17 @@ class CobvRemovals {
 
   private final ObjectProvider<PspClient> psp;
   private final InstrumentCancellations cancellations;
+  private final PspChargeStore charges;
   private final Clock clock;
 
-  CobvRemovals(ObjectProvider<PspClient> psp, InstrumentCancellations cancellations, Clock clock) {
+  CobvRemovals(
+      ObjectProvider<PspClient> psp,
+      InstrumentCancellations cancellations,
+      PspChargeStore charges,
+      Clock clock) {
     this.psp = psp;
     this.cancellations = cancellations;
+    this.charges = charges;
     this.clock = clock;
   }
 
@@ -52,6 +58,7 @@ class CobvRemovals {
       try {
         PspClient.Cobv cobv = client.removeCobv(removal.reference());
         cancellations.markDone(removal.id(), clock.instant());
+        charges.removed(removal.reference(), clock.instant());
         log.info("cobv {} of debt {}: {}", removal.reference(), removal.debtId(), cobv.status());
       } catch (RestClientResponseException e) {
         if (e.getStatusCode().value() == 404) {

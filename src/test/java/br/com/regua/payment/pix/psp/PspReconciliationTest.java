@@ -6,6 +6,8 @@ import static com.github.tomakehurst.wiremock.client.WireMock.getRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.okJson;
 import static com.github.tomakehurst.wiremock.client.WireMock.patch;
 import static com.github.tomakehurst.wiremock.client.WireMock.patchRequestedFor;
+import static com.github.tomakehurst.wiremock.client.WireMock.put;
+import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlMatching;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlPathEqualTo;
@@ -37,6 +39,7 @@ class PspReconciliationTest extends IntegrationTest {
 
   @Autowired PixCatchUp catchUp;
   @Autowired CobvRemovals removals;
+  @Autowired CobvSync sync;
 
   private final WireMockServer psp = MutualTlsPsp.server();
 
@@ -160,5 +163,57 @@ class PspReconciliationTest extends IntegrationTest {
     JsonNode done = api.get("/api/instrument-cancellations?status=DONE&debtId=" + debtId).getBody();
     assertThat(done.findValuesAsText("instrument")).containsExactly("COBV");
     assertThat(api.get("/api/instrument-cancellations?debtId=" + debtId).getBody()).isEmpty();
+  }
+
+  @Test
+  void aRegisteredDebtGetsItsCobvAndTheDebtorThePspsCopyAndPasteFollowingTheBalance() {
+    // given a debt of 300.00 and a PSP that creates and revises cobv
+    String debtId = register("cobv-sync", "300.00");
+    String txid = Txid.forDebt(debtId);
+    String created = "00020101021226850014br.gov.bcb.pix2563pix.example.com/qr/v2/cobv/" + txid;
+    String revised = created + "/rev1";
+    psp.stubFor(
+        put(urlEqualTo("/api/v2/cobv/" + txid))
+            .willReturn(
+                okJson(
+                    "{\"txid\":\"%s\",\"revisao\":0,\"status\":\"ATIVA\",\"pixCopiaECola\":\"%s\"}"
+                        .formatted(txid, created))));
+    psp.stubFor(
+        patch(urlEqualTo("/api/v2/cobv/" + txid))
+            .willReturn(
+                okJson(
+                    "{\"txid\":\"%s\",\"revisao\":1,\"status\":\"ATIVA\",\"pixCopiaECola\":\"%s\"}"
+                        .formatted(txid, revised))));
+
+    // when the sync runs
+    assertThat(sync.syncWith(MutualTlsPsp.client(), List.of(debtId))).isTrue();
+
+    // then the PSP holds the cobv and the debtor pays the PSP's copy-and-paste
+    String putBody =
+        psp.findAll(putRequestedFor(urlEqualTo("/api/v2/cobv/" + txid))).get(0).getBodyAsString();
+    assertThat(ApiPixContract.checkSchema("CobVSolicitada", putBody)).as(putBody).isEmpty();
+    assertThat(putBody).contains("\"original\":\"300.00\"");
+    assertThat(copyAndPaste(debtId)).isEqualTo(created);
+
+    // when 100.00 is paid by Pix: the cobv charges too much, so the static BR Code stands in
+    api.post("/api/webhooks/pix/pix", "{\"pix\":[" + pix(endToEndId(), txid, "100.00") + "]}");
+    assertThat(copyAndPaste(debtId)).startsWith("000201").isNotEqualTo(created);
+
+    // and the sync revises the cobv to the balance, once
+    sync.syncWith(MutualTlsPsp.client(), List.of(debtId));
+    sync.syncWith(MutualTlsPsp.client(), List.of(debtId));
+
+    // then the debtor pays the revised cobv
+    psp.verify(1, putRequestedFor(urlEqualTo("/api/v2/cobv/" + txid)));
+    psp.verify(1, patchRequestedFor(urlEqualTo("/api/v2/cobv/" + txid)));
+    String patchBody =
+        psp.findAll(patchRequestedFor(urlEqualTo("/api/v2/cobv/" + txid))).get(0).getBodyAsString();
+    assertThat(patchBody).isEqualTo("{\"valor\":{\"original\":\"200.00\"}}");
+    assertThat(ApiPixContract.checkSchema("CobVRevisada", patchBody)).isEmpty();
+    assertThat(copyAndPaste(debtId)).isEqualTo(revised);
+  }
+
+  private String copyAndPaste(String debtId) {
+    return api.get("/api/debts/" + debtId).getBody().at("/paymentOptions/pixCopyAndPaste").asText();
   }
 }
