@@ -1,7 +1,7 @@
 package br.com.regua.payment.pix.psp;
 
 import java.time.Clock;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.boot.autoconfigure.condition.ConditionalOnExpression;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -13,7 +13,8 @@ import org.springframework.web.client.RestClient;
 class PspConfiguration {
 
   @Bean
-  @ConditionalOnProperty(prefix = "regua.pix.psp", name = "base-url")
+  // not ConditionalOnProperty: an empty value (${REGUA_PIX_PSP_BASE_URL:}) would count as set
+  @ConditionalOnExpression("!'${regua.pix.psp.base-url:}'.isBlank()")
   PspClient pspClient(PspProperties properties, RestClient.Builder builder) {
     // wall-clock time for the token's expiry, not the engine's: the PSP's tokens expire in its time
     return new PspClient(properties, builder, Clock.systemUTC());
