@@ -12,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -32,14 +33,20 @@ final class WebhookSignatureFilter extends OncePerRequestFilter {
    */
   private static final String PIX = "pix/pix";
 
+  /** The client certificate chain the servlet container verified during the TLS handshake. */
+  static final String CLIENT_CERTIFICATES = "jakarta.servlet.request.X509Certificate";
+
   private final Credentials credentials;
   private final Duration window;
   private final Clock wallClock;
+  private final boolean pixMutualTls;
 
-  WebhookSignatureFilter(Credentials credentials, Duration window, Clock wallClock) {
+  WebhookSignatureFilter(
+      Credentials credentials, Duration window, Clock wallClock, boolean pixMutualTls) {
     this.credentials = credentials;
     this.window = window;
     this.wallClock = wallClock;
+    this.pixMutualTls = pixMutualTls;
   }
 
   @Override
@@ -89,6 +96,14 @@ final class WebhookSignatureFilter extends OncePerRequestFilter {
    */
   private void pix(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
+    // The service terminates TLS itself (server.ssl.client-auth: want, a trust store holding only
+    // the PSP's CA): the container verified the PSP's certificate, as the standard asks.
+    if (pixMutualTls
+        && request.getAttribute(CLIENT_CERTIFICATES) instanceof X509Certificate[] certificates
+        && certificates.length > 0) {
+      chain.doFilter(request, response);
+      return;
+    }
     Optional<String> secret = credentials.webhookSecret("pix");
     if (secret.isEmpty()) {
       Problems.unauthorized(
