@@ -73,6 +73,48 @@ class CobvSync {
    * those debts only; null for all). False when the PSP failed and the rest waits for the next run.
    */
   boolean syncWith(PspClient client, Collection<String> onlyDebtIds) {
+    return removeEnded(client, onlyDebtIds) && createOrRevise(client, onlyDebtIds);
+  }
+
+  /**
+   * Removes the active cobv of a debt renegotiated (its agreement charges instead) or cancelled:
+   * nobody may pay it any more. A paid debt's cobv goes through the instrument cancellations.
+   */
+  private boolean removeEnded(PspClient client, Collection<String> onlyDebtIds) {
+    List<String> ended =
+        jdbc.sql(
+                """
+                select c.txid from pix_charge c join debt d on d.debt_id = c.debt_id
+                 where c.status = 'ATIVA' and d.status in ('RENEGOTIATED', 'CANCELLED')
+                   and (cast(:only as text[]) is null or d.debt_id = any(cast(:only as text[])))
+                 limit 500
+                """)
+            .param(
+                "only", onlyDebtIds == null ? null : br.com.regua.ops.SqlArrays.text(onlyDebtIds))
+            .query(String.class)
+            .list();
+    for (String txid : ended) {
+      try {
+        client.removeCobv(txid);
+        charges.removed(txid, clock.instant());
+      } catch (RestClientResponseException e) {
+        if (e.getStatusCode().value() == 404) {
+          charges.removed(txid, clock.instant());
+        } else if (ProviderHttp.isTransient(e)) {
+          log.warn("PSP unavailable removing cobv {}: {}", txid, ProviderHttp.describe(e));
+          return false;
+        } else {
+          log.error("PSP refused removing cobv {}: {}", txid, ProviderHttp.describe(e));
+        }
+      } catch (RestClientException e) {
+        log.warn("PSP unreachable removing cobv {}: {}", txid, e.getMessage());
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean createOrRevise(PspClient client, Collection<String> onlyDebtIds) {
     for (String debtId : outOfStep(onlyDebtIds)) {
       Debt debt = debts.find(debtId).orElse(null);
       if (debt == null || !debt.status().isOpen() || debt.openBalanceCents() <= 0) {

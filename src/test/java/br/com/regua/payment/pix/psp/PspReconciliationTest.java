@@ -213,6 +213,51 @@ class PspReconciliationTest extends IntegrationTest {
     assertThat(copyAndPaste(debtId)).isEqualTo(revised);
   }
 
+  @Test
+  void aCancelledDebtsCobvIsRemovedAtThePsp() {
+    // given a debt whose cobv the PSP holds
+    String debtId = register("cobv-cancel", "90.00");
+    String txid = Txid.forDebt(debtId);
+    psp.stubFor(
+        put(urlEqualTo("/api/v2/cobv/" + txid))
+            .willReturn(
+                okJson(
+                    "{\"txid\":\"%s\",\"revisao\":0,\"status\":\"ATIVA\",\"pixCopiaECola\":\"x\"}"
+                        .formatted(txid))));
+    psp.stubFor(
+        patch(urlEqualTo("/api/v2/cobv/" + txid))
+            .willReturn(
+                okJson(
+                    "{\"txid\":\"%s\",\"revisao\":1,\"status\":\"REMOVIDA_PELO_USUARIO_RECEBEDOR\"}"
+                        .formatted(txid))));
+    sync.syncWith(MutualTlsPsp.client(), List.of(debtId));
+
+    // when the debt is cancelled (a dispute resolved by cancelling it)
+    assertThat(
+            api.post(
+                    "/api/debts/" + debtId + "/disputes",
+                    java.util.Map.of("disputeId", "d-" + debtId, "reason", "não reconheço"))
+                .getStatusCode()
+                .value())
+        .isEqualTo(201);
+    assertThat(
+            api.post(
+                    "/api/debts/" + debtId + "/disputes/d-" + debtId + "/resolution",
+                    java.util.Map.of("resolution", "CANCEL", "notes", "cobrança indevida"))
+                .getStatusCode()
+                .value())
+        .isEqualTo(202);
+    await().atMost(Duration.ofSeconds(20)).until(() -> api.status(debtId).equals("CANCELLED"));
+
+    // then the sync removes its cobv, once
+    sync.syncWith(MutualTlsPsp.client(), List.of(debtId));
+    sync.syncWith(MutualTlsPsp.client(), List.of(debtId));
+    psp.verify(
+        1,
+        patchRequestedFor(urlEqualTo("/api/v2/cobv/" + txid))
+            .withRequestBody(equalTo("{\"status\":\"REMOVIDA_PELO_USUARIO_RECEBEDOR\"}")));
+  }
+
   private String copyAndPaste(String debtId) {
     return api.get("/api/debts/" + debtId).getBody().at("/paymentOptions/pixCopyAndPaste").asText();
   }
