@@ -57,7 +57,7 @@ create table refund (
     debt_id       varchar(64)  references debt (debt_id),
     amount_cents  bigint       not null check (amount_cents > 0),
     reason        varchar(300) not null,
-    status        varchar(20)  not null,          -- PROPOSED, APPROVED, REJECTED
+    status        varchar(20)  not null,          -- PROPOSED, APPROVED, REJECTED, SENT, DEVOLVIDO, NAO_REALIZADO
     proposed_at   timestamptz  not null,
     decided_at    timestamptz,
     decided_by    varchar(100)

@@ -24,7 +24,8 @@ import org.springframework.web.bind.annotation.RestController;
 @RestController
 class ReconciliationController {
 
-  private static final Set<String> REFUND_STATUSES = Set.of("PROPOSED", "APPROVED", "REJECTED");
+  private static final Set<String> REFUND_STATUSES =
+      Set.of("PROPOSED", "APPROVED", "REJECTED", "SENT", "DEVOLVIDO", "NAO_REALIZADO");
   private static final Set<String> CANCELLATION_STATUSES = Set.of("PENDING", "DONE");
 
   private final UnidentifiedPayments unidentified;

@@ -128,4 +128,42 @@ public class Refunds {
     }
     return query("select * from refund where refund_id = :key", refundId).single();
   }
+
+  /** A refund approved and not sent yet, for the PSP (Pix only: a boleto's goes by other means). */
+  public record ToSend(String refundId, String endToEndId, long amountCents, String reason) {}
+
+  /** Approved Pix refunds not yet sent to the PSP, oldest first. */
+  public List<ToSend> approvedPix() {
+    return jdbc.sql(
+            """
+            select refund_id, end_to_end_id, amount_cents, reason from refund
+             where status = 'APPROVED' and rail = 'PIX' and end_to_end_id is not null
+             order by decided_at, refund_id limit 500
+            """)
+        .query(
+            (rs, n) -> new ToSend(rs.getString(1), rs.getString(2), rs.getLong(3), rs.getString(4)))
+        .list();
+  }
+
+  /**
+   * What the PSP said of a refund: {@code SENT} once asked (EM_PROCESSAMENTO), then its final
+   * status from a notification ({@code DEVOLVIDO}, {@code NAO_REALIZADO}). Only forward.
+   */
+  public void pspSaid(String refundId, String pspStatus, Instant now) {
+    String to =
+        switch (pspStatus) {
+          case "DEVOLVIDO", "NAO_REALIZADO" -> pspStatus;
+          default -> "SENT";
+        };
+    jdbc.sql(
+            """
+            update refund set status = :to, decided_at = coalesce(decided_at, :now)
+             where refund_id = :id
+               and (status = 'APPROVED' or (status = 'SENT' and :to <> 'SENT'))
+            """)
+        .param("to", to)
+        .param("now", Timestamp.from(now))
+        .param("id", refundId)
+        .update();
+  }
 }

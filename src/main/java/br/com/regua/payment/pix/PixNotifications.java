@@ -3,6 +3,8 @@ package br.com.regua.payment.pix;
 import br.com.regua.charge.pix.Txid;
 import br.com.regua.payment.PaidThrough;
 import br.com.regua.payment.Reconciliation;
+import br.com.regua.payment.Refunds;
+import com.fasterxml.jackson.databind.JsonNode;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.util.ArrayList;
@@ -27,13 +29,19 @@ public class PixNotifications {
 
   private final JdbcClient jdbc;
   private final Reconciliation reconciliation;
+  private final Refunds refunds;
   private final TransactionTemplate tx;
   private final Clock clock;
 
   PixNotifications(
-      JdbcClient jdbc, Reconciliation reconciliation, TransactionTemplate tx, Clock clock) {
+      JdbcClient jdbc,
+      Reconciliation reconciliation,
+      Refunds refunds,
+      TransactionTemplate tx,
+      Clock clock) {
     this.jdbc = jdbc;
     this.reconciliation = reconciliation;
+    this.refunds = refunds;
     this.tx = tx;
     this.clock = clock;
   }
@@ -46,8 +54,24 @@ public class PixNotifications {
     List<Applied> applied = new ArrayList<>();
     for (PixNotification pix : notification) {
       applied.add(apply(pix));
+      refundsSettled(pix);
     }
     return applied;
+  }
+
+  /**
+   * The PSP notifies a Pix again when one of its refunds reaches a final status: the refund we sent
+   * (its id) is then DEVOLVIDO or NAO_REALIZADO.
+   */
+  private void refundsSettled(PixNotification pix) {
+    JsonNode devolucoes = pix.body().path("devolucoes");
+    for (JsonNode devolucao : devolucoes.isArray() ? devolucoes : List.of(devolucoes)) {
+      String status = devolucao.path("status").asText("");
+      if (devolucao.path("id").isTextual()
+          && (status.equals("DEVOLVIDO") || status.equals("NAO_REALIZADO"))) {
+        refunds.pspSaid(devolucao.get("id").asText(), status, clock.instant());
+      }
+    }
   }
 
   private void store(PixNotification pix, String source) {

@@ -103,6 +103,22 @@ public class PspClient {
         .body(JsonNode.class);
   }
 
+  /**
+   * {@code PUT /pix/{e2eid}/devolucao/{id}}: gives back {@code valor} of a received Pix; the
+   * answer's {@code status} (EM_PROCESSAMENTO, DEVOLVIDO, NAO_REALIZADO).
+   */
+  public String refund(String endToEndId, String refundId, String valor, String description) {
+    JsonNode answer =
+        http.put()
+            .uri(URI.create(properties.baseUrl() + "/pix/" + endToEndId + "/devolucao/" + refundId))
+            .headers(this::authorize)
+            .contentType(MediaType.APPLICATION_JSON)
+            .body(Map.of("valor", valor, "natureza", "ORIGINAL", "descricao", description))
+            .retrieve()
+            .body(JsonNode.class);
+    return answer == null ? "" : answer.path("status").asText("");
+  }
+
   private static Cobv cobv(JsonNode answer) {
     return new Cobv(
         answer.path("txid").asText(),
@@ -130,7 +146,8 @@ public class PspClient {
             .uri(URI.create(properties.tokenUrl()))
             .header(HttpHeaders.AUTHORIZATION, "Basic " + basic)
             .contentType(MediaType.APPLICATION_FORM_URLENCODED)
-            .body("grant_type=client_credentials&scope=cobv.write%20cobv.read%20pix.read")
+            .body(
+                "grant_type=client_credentials&scope=cobv.write%20cobv.read%20pix.read%20pix.write")
             .retrieve()
             .body(JsonNode.class);
     String accessToken = answer == null ? "" : answer.path("access_token").asText("");

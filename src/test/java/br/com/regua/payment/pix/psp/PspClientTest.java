@@ -90,7 +90,8 @@ class PspClientTest {
         postRequestedFor(urlEqualTo("/oauth/token"))
             .withHeader("Authorization", equalTo("Basic cmVndWEtY2xpZW50OnMzY3JldA=="))
             .withRequestBody(
-                equalTo("grant_type=client_credentials&scope=cobv.write%20cobv.read%20pix.read")));
+                equalTo(
+                    "grant_type=client_credentials&scope=cobv.write%20cobv.read%20pix.read%20pix.write")));
     psp.verify(
         putRequestedFor(urlEqualTo("/api/v2/cobv/" + txid))
             .withHeader("Authorization", equalTo("Bearer tok-1")));

@@ -40,6 +40,7 @@ class PspReconciliationTest extends IntegrationTest {
   @Autowired PixCatchUp catchUp;
   @Autowired CobvRemovals removals;
   @Autowired CobvSync sync;
+  @Autowired RefundSender refundSender;
 
   private final WireMockServer psp = MutualTlsPsp.server();
 
@@ -256,6 +257,55 @@ class PspReconciliationTest extends IntegrationTest {
         1,
         patchRequestedFor(urlEqualTo("/api/v2/cobv/" + txid))
             .withRequestBody(equalTo("{\"status\":\"REMOVIDA_PELO_USUARIO_RECEBEDOR\"}")));
+  }
+
+  @Test
+  void anApprovedRefundIsSentToThePspAndItsNotificationSettlesIt() {
+    // given an overpayment of 25.00 on a debt of 75.00, its refund approved by a supervisor
+    String debtId = register("refund-sent", "75.00");
+    String e2e = endToEndId();
+    String refundId = "D" + e2e;
+    api.post(
+        "/api/webhooks/pix/pix", "{\"pix\":[" + pix(e2e, Txid.forDebt(debtId), "100.00") + "]}");
+    api.post("/api/refunds/" + refundId + "/decision", java.util.Map.of("approve", true));
+    psp.stubFor(
+        put(urlEqualTo("/api/v2/pix/" + e2e + "/devolucao/" + refundId))
+            .willReturn(
+                okJson(
+                    "{\"id\":\"%s\",\"rtrId\":\"D12345678202612071200abcdefghijk\",\"valor\":\"25.00\",\"horario\":{\"solicitacao\":\"2026-12-07T15:00:00Z\"},\"status\":\"EM_PROCESSAMENTO\"}"
+                        .formatted(refundId))));
+
+    // when the approved refunds are sent, twice
+    refundSender.sendWith(MutualTlsPsp.client());
+    refundSender.sendWith(MutualTlsPsp.client());
+
+    // then the PSP was asked once to give 25.00 back, as the API Pix defines the request
+    psp.verify(1, putRequestedFor(urlEqualTo("/api/v2/pix/" + e2e + "/devolucao/" + refundId)));
+    String body =
+        psp.findAll(putRequestedFor(urlEqualTo("/api/v2/pix/" + e2e + "/devolucao/" + refundId)))
+            .get(0)
+            .getBodyAsString();
+    assertThat(ApiPixContract.checkSchema("DevolucaoSolicitada", body)).as(body).isEmpty();
+    assertThat(body).contains("\"valor\":\"25.00\"");
+    assertThat(refundStatus(refundId, "SENT")).isTrue();
+
+    // when the PSP notifies the Pix again with its refund done
+    String again =
+        "{\"pix\":[{\"endToEndId\":\"%s\",\"txid\":\"%s\",\"valor\":\"100.00\",\"horario\":\"2026-12-07T15:00:00Z\",\"devolucoes\":[{\"id\":\"%s\",\"rtrId\":\"D12345678202612071200abcdefghijk\",\"valor\":\"25.00\",\"horario\":{\"solicitacao\":\"2026-12-07T15:00:00Z\",\"liquidacao\":\"2026-12-07T15:00:05Z\"},\"status\":\"DEVOLVIDO\"}]}]}"
+            .formatted(e2e, Txid.forDebt(debtId), refundId);
+    assertThat(ApiPixContract.checkPixNotification(again)).isEmpty();
+    JsonNode answer = api.post("/api/webhooks/pix/pix", again).getBody();
+
+    // then the Pix is a duplicate and the refund is done
+    assertThat(answer.at("/pix/0/outcome").asText()).isEqualTo("DUPLICATE");
+    assertThat(refundStatus(refundId, "DEVOLVIDO")).isTrue();
+  }
+
+  private boolean refundStatus(String refundId, String status) {
+    return api.get("/api/refunds?status=" + status)
+        .getBody()
+        .findValuesAsText("refundId")
+        .contains(refundId);
   }
 
   private String copyAndPaste(String debtId) {
