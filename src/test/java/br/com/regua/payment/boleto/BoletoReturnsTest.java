@@ -168,7 +168,8 @@ class BoletoReturnsTest extends IntegrationTest {
     assertThat(payments("CNABT-0001")).isEqualTo("cnab-001-1234567000000001 15000");
     assertThat(payments("CNABT-0002")).isEqualTo("cnab-001-1234567000000002 20450");
     assertThat(
-            jdbc.sql("select count(*) from unidentified_payment where payment_id like 'cnab-001-%'")
+            jdbc.sql(
+                    "select count(*) from unidentified_payment where payment_id like 'cnab-001-1234567%'")
                 .query(Long.class)
                 .single())
         .isEqualTo(1);
