@@ -3,9 +3,12 @@ package br.com.regua.charge;
 import br.com.regua.charge.boleto.Boleto;
 import br.com.regua.charge.pix.PixPayload;
 import br.com.regua.charge.pix.PixProperties;
+import br.com.regua.charge.pix.PspCharges;
+import br.com.regua.charge.pix.Txid;
 import br.com.regua.security.PortalTokens;
 import java.util.Optional;
 import java.util.UUID;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.stereotype.Service;
 
 /**
@@ -16,13 +19,14 @@ import org.springframework.stereotype.Service;
 @Service
 public class PaymentOptionsService {
 
-  private static final int MAX_TXID = 25;
-
   private final PixProperties pix;
+  private final ObjectProvider<PspCharges> pspCharges;
   private final PortalTokens portalTokens;
 
-  PaymentOptionsService(PixProperties pix, PortalTokens portalTokens) {
+  PaymentOptionsService(
+      PixProperties pix, ObjectProvider<PspCharges> pspCharges, PortalTokens portalTokens) {
     this.pix = pix;
+    this.pspCharges = pspCharges;
     this.portalTokens = portalTokens;
     if (pix.enabled()) {
       // Fails the start, not the first reminder, when the name or city cannot be a BR Code.
@@ -46,12 +50,19 @@ public class PaymentOptionsService {
         paymentLink(paymentToken));
   }
 
-  /** The BR Code of the open balance, unless no PIX key is configured or nothing is owed. */
+  /**
+   * The Pix of the open balance, unless no PIX key is configured or nothing is owed: the PSP's
+   * copy-and-paste of the debt's cobv when it charges the balance (a PSP configured, the cobv
+   * created or updated), else the static BR Code built here.
+   */
   public Optional<String> pixCopyAndPaste(String debtId, long openBalanceCents) {
     if (!pix.enabled() || openBalanceCents <= 0) {
       return Optional.empty();
     }
-    return Optional.of(pixPayload(debtId, openBalanceCents).payload());
+    PspCharges psp = pspCharges.getIfAvailable();
+    Optional<String> charged =
+        psp == null ? Optional.empty() : psp.copyAndPaste(debtId, openBalanceCents);
+    return Optional.of(charged.orElseGet(() -> pixPayload(debtId, openBalanceCents).payload()));
   }
 
   /**
@@ -68,14 +79,10 @@ public class PaymentOptionsService {
   }
 
   /**
-   * The debt id as a txid: its letters and digits, the last 25 when longer (an id's distinguishing
-   * sequence is usually at its end: "ACME-2025-INVOICE-0001234"). The payment comes back with it,
-   * so the payment gateway can tell which debt a PIX paid.
+   * The reference a static BR Code of the debt carries: the first 25 characters of its txid ({@link
+   * Txid}), which the PSP's notification of the payment brings back, so the payment names its debt.
    */
   public static String txid(String debtId) {
-    String alphanumeric = debtId.replaceAll("[^A-Za-z0-9]", "");
-    return alphanumeric.length() <= MAX_TXID
-        ? alphanumeric
-        : alphanumeric.substring(alphanumeric.length() - MAX_TXID);
+    return Txid.staticReference(debtId);
   }
 }

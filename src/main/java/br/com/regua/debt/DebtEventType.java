@@ -48,5 +48,16 @@ public enum DebtEventType {
   RENEGOTIATED,
   CANCELLED,
   HANDED_OFF,
-  WRITTEN_OFF
+  WRITTEN_OFF,
+  /**
+   * The debt was paid: its other instruments (boleto, cobv) are to be cancelled; the detail says
+   * which and how.
+   */
+  INSTRUMENTS_CANCELLATION_RECORDED,
+  /**
+   * Money to give back (an overpayment's excess, a payment to a settled debt), for a supervisor.
+   */
+  REFUND_PROPOSED,
+  /** The bank reported the debt's boleto written off (baixa). */
+  BOLETO_WRITTEN_OFF
 }

@@ -37,6 +37,7 @@ public class PaymentService {
   private final JdbcClient jdbc;
   private final Journeys journeys;
   private final PromiseService promises;
+  private final InstrumentCancellations cancellations;
   private final TransactionTemplate tx;
   private final Clock clock;
 
@@ -46,6 +47,7 @@ public class PaymentService {
       JdbcClient jdbc,
       Journeys journeys,
       PromiseService promises,
+      InstrumentCancellations cancellations,
       TransactionTemplate tx,
       Clock clock) {
     this.debts = debts;
@@ -53,6 +55,7 @@ public class PaymentService {
     this.jdbc = jdbc;
     this.journeys = journeys;
     this.promises = promises;
+    this.cancellations = cancellations;
     this.tx = tx;
     this.clock = clock;
   }
@@ -189,6 +192,15 @@ public class PaymentService {
    * if it is still pending).
    */
   public Receipt receive(String debtId, PaymentRequest request) {
+    return receive(debtId, request, PaidThrough.API);
+  }
+
+  /**
+   * {@link #receive(String, PaymentRequest)} for a payment whose instrument is known: when it pays
+   * the debt off, the debt's other instruments are to be cancelled ({@link
+   * InstrumentCancellations}), in the same transaction.
+   */
+  public Receipt receive(String debtId, PaymentRequest request, PaidThrough through) {
     long cents = Money.parseCents(request.amount());
     Instant paidAt = request.paidAt().toInstant();
     Receipt receipt =
@@ -225,6 +237,7 @@ public class PaymentService {
                       now);
               if (paidNow) {
                 promises.keepActive(debtId, now);
+                cancellations.recordFor(debt, through, payment.paymentId(), now);
               }
               Debt updated = debts.find(debtId).orElseThrow();
               return announce(new Receipt(view(payment, updated), true));

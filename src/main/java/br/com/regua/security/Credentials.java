@@ -54,7 +54,7 @@ public class Credentials {
                   Set.of(Role.SUPERVISOR),
                   List.of()));
       Map<String, String> secrets = new HashMap<>(properties.webhookSecrets());
-      for (String provider : List.of("sms", "email", "whatsapp")) {
+      for (String provider : List.of("sms", "email", "whatsapp", "pix")) {
         secrets.putIfAbsent(provider, DEV_WEBHOOK_SECRET);
       }
       webhookSecrets = Map.copyOf(secrets);

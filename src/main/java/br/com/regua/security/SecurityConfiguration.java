@@ -6,6 +6,7 @@ import java.time.Clock;
 import java.util.Map;
 import java.util.function.Function;
 import java.util.stream.Collectors;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -42,10 +43,17 @@ class SecurityConfiguration {
 
   @Bean
   SecurityFilterChain security(
-      HttpSecurity http, Credentials credentials, SecurityProperties properties) throws Exception {
+      HttpSecurity http,
+      Credentials credentials,
+      SecurityProperties properties,
+      @Value("${regua.security.pix-webhook-mutual-tls:false}") boolean pixWebhookMutualTls)
+      throws Exception {
     http.addFilterBefore(
             new WebhookSignatureFilter(
-                credentials, properties.webhookReplayWindow(), Clock.systemUTC()),
+                credentials,
+                properties.webhookReplayWindow(),
+                Clock.systemUTC(),
+                pixWebhookMutualTls),
             UsernamePasswordAuthenticationFilter.class)
         .addFilterBefore(new ApiKeyFilter(credentials), UsernamePasswordAuthenticationFilter.class)
         .authorizeHttpRequests(
@@ -82,6 +90,13 @@ class SecurityConfiguration {
                     .requestMatchers("/api/me")
                     .authenticated()
                     .requestMatchers("/api/kpis", "/api/kpis/**", "/kpis.html")
+                    .hasRole("SUPERVISOR")
+                    // what reconciliation leaves to people: payments no reference named, refunds
+                    .requestMatchers(
+                        "/api/payments/unidentified",
+                        "/api/payments/unidentified/**",
+                        "/api/refunds",
+                        "/api/refunds/**")
                     .hasRole("SUPERVISOR")
                     .requestMatchers("/api/tasks", "/api/tasks/**", "/api/forms/**")
                     .hasAnyRole(PEOPLE)

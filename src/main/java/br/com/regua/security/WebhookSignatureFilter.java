@@ -12,6 +12,7 @@ import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.io.InputStreamReader;
 import java.nio.charset.StandardCharsets;
+import java.security.cert.X509Certificate;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.Optional;
@@ -26,14 +27,26 @@ final class WebhookSignatureFilter extends OncePerRequestFilter {
 
   private static final String PREFIX = "/api/webhooks/";
 
+  /**
+   * The PSP's Pix notifications: it calls the registered {@code webhookUrl} ({@code
+   * /api/webhooks/pix}) with {@code /pix} appended.
+   */
+  private static final String PIX = "pix/pix";
+
+  /** The client certificate chain the servlet container verified during the TLS handshake. */
+  static final String CLIENT_CERTIFICATES = "jakarta.servlet.request.X509Certificate";
+
   private final Credentials credentials;
   private final Duration window;
   private final Clock wallClock;
+  private final boolean pixMutualTls;
 
-  WebhookSignatureFilter(Credentials credentials, Duration window, Clock wallClock) {
+  WebhookSignatureFilter(
+      Credentials credentials, Duration window, Clock wallClock, boolean pixMutualTls) {
     this.credentials = credentials;
     this.window = window;
     this.wallClock = wallClock;
+    this.pixMutualTls = pixMutualTls;
   }
 
   @Override
@@ -46,6 +59,10 @@ final class WebhookSignatureFilter extends OncePerRequestFilter {
       HttpServletRequest request, HttpServletResponse response, FilterChain chain)
       throws ServletException, IOException {
     String provider = request.getRequestURI().substring(PREFIX.length());
+    if (provider.equals(PIX)) {
+      pix(request, response, chain);
+      return;
+    }
     Optional<String> secret = credentials.webhookSecret(provider);
     if (secret.isEmpty()) {
       Problems.unauthorized(
@@ -69,6 +86,38 @@ final class WebhookSignatureFilter extends OncePerRequestFilter {
       return;
     }
     chain.doFilter(new CachedBody(request, body), response);
+  }
+
+  /**
+   * The API Pix authenticates the PSP's calls by mTLS, not by a signature. Behind a proxy that
+   * terminates TLS (and checks the PSP's client certificate), the proxy forwards the call with the
+   * configured shared secret ({@code regua.security.webhook-secrets.pix}) in {@link
+   * WebhookSignatures#SHARED_SECRET}.
+   */
+  private void pix(HttpServletRequest request, HttpServletResponse response, FilterChain chain)
+      throws ServletException, IOException {
+    // The service terminates TLS itself (server.ssl.client-auth: want, a trust store holding only
+    // the PSP's CA): the container verified the PSP's certificate, as the standard asks.
+    if (pixMutualTls
+        && request.getAttribute(CLIENT_CERTIFICATES) instanceof X509Certificate[] certificates
+        && certificates.length > 0) {
+      chain.doFilter(request, response);
+      return;
+    }
+    Optional<String> secret = credentials.webhookSecret("pix");
+    if (secret.isEmpty()) {
+      Problems.unauthorized(
+          response, "no webhook secret configured for pix: every call is refused");
+      return;
+    }
+    Optional<String> refused =
+        WebhookSignatures.checkSharedSecret(
+            secret.get(), request.getHeader(WebhookSignatures.SHARED_SECRET));
+    if (refused.isPresent()) {
+      Problems.unauthorized(response, "webhook refused: " + refused.get());
+      return;
+    }
+    chain.doFilter(request, response);
   }
 
   /** The request with its body read once, for the signature, and again by the controller. */

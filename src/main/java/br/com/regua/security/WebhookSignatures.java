@@ -21,6 +21,9 @@ import javax.crypto.spec.SecretKeySpec;
  *   <li>Meta signs WhatsApp webhooks with {@code X-Hub-Signature-256: sha256=<hex HMAC-SHA256(app
  *       secret, body)>} and no timestamp: Meta itself redelivers for days, so no window applies; a
  *       replayed receipt changes nothing.
+ *   <li>The PSP's Pix notifications come through a TLS-terminating proxy that checked the PSP's
+ *       client certificate and adds {@code X-Regua-Webhook-Secret}; a replay changes nothing
+ *       (idempotent by endToEndId).
  * </ul>
  */
 public final class WebhookSignatures {
@@ -28,6 +31,12 @@ public final class WebhookSignatures {
   public static final String TIMESTAMP = "X-Regua-Timestamp";
   public static final String SIGNATURE = "X-Regua-Signature";
   public static final String META_SIGNATURE = "X-Hub-Signature-256";
+
+  /**
+   * The shared secret a TLS-terminating proxy adds to the PSP's Pix notifications, once it has
+   * checked the PSP's client certificate (the API Pix has no signature of its own: mTLS).
+   */
+  public static final String SHARED_SECRET = "X-Regua-Webhook-Secret";
 
   private WebhookSignatures() {}
 
@@ -73,6 +82,18 @@ public final class WebhookSignatures {
     return matches(signature, hmac(appSecret, body))
         ? Optional.empty()
         : Optional.of(META_SIGNATURE + " does not match the body");
+  }
+
+  static Optional<String> checkSharedSecret(String secret, String header) {
+    if (header == null) {
+      return Optional.of("missing " + SHARED_SECRET);
+    }
+    // compared as digests, so the time taken says nothing about the secret, not even its length
+    return MessageDigest.isEqual(
+            hmac(secret, header.getBytes(StandardCharsets.UTF_8)),
+            hmac(secret, secret.getBytes(StandardCharsets.UTF_8)))
+        ? Optional.empty()
+        : Optional.of(SHARED_SECRET + " does not match");
   }
 
   private static boolean matches(String header, byte[] expected) {

@@ -186,9 +186,8 @@ class PaymentOptionsApiTest extends IntegrationTest {
   }
 
   /** Field 62's txid: the debt id's letters and digits, the last 25. */
+  /** Field 62-05 of the BR Code: the first 25 characters of the debt's txid (charge/pix/Txid). */
   private static String txidField(String debtId) {
-    String txid = debtId.replaceAll("[^A-Za-z0-9]", "");
-    txid = txid.substring(Math.max(0, txid.length() - 25));
-    return "05%02d%s".formatted(txid.length(), txid);
+    return "0525" + br.com.regua.charge.pix.Txid.forDebt(debtId).substring(0, 25);
   }
 }

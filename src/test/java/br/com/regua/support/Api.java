@@ -96,6 +96,8 @@ public class Api {
         headers.set(WebhookSignatures.TIMESTAMP, Long.toString(now));
         headers.set(WebhookSignatures.SIGNATURE, WebhookSignatures.sign(secret, now, bytes));
       }
+      case "pix/pix" ->
+          headers.set(WebhookSignatures.SHARED_SECRET, TestCredentials.PIX_WEBHOOK_SECRET);
       default -> throw new IllegalArgumentException("no webhook " + provider);
     }
   }

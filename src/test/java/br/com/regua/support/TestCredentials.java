@@ -27,6 +27,7 @@ public final class TestCredentials {
 
   public static final String SMS_WEBHOOK_SECRET = "test-sms-webhook-secret";
   public static final String EMAIL_WEBHOOK_SECRET = "test-email-webhook-secret";
+  public static final String PIX_WEBHOOK_SECRET = "test-pix-webhook-secret";
   public static final String WHATSAPP_APP_SECRET = "test-whatsapp-app-secret";
 
   private TestCredentials() {}

@@ -78,10 +78,19 @@ class PixPayloadTest {
   }
 
   @Test
-  void theTxidIsTheDebtIdsLettersAndDigitsEndingWithItsSequence() {
-    assertThat(PaymentOptionsService.txid("INV-1001")).isEqualTo("INV1001");
-    assertThat(PaymentOptionsService.txid("ACME-2025-BILLING-INVOICE-0001234"))
-        .isEqualTo("2025BILLINGINVOICE0001234")
+  void aStaticBrCodeCarriesTheFirst25CharactersOfTheDebtsTxid() {
+    // md5("regua-pix:INV-1001"), by `printf 'regua-pix:INV-1001' | md5sum`
+    assertThat(Txid.forDebt("INV-1001")).isEqualTo("23cb5a602483b29e7b097b0f38630a3b");
+    assertThat(PaymentOptionsService.txid("INV-1001"))
+        .isEqualTo("23cb5a602483b29e7b097b0f3")
         .hasSize(25);
+  }
+
+  @Test
+  void idsThatDifferOnlyInPunctuationGetDifferentTxids() {
+    assertThat(Txid.forDebt("A-1")).isEqualTo("501ad994660c2d03ac2aebbf0f73cccc");
+    assertThat(Txid.forDebt("A1")).isEqualTo("6827d3ac113179ce47b870f0ae597f81");
+    assertThat(Txid.forDebt("ACME-2025-BILLING-INVOICE-0001234"))
+        .matches("[a-zA-Z0-9]{26,35}"); // the API Pix's TxId of a cobv
   }
 }

@@ -1,0 +1,85 @@
+package br.com.regua.payment.pix.psp;
+
+import br.com.regua.http.ProviderHttp;
+import br.com.regua.payment.InstrumentCancellations;
+import java.time.Clock;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestClientResponseException;
+
+/**
+ * Carries out the cobv removals a paid debt left pending ({@link InstrumentCancellations}): {@code
+ * PATCH /cobv/{txid}} with {@code REMOVIDA_PELO_USUARIO_RECEBEDOR} at the PSP, then the removal is
+ * done. A cobv the PSP does not know (404) has nothing to remove. A PSP that fails now is tried
+ * again on the next run; one that refuses (another 4xx) is logged and the removal stays pending for
+ * a person to look at.
+ */
+@Component
+class CobvRemovals {
+
+  private static final Logger log = LoggerFactory.getLogger(CobvRemovals.class);
+
+  private final ObjectProvider<PspClient> psp;
+  private final InstrumentCancellations cancellations;
+  private final PspChargeStore charges;
+  private final Clock clock;
+
+  CobvRemovals(
+      ObjectProvider<PspClient> psp,
+      InstrumentCancellations cancellations,
+      PspChargeStore charges,
+      Clock clock) {
+    this.psp = psp;
+    this.cancellations = cancellations;
+    this.charges = charges;
+    this.clock = clock;
+  }
+
+  @Scheduled(
+      initialDelayString = "${regua.pix.psp.removal-interval:PT30S}",
+      fixedDelayString = "${regua.pix.psp.removal-interval:PT30S}")
+  void run() {
+    PspClient client = psp.getIfAvailable();
+    if (client != null) {
+      removeWith(client);
+    }
+  }
+
+  /** Removes every pending cobv through the client; stops at the first sign the PSP is down. */
+  void removeWith(PspClient client) {
+    for (InstrumentCancellations.Cancellation removal : cancellations.list("PENDING", null)) {
+      if (!removal.instrument().equals("COBV")) {
+        continue;
+      }
+      try {
+        PspClient.Cobv cobv = client.removeCobv(removal.reference());
+        cancellations.markDone(removal.id(), clock.instant());
+        charges.removed(removal.reference(), clock.instant());
+        log.info("cobv {} of debt {}: {}", removal.reference(), removal.debtId(), cobv.status());
+      } catch (RestClientResponseException e) {
+        if (e.getStatusCode().value() == 404) {
+          cancellations.markDone(removal.id(), clock.instant());
+        } else if (ProviderHttp.isTransient(e)) {
+          log.warn(
+              "PSP unavailable removing cobv {}: {}",
+              removal.reference(),
+              ProviderHttp.describe(e));
+          return;
+        } else {
+          log.error(
+              "PSP refused removing cobv {} of debt {}: {}",
+              removal.reference(),
+              removal.debtId(),
+              ProviderHttp.describe(e));
+        }
+      } catch (RestClientException e) {
+        log.warn("PSP unreachable removing cobv {}: {}", removal.reference(), e.getMessage());
+        return;
+      }
+    }
+  }
+}

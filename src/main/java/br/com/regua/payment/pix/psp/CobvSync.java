@@ -1,0 +1,176 @@
+package br.com.regua.payment.pix.psp;
+
+import br.com.regua.charge.pix.PixProperties;
+import br.com.regua.charge.pix.Txid;
+import br.com.regua.debt.Debt;
+import br.com.regua.debt.DebtRepository;
+import br.com.regua.http.ProviderHttp;
+import java.math.BigDecimal;
+import java.time.Clock;
+import java.util.Collection;
+import java.util.List;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
+import org.springframework.beans.factory.annotation.Value;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.scheduling.annotation.Scheduled;
+import org.springframework.stereotype.Component;
+import org.springframework.web.client.RestClientException;
+import org.springframework.web.client.RestClientResponseException;
+
+/**
+ * Keeps each open debt's cobv at the PSP in step with the debt: {@code PUT /cobv/{txid}} for an
+ * open debt that has none yet (a new registration), {@code PATCH /cobv/{txid}} with the new {@code
+ * valor.original} when the open balance changed (a partial payment). Until the PSP answers, the
+ * debtor's Pix is the static BR Code. A PSP that fails is tried again on the next run.
+ */
+@Component
+class CobvSync {
+
+  private static final Logger log = LoggerFactory.getLogger(CobvSync.class);
+
+  private final ObjectProvider<PspClient> psp;
+  private final PspChargeStore charges;
+  private final DebtRepository debts;
+  private final PixProperties pix;
+  private final JdbcClient jdbc;
+  private final Clock clock;
+  private final BigDecimal finePercent;
+  private final BigDecimal monthlyInterestPercent;
+
+  CobvSync(
+      ObjectProvider<PspClient> psp,
+      PspChargeStore charges,
+      DebtRepository debts,
+      PixProperties pix,
+      JdbcClient jdbc,
+      Clock clock,
+      @Value("${regua.agreement.fine-percent:2}") BigDecimal finePercent,
+      @Value("${regua.agreement.monthly-interest-percent:1}") BigDecimal monthlyInterestPercent) {
+    this.psp = psp;
+    this.charges = charges;
+    this.debts = debts;
+    this.pix = pix;
+    this.jdbc = jdbc;
+    this.clock = clock;
+    this.finePercent = finePercent;
+    this.monthlyInterestPercent = monthlyInterestPercent;
+  }
+
+  @Scheduled(
+      initialDelayString = "${regua.pix.psp.sync-interval:PT15S}",
+      fixedDelayString = "${regua.pix.psp.sync-interval:PT15S}")
+  void run() {
+    PspClient client = psp.getIfAvailable();
+    if (client != null && pix.enabled()) {
+      syncWith(client, null);
+    }
+  }
+
+  /**
+   * Creates or updates the cobv of every open debt out of step with it ({@code onlyDebtIds}: of
+   * those debts only; null for all). False when the PSP failed and the rest waits for the next run.
+   */
+  boolean syncWith(PspClient client, Collection<String> onlyDebtIds) {
+    return removeEnded(client, onlyDebtIds) && createOrRevise(client, onlyDebtIds);
+  }
+
+  /**
+   * Removes the active cobv of a debt renegotiated (its agreement charges instead) or cancelled:
+   * nobody may pay it any more. A paid debt's cobv goes through the instrument cancellations.
+   */
+  private boolean removeEnded(PspClient client, Collection<String> onlyDebtIds) {
+    List<String> ended =
+        jdbc.sql(
+                """
+                select c.txid from pix_charge c join debt d on d.debt_id = c.debt_id
+                 where c.status = 'ATIVA' and d.status in ('RENEGOTIATED', 'CANCELLED')
+                   and (cast(:only as text[]) is null or d.debt_id = any(cast(:only as text[])))
+                 limit 500
+                """)
+            .param(
+                "only", onlyDebtIds == null ? null : br.com.regua.ops.SqlArrays.text(onlyDebtIds))
+            .query(String.class)
+            .list();
+    for (String txid : ended) {
+      try {
+        client.removeCobv(txid);
+        charges.removed(txid, clock.instant());
+      } catch (RestClientResponseException e) {
+        if (e.getStatusCode().value() == 404) {
+          charges.removed(txid, clock.instant());
+        } else if (ProviderHttp.isTransient(e)) {
+          log.warn("PSP unavailable removing cobv {}: {}", txid, ProviderHttp.describe(e));
+          return false;
+        } else {
+          log.error("PSP refused removing cobv {}: {}", txid, ProviderHttp.describe(e));
+        }
+      } catch (RestClientException e) {
+        log.warn("PSP unreachable removing cobv {}: {}", txid, e.getMessage());
+        return false;
+      }
+    }
+    return true;
+  }
+
+  private boolean createOrRevise(PspClient client, Collection<String> onlyDebtIds) {
+    for (String debtId : outOfStep(onlyDebtIds)) {
+      Debt debt = debts.find(debtId).orElse(null);
+      if (debt == null || !debt.status().isOpen() || debt.openBalanceCents() <= 0) {
+        continue;
+      }
+      String txid = Txid.forDebt(debtId);
+      try {
+        boolean exists =
+            jdbc.sql("select count(*) from pix_charge where txid = :txid")
+                    .param("txid", txid)
+                    .query(Long.class)
+                    .single()
+                > 0;
+        PspClient.Cobv cobv =
+            exists
+                ? client.patchCobv(txid, CobvRequests.newBalance(debt.openBalanceCents()))
+                : client.putCobv(
+                    txid,
+                    CobvRequests.create(
+                        debt.dueDate(),
+                        debt.openBalanceCents(),
+                        debt.debtor().document(),
+                        debt.debtor().name(),
+                        pix.key(),
+                        finePercent,
+                        monthlyInterestPercent));
+        charges.record(debtId, cobv, txid, debt.openBalanceCents(), clock.instant());
+      } catch (RestClientResponseException e) {
+        if (ProviderHttp.isTransient(e)) {
+          log.warn("PSP unavailable for cobv {}: {}", txid, ProviderHttp.describe(e));
+          return false;
+        }
+        log.error("PSP refused cobv {} of debt {}: {}", txid, debtId, ProviderHttp.describe(e));
+      } catch (RestClientException e) {
+        log.warn("PSP unreachable for cobv {}: {}", txid, e.getMessage());
+        return false;
+      }
+    }
+    return true;
+  }
+
+  /** Open debts with no cobv, or whose active cobv charges another amount than the balance. */
+  private List<String> outOfStep(Collection<String> onlyDebtIds) {
+    return jdbc.sql(
+            """
+            select d.debt_id from debt d
+              left join pix_charge c on c.debt_id = d.debt_id
+             where d.status in ('ACTIVE', 'PROMISED', 'DISPUTED', 'NEGATIVATED')
+               and d.open_balance_cents > 0
+               and (c.txid is null or (c.status = 'ATIVA' and c.amount_cents <> d.open_balance_cents))
+               and (cast(:only as text[]) is null or d.debt_id = any(cast(:only as text[])))
+             order by d.registered_at
+             limit 500
+            """)
+        .param("only", onlyDebtIds == null ? null : br.com.regua.ops.SqlArrays.text(onlyDebtIds))
+        .query(String.class)
+        .list();
+  }
+}

@@ -1,0 +1,89 @@
+package br.com.regua.payment.pix.psp;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+import br.com.regua.charge.pix.Txid;
+import br.com.regua.payment.pix.PixCatchUp;
+import br.com.regua.payment.pix.PixNotifications;
+import br.com.regua.support.IntegrationTest;
+import br.com.regua.support.TestDebtors;
+import com.fasterxml.jackson.databind.JsonNode;
+import java.time.Clock;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.web.client.RestClient;
+
+/**
+ * What {@code bin/run} does with the development PSP (devkit/providers/DevPixPsp): the debt's cobv
+ * is created there, the debtor pays it, the PSP notifies the webhook and the journey ends, with no
+ * call to the payments API; the catch-up then finds the Pix applied.
+ */
+class DevPixPspEndToEndTest extends IntegrationTest {
+
+  @LocalServerPort int port;
+  @Autowired CobvSync sync;
+  @Autowired PixCatchUp catchUp;
+
+  private PspClient devPsp() {
+    String base = "http://localhost:" + port + "/api/dev/psp";
+    return new PspClient(
+        new PspProperties(
+            base,
+            base + "/oauth/token",
+            "dev",
+            "dev",
+            null,
+            null,
+            null,
+            null,
+            Duration.ofSeconds(5),
+            Duration.ofSeconds(10)),
+        RestClient.builder(),
+        Clock.systemUTC());
+  }
+
+  @Test
+  void aDebtorPaysTheDebtsCobvAtTheDevelopmentPspAndTheJourneyEnds() {
+    // given a debt whose cobv the development PSP holds
+    String debtId = TestDebtors.uniqueId("dev-psp");
+    api.post("/api/debts", api.debt(debtId, "120.00", today().plusDays(15)));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> api.timelineTypes(debtId).contains("JOURNEY_STARTED"));
+    String txid = Txid.forDebt(debtId);
+    assertThat(sync.syncWith(devPsp(), List.of(debtId))).isTrue();
+    JsonNode cobv = api.get("/api/dev/psp/cobv/" + txid).getBody();
+    assertThat(cobv.at("/valor/original").asText()).isEqualTo("120.00");
+    assertThat(
+            api.get("/api/debts/" + debtId)
+                .getBody()
+                .at("/paymentOptions/pixCopyAndPaste")
+                .asText())
+        .isEqualTo(cobv.get("pixCopiaECola").asText());
+
+    // when the debtor pays it
+    JsonNode paid = api.post("/api/dev/psp/cobv/" + txid + "/payments", Map.of()).getBody();
+
+    // then the PSP notified the webhook, the debt is paid and its journey ended
+    assertThat(paid.at("/webhook/pix/0/outcome").asText()).isEqualTo("APPLIED");
+    assertThat(api.status(debtId)).isEqualTo("PAID");
+    await().atMost(Duration.ofSeconds(20)).until(() -> journeyEnded(debtId));
+    assertThat(api.get("/api/dev/psp/cobv/" + txid).getBody().get("status").asText())
+        .isEqualTo("CONCLUIDA");
+
+    // and the catch-up finds that Pix applied already
+    String e2e = paid.at("/pix/endToEndId").asText();
+    List<PixNotifications.Applied> caughtUp =
+        catchUp.catchUp(devPsp(), Instant.now().minusSeconds(3600), Instant.now());
+    assertThat(caughtUp)
+        .filteredOn(applied -> applied.endToEndId().equals(e2e))
+        .extracting(PixNotifications.Applied::outcome)
+        .containsExactly("DUPLICATE");
+  }
+}
