@@ -48,9 +48,10 @@ final class CreditorNamedRule implements AuditRule {
       if (!contact.made()) {
         continue;
       }
+      // a letter mailed is read from its PDF; one recorded without a print provider, from its text
       Optional<String> text =
           contact.channel() == Channel.LETTER
-              ? records.letterText(contact.key())
+              ? records.letterText(contact.key()).or(() -> Optional.ofNullable(contact.payload()))
               : Optional.ofNullable(contact.payload());
       List<String> missing = new ArrayList<>();
       String normalized = text.map(CreditorNamedRule::normalize).orElse("");

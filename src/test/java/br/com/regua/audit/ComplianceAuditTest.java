@@ -73,6 +73,7 @@ class ComplianceAuditTest {
     givenAgreements();
     givenPostponements();
     givenALetterWithoutItsPdf();
+    givenALetterRecordedWithoutAProvider();
 
     LegalCalendar calendar = new LegalCalendar();
     ComplianceAudit audit =
@@ -394,6 +395,20 @@ class ComplianceAuditTest {
         "SENT",
         local("2026-12-02T10:00", "SP"),
         "Credora Teste Ltda.\nCNPJ 12.ABC.345/01DE-35",
+        null,
+        null);
+  }
+
+  private static void givenALetterRecordedWithoutAProvider() throws SQLException {
+    debt("R-LETTER-RECORDED", "SP");
+    contact(
+        "R-LETTER-RECORDED",
+        "D+20",
+        "LETTER",
+        "negativation-notice",
+        "RECORDED",
+        local("2026-12-02T10:00", "SP"),
+        CREDITOR,
         null,
         null);
   }

@@ -75,7 +75,7 @@ class PortalTest extends IntegrationTest {
     var good = browser.get("/portal/" + debt.token());
     assertThat(good.status()).isEqualTo(200);
     assertThat(good.body())
-        .contains("Confirme sua identidade", "Régua Cobranças Demonstração Ltda.")
+        .contains("Confirme sua identidade", "Loja Exemplo S.A.")
         .doesNotContain("Maria", "321", debt.debtId());
 
     // when the debt's links are revoked, its link of today answers like a forged one
@@ -192,7 +192,7 @@ class PortalTest extends IntegrationTest {
                 .getBody()
                 .at("/paymentOptions/pixCopyAndPaste")
                 .asText())
-        .contains("Régua Cobranças Demonstração Ltda.", "12.ABC.345/01DE-35");
+        .contains("Loja Exemplo S.A.", "A1.B2C.3D4/E5F6-68"); // the test's creditor
 
     // when the debtor downloads the boleto
     var pdf = browser.get("/portal/" + debt.token() + "/boleto/0");
