@@ -81,6 +81,7 @@ public final class AuditRecords {
 
   private final Map<String, Debt> debts;
   private final List<Contact> contacts;
+  private final List<Contact> madeContacts;
   private final Map<String, List<Event>> eventsByDebt;
   private final Map<String, Map<Channel, Consent>> consentsByDocument;
   private final Map<String, List<Dispute>> disputesByDebt;
@@ -100,6 +101,7 @@ public final class AuditRecords {
       Map<String, String> letterTextByContactKey) {
     this.debts = Map.copyOf(debts);
     this.contacts = contacts.stream().sorted(Comparator.comparing(Contact::id)).toList();
+    this.madeContacts = this.contacts.stream().filter(Contact::made).toList();
     this.eventsByDebt = new HashMap<>();
     events.stream()
         .sorted(Comparator.comparing(Event::occurredAt).thenComparing(Event::id))
@@ -252,6 +254,11 @@ public final class AuditRecords {
 
   public List<Contact> contacts() {
     return contacts;
+  }
+
+  /** The contacts made: sent, or recorded for a channel without a provider, oldest first. */
+  public List<Contact> madeContacts() {
+    return madeContacts;
   }
 
   public List<Event> events(String debtId) {

@@ -27,16 +27,13 @@ final class ChannelConsentRule implements AuditRule {
 
   @Override
   public long checked(AuditRecords records) {
-    return records.contacts().stream().filter(Contact::made).count();
+    return records.madeContacts().size();
   }
 
   @Override
   public List<Violation> check(AuditRecords records) {
     List<Violation> violations = new ArrayList<>();
-    for (Contact contact : records.contacts()) {
-      if (!contact.made()) {
-        continue;
-      }
+    for (Contact contact : records.madeContacts()) {
       records
           .debt(contact.debtId())
           .ifPresent(

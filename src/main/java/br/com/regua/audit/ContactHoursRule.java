@@ -1,6 +1,5 @@
 package br.com.regua.audit;
 
-import br.com.regua.audit.AuditRecords.Contact;
 import java.util.List;
 
 /** Every contact within the hours of the debtor's state, never on a Sunday or a holiday. */
@@ -25,13 +24,12 @@ final class ContactHoursRule implements AuditRule {
 
   @Override
   public long checked(AuditRecords records) {
-    return records.contacts().stream().filter(Contact::made).count();
+    return records.madeContacts().size();
   }
 
   @Override
   public List<Violation> check(AuditRecords records) {
-    return records.contacts().stream()
-        .filter(Contact::made)
+    return records.madeContacts().stream()
         .flatMap(
             contact ->
                 records.debt(contact.debtId()).stream()

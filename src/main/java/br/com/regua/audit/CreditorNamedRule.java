@@ -38,16 +38,13 @@ final class CreditorNamedRule implements AuditRule {
 
   @Override
   public long checked(AuditRecords records) {
-    return records.contacts().stream().filter(Contact::made).count();
+    return records.madeContacts().size();
   }
 
   @Override
   public List<Violation> check(AuditRecords records) {
     List<Violation> violations = new ArrayList<>();
-    for (Contact contact : records.contacts()) {
-      if (!contact.made()) {
-        continue;
-      }
+    for (Contact contact : records.madeContacts()) {
       // a letter mailed is read from its PDF; one recorded without a print provider, from its text
       Optional<String> text =
           contact.channel() == Channel.LETTER

@@ -34,16 +34,13 @@ final class DailyContactLimitRule implements AuditRule {
 
   @Override
   public long checked(AuditRecords records) {
-    return records.contacts().stream().filter(Contact::made).count();
+    return records.madeContacts().size();
   }
 
   @Override
   public List<Violation> check(AuditRecords records) {
     Map<DebtorDay, List<Contact>> byDebtorDay = new LinkedHashMap<>();
-    for (Contact contact : records.contacts()) {
-      if (!contact.made()) {
-        continue;
-      }
+    for (Contact contact : records.madeContacts()) {
       records
           .debt(contact.debtId())
           .ifPresent(

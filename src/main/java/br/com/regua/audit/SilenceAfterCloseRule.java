@@ -34,28 +34,26 @@ final class SilenceAfterCloseRule implements AuditRule {
 
   @Override
   public long checked(AuditRecords records) {
-    return records.contacts().stream().filter(Contact::made).count();
+    return records.madeContacts().size();
   }
 
   @Override
   public List<Violation> check(AuditRecords records) {
     List<Violation> violations = new ArrayList<>();
-    for (Contact contact : records.contacts()) {
-      if (contact.made()) {
-        whyNotAllowed(records, contact)
-            .ifPresent(
-                why ->
-                    violations.add(
-                        new Violation(
-                            contact.debtId(),
-                            contact.channel()
-                                + " "
-                                + contact.template()
-                                + " at "
-                                + contact.occurredAt()
-                                + " "
-                                + why)));
-      }
+    for (Contact contact : records.madeContacts()) {
+      whyNotAllowed(records, contact)
+          .ifPresent(
+              why ->
+                  violations.add(
+                      new Violation(
+                          contact.debtId(),
+                          contact.channel()
+                              + " "
+                              + contact.template()
+                              + " at "
+                              + contact.occurredAt()
+                              + " "
+                              + why)));
     }
     return violations;
   }
