@@ -5,6 +5,7 @@ import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.List;
 import java.util.Optional;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -32,6 +33,38 @@ class NegativationRepository {
         .param("debtId", debtId)
         .query(NegativationRepository::map)
         .optional();
+  }
+
+  /**
+   * Debts still negativated though settled (paid or cancelled) before {@code before}: the ones no
+   * journey is left to remove, such as a debt paid after its hand-off at D+60.
+   */
+  List<String> settledButNegativated(Instant before, int limit) {
+    return jdbc.sql(
+            """
+            select n.debt_id from negativation n join debt d on d.debt_id = n.debt_id
+             where n.status = 'NEGATIVATED' and d.status in ('PAID', 'CANCELLED')
+               and d.updated_at < :before
+             order by d.updated_at limit :limit
+            """)
+        .param("before", Timestamp.from(before))
+        .param("limit", limit)
+        .query(String.class)
+        .list();
+  }
+
+  /** Removals requested before {@code before} that the bureau has not confirmed yet. */
+  List<String> removalsUnconfirmed(Instant before, int limit) {
+    return jdbc.sql(
+            """
+            select debt_id from negativation
+             where status = 'REMOVAL_REQUESTED' and removal_requested_at < :before
+             order by removal_requested_at limit :limit
+            """)
+        .param("before", Timestamp.from(before))
+        .param("limit", limit)
+        .query(String.class)
+        .list();
   }
 
   /** Stores a new negativation; the caller holds the debt's row lock and found none. */

@@ -31,8 +31,22 @@ public final class RecordingSinks {
   private final AtomicLong sequence = new AtomicLong();
   private final AtomicLong lastSend = new AtomicLong();
 
+  /** What a message says: the simulator keeps its text, so the audit can read it as sent. */
+  @FunctionalInterface
+  public interface Renderer {
+    String render(Channel channel, String template, Debt debt, Map<String, ?> values);
+  }
+
+  private final Renderer renderer;
+
+  /** Records only the template's name as each message's text. */
   public RecordingSinks(Clock clock, int ratePerSecond) {
+    this(clock, ratePerSecond, (channel, template, debt, values) -> template);
+  }
+
+  public RecordingSinks(Clock clock, int ratePerSecond, Renderer renderer) {
     this.clock = clock;
+    this.renderer = renderer;
     for (Channel channel : Channel.values()) {
       totals.put(channel, new AtomicLong());
       limiters.put(channel, new RateLimiter(ratePerSecond));
@@ -58,7 +72,8 @@ public final class RecordingSinks {
         totals.get(channel).incrementAndGet();
         lastSend.set(System.nanoTime());
         return new Delivery(
-            "sim-" + channel.name().toLowerCase() + "-" + sequence.incrementAndGet(), template);
+            "sim-" + channel.name().toLowerCase() + "-" + sequence.incrementAndGet(),
+            renderer.render(channel, template, debt, values));
       }
     };
   }

@@ -43,8 +43,15 @@ class SimulatorConfiguration {
   }
 
   @Bean
-  RecordingSinks recordingSinks(Clock clock, @Value("${regua.simulator.rate:200}") int rate) {
-    return new RecordingSinks(clock, rate);
+  RecordingSinks recordingSinks(
+      Clock clock,
+      @Value("${regua.simulator.rate:200}") int rate,
+      br.com.regua.contact.template.MessageTemplates templates) {
+    return new RecordingSinks(
+        clock,
+        rate,
+        (channel, template, debt, values) ->
+            templates.render(channel, template, debt, values).body());
   }
 
   @Bean
