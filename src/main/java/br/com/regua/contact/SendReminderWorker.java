@@ -40,8 +40,10 @@ public class SendReminderWorker {
   }
 
   /**
+   * @param step the step's name; for a follow-up, the name its first attempt gave it
    * @param followUp set for follow-ups to engagement: the step is then named after the régua's
-   *     current stage, so there is one follow-up per stage
+   *     stage at its first attempt, so there is one follow-up per stage, and a postponed one keeps
+   *     its name when it is tried again after the régua moved on
    * @param promisedDate shown by the promise's encouragement
    * @param negativationWaitDays the notice names the last day to pay: today plus this wait
    * @param agreementId with {@code installmentNumber}: a reminder of an agreement's installment,
@@ -59,7 +61,12 @@ public class SendReminderWorker {
       String agreementId,
       Integer installmentNumber) {}
 
-  public record Output(String contactOutcome, String contactedAt, String postponedUntil) {}
+  /**
+   * @param step the step as the contact log names it: a postponed follow-up's next attempt reads it
+   *     back from the contact step's variables, so it keeps the name of the stage it answered
+   */
+  public record Output(
+      String contactOutcome, String contactedAt, String postponedUntil, String step) {}
 
   /** When the model's task sets no {@code retryBackoff} header. */
   static final Duration DEFAULT_RETRY_BACKOFF = Duration.ofMinutes(1);
@@ -95,7 +102,7 @@ public class SendReminderWorker {
   /** The contact itself, as a job's first delivery or its redelivery would make it. */
   public Output sendReminder(Input input) {
     String step =
-        input.followUp() == null
+        input.followUp() == null || input.step() != null
             ? input.step()
             : contacts.followUpStep(input.debtId(), input.followUp());
     ContactAttempt attempt =
@@ -117,7 +124,8 @@ public class SendReminderWorker {
         postponed ? null : OffsetDateTime.ofInstant(attempt.at(), clock.getZone()).toString(),
         postponed
             ? OffsetDateTime.ofInstant(attempt.postponedUntil(), clock.getZone()).toString()
-            : null);
+            : null,
+        step);
   }
 
   private Map<String, Object> templateValues(Input input) {

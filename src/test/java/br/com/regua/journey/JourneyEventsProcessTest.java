@@ -8,9 +8,11 @@ import br.com.regua.support.JourneyDriver.DebtSpec;
 import br.com.regua.support.ProcessTestEngine;
 import io.camunda.client.api.response.ActivatedJob;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.util.Collections;
+import java.util.HashMap;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
@@ -218,6 +220,35 @@ class JourneyEventsProcessTest {
         .containsEntry("followUp", "email-opened")
         .containsEntry("channel", "SMS")
         .containsEntry("template", "email-opened-follow-up");
+  }
+
+  @Test
+  void aPostponedFollowUpIsTriedAgainUnderTheNameItsFirstAttemptGaveIt() {
+    // given an e-mail follow-up asked for 48 hours after the opening
+    LocalDate dueDate = journeys.today().minusDays(4);
+    DebtSpec debt = journeys.standardDebt(dueDate);
+    journeys.start(debt);
+    journeys.publish(JourneyModel.EMAIL_OPENED, debt.debtId(), "open-named", Map.of());
+    journeys.advanceBy(Duration.ofHours(48));
+    ActivatedJob first = journeys.awaitJob(JourneyModel.SEND_REMINDER);
+    assertThat(first.getVariablesAsMap()).containsEntry("followUp", "email-opened");
+    assertThat(first.getVariablesAsMap().get("step")).isNull();
+
+    // when the policy postpones it, under the stage it answers then
+    Instant nextWindow = journeys.now().plus(Duration.ofHours(20));
+    Map<String, Object> postponed = new HashMap<>();
+    postponed.put("contactOutcome", "POSTPONED");
+    postponed.put("contactedAt", null);
+    postponed.put("postponedUntil", nextWindow.toString());
+    postponed.put("step", "Acompanhamento email-opened após D+3");
+    journeys.complete(first, postponed);
+    journeys.advanceTo(nextWindow);
+
+    // then the next attempt carries that name, whatever stage the régua reached meanwhile
+    ActivatedJob again = journeys.awaitJob(JourneyModel.SEND_REMINDER);
+    assertThat(again.getVariablesAsMap())
+        .containsEntry("followUp", "email-opened")
+        .containsEntry("step", "Acompanhamento email-opened após D+3");
   }
 
   @Test

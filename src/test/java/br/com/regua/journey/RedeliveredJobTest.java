@@ -44,6 +44,24 @@ class RedeliveredJobTest extends IntegrationTest {
   }
 
   @Test
+  void aFollowUpTriedAgainKeepsTheNameItsFirstAttemptGaveIt() {
+    // given a debt with one reminder made: its stage
+    String debtId = registeredDebt();
+    worker.sendReminder(job(debtId));
+
+    // when a follow-up is tried with no name, then again with the name a first attempt gave it
+    SendReminderWorker.Output named = worker.sendReminder(followUp(debtId, null));
+    SendReminderWorker.Output renamed =
+        worker.sendReminder(followUp(debtId, "Acompanhamento email-opened após D-3"));
+
+    // then the first is named after the current stage, the second keeps its own name
+    assertThat(named.step()).isEqualTo("Acompanhamento email-opened após Lembrete avulso");
+    assertThat(contactRows(debtId, named.step())).isOne();
+    assertThat(renamed.step()).isEqualTo("Acompanhamento email-opened após D-3");
+    assertThat(contactRows(debtId, "Acompanhamento email-opened após D-3")).isOne();
+  }
+
+  @Test
   void twoRunsOfTheSameJobAtOnceSendOneEmail() {
     String debtId = registeredDebt();
     SendReminderWorker.Input job = job(debtId);
@@ -117,6 +135,20 @@ class RedeliveredJobTest extends IntegrationTest {
                 .value())
         .isEqualTo(201);
     return debtId;
+  }
+
+  private static SendReminderWorker.Input followUp(String debtId, String step) {
+    return new SendReminderWorker.Input(
+        debtId,
+        step,
+        Channel.SMS,
+        "email-opened-follow-up",
+        List.of(),
+        "email-opened",
+        null,
+        null,
+        null,
+        null);
   }
 
   private static SendReminderWorker.Input job(String debtId) {
