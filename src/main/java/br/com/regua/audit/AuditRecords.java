@@ -82,6 +82,7 @@ public final class AuditRecords {
   private final Map<String, Debt> debts;
   private final List<Contact> contacts;
   private final List<Contact> madeContacts;
+  private final Map<String, List<Contact>> contactsByDebt;
   private final Map<String, List<Event>> eventsByDebt;
   private final Map<String, Map<Channel, Consent>> consentsByDocument;
   private final Map<String, List<Dispute>> disputesByDebt;
@@ -102,6 +103,9 @@ public final class AuditRecords {
     this.debts = Map.copyOf(debts);
     this.contacts = contacts.stream().sorted(Comparator.comparing(Contact::id)).toList();
     this.madeContacts = this.contacts.stream().filter(Contact::made).toList();
+    this.contactsByDebt = new HashMap<>();
+    this.contacts.forEach(
+        c -> contactsByDebt.computeIfAbsent(c.debtId(), k -> new ArrayList<>()).add(c));
     this.eventsByDebt = new HashMap<>();
     events.stream()
         .sorted(Comparator.comparing(Event::occurredAt).thenComparing(Event::id))
@@ -254,6 +258,11 @@ public final class AuditRecords {
 
   public List<Contact> contacts() {
     return contacts;
+  }
+
+  /** The debt's contact log, oldest first. */
+  public List<Contact> contacts(String debtId) {
+    return contactsByDebt.getOrDefault(debtId, List.of());
   }
 
   /** The contacts made: sent, or recorded for a channel without a provider, oldest first. */

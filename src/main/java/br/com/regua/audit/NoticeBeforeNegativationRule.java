@@ -57,8 +57,7 @@ final class NoticeBeforeNegativationRule implements AuditRule {
       LocalDate negativatedOn =
           LocalDate.ofInstant(negativation.negativatedAt(), debt.get().state().zone());
       List<Contact> notices =
-          records.contacts().stream()
-              .filter(c -> c.debtId().equals(negativation.debtId()))
+          records.contacts(negativation.debtId()).stream()
               .filter(c -> c.template().equals(NOTICE_TEMPLATE) && c.outcome().equals("SENT"))
               .toList();
       Optional<Instant> earliestProof =

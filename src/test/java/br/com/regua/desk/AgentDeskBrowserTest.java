@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 import static org.junit.jupiter.api.Assumptions.assumeTrue;
 
+import br.com.regua.support.BrowserScripts;
 import br.com.regua.support.IntegrationTest;
 import br.com.regua.support.TestCredentials;
 import br.com.regua.support.TestDebtors;
@@ -11,16 +12,13 @@ import br.com.regua.support.UserTasks;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.TimeUnit;
 import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -36,10 +34,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 class AgentDeskBrowserTest extends IntegrationTest {
 
-  private static final Path DESK = Path.of("desk");
   private static final Path SCREENSHOTS = Path.of("target", "desk");
-  private static final Path CHROMIUM =
-      Path.of(System.getenv().getOrDefault("REGUA_CHROMIUM", "/usr/bin/chromium"));
   private static final Duration AWAIT = Duration.ofSeconds(20);
 
   @LocalServerPort int port;
@@ -48,11 +43,15 @@ class AgentDeskBrowserTest extends IntegrationTest {
   @BeforeAll
   static void browserAvailable() {
     assumeTrue(
-        Files.isExecutable(CHROMIUM),
-        "no Chromium at " + CHROMIUM + ": apt-get install chromium (or set REGUA_CHROMIUM)");
-    assumeTrue(nodeRuns(), "no node on the PATH: the desk's browser test needs Node.js 20+");
+        Files.isExecutable(BrowserScripts.CHROMIUM),
+        "no Chromium at "
+            + BrowserScripts.CHROMIUM
+            + ": apt-get install chromium (or set REGUA_CHROMIUM)");
     assumeTrue(
-        Files.isDirectory(DESK.resolve("node_modules/playwright-core")),
+        BrowserScripts.nodeRuns(),
+        "no node on the PATH: the desk's browser test needs Node.js 20+");
+    assumeTrue(
+        Files.isDirectory(BrowserScripts.DESK.resolve("node_modules/playwright-core")),
         "desk/node_modules has no playwright-core: the build's npm ci did not run (-Ddesk.skip?)");
     assumeTrue(
         Files.exists(Path.of("target/classes/static/desk/index.html")),
@@ -246,38 +245,13 @@ class AgentDeskBrowserTest extends IntegrationTest {
     scenario.put("username", TestCredentials.ANA);
     scenario.put("password", TestCredentials.ANA_PASSWORD);
     scenario.put("apiKey", TestCredentials.AGENT_TOOL_KEY);
-    scenario.put("chromium", CHROMIUM.toString());
-    scenario.put("screenshotDir", SCREENSHOTS.toAbsolutePath().toString());
     scenario.put("tasks", tasks);
-    List<String> command = new ArrayList<>(List.of("node", "test/desk-browser.mjs"));
-    command.add(json.writeValueAsString(scenario));
-    Files.createDirectories(SCREENSHOTS);
-    Path log = Files.createTempFile(SCREENSHOTS, "desk-browser-", ".log");
-    Process node =
-        new ProcessBuilder(command)
-            .directory(DESK.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-    boolean finished = node.waitFor(180, TimeUnit.SECONDS);
-    if (!finished) {
-      node.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-    }
-    String output = Files.readString(log, StandardCharsets.UTF_8);
-    assertThat(finished).as("the desk's browser script ended in 180 s:%n%s", output).isTrue();
-    assertThat(node.exitValue()).as("the desk's browser script failed:%n%s", output).isZero();
-    return output;
-  }
-
-  private static boolean nodeRuns() {
-    try {
-      Process node = new ProcessBuilder("node", "--version").redirectErrorStream(true).start();
-      return node.waitFor(20, TimeUnit.SECONDS) && node.exitValue() == 0;
-    } catch (IOException e) {
-      return false;
-    } catch (InterruptedException e) {
-      Thread.currentThread().interrupt();
-      return false;
-    }
+    return BrowserScripts.run(
+        json,
+        "desk-browser.mjs",
+        scenario,
+        SCREENSHOTS,
+        Duration.ofSeconds(180),
+        "the desk's browser script");
   }
 }

@@ -11,6 +11,7 @@ import br.com.regua.contact.ContactRequest;
 import br.com.regua.contact.ContactService;
 import br.com.regua.contact.email.MimeText;
 import br.com.regua.security.PortalTokens;
+import br.com.regua.support.BrowserScripts;
 import br.com.regua.support.IntegrationTest;
 import br.com.regua.support.TestDebtors;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -18,18 +19,15 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.time.LocalDate;
-import java.util.ArrayList;
 import java.util.Arrays;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
-import java.util.concurrent.TimeUnit;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.apache.pdfbox.Loader;
@@ -49,10 +47,7 @@ import org.springframework.boot.test.web.server.LocalServerPort;
  */
 class PortalBrowserTest extends IntegrationTest {
 
-  private static final Path DESK = Path.of("desk");
   private static final Path SCREENSHOTS = Path.of("target", "portal");
-  private static final Path CHROMIUM =
-      Path.of(System.getenv().getOrDefault("REGUA_CHROMIUM", "/usr/bin/chromium"));
   private static final Pattern LINK = Pattern.compile("https://pagar\\.example\\.test/p/(\\S+)");
   private static final Duration AWAIT = Duration.ofSeconds(20);
 
@@ -73,10 +68,12 @@ class PortalBrowserTest extends IntegrationTest {
   @BeforeAll
   static void browserAvailable() {
     assumeTrue(
-        Files.isExecutable(CHROMIUM),
-        "no Chromium at " + CHROMIUM + ": apt-get install chromium (or set REGUA_CHROMIUM)");
+        Files.isExecutable(BrowserScripts.CHROMIUM),
+        "no Chromium at "
+            + BrowserScripts.CHROMIUM
+            + ": apt-get install chromium (or set REGUA_CHROMIUM)");
     assumeTrue(
-        Files.isDirectory(DESK.resolve("node_modules/axe-core")),
+        Files.isDirectory(BrowserScripts.DESK.resolve("node_modules/axe-core")),
         "desk/node_modules has no axe-core: the build's npm ci did not run (-Ddesk.skip?)");
   }
 
@@ -221,27 +218,12 @@ class PortalBrowserTest extends IntegrationTest {
 
   private String runBrowser(List<Map<String, Object>> runs)
       throws IOException, InterruptedException {
-    Map<String, Object> scenario = new LinkedHashMap<>();
-    scenario.put("chromium", CHROMIUM.toString());
-    scenario.put("screenshotDir", SCREENSHOTS.toAbsolutePath().toString());
-    scenario.put("runs", runs);
-    List<String> command = new ArrayList<>(List.of("node", "test/portal-browser.mjs"));
-    command.add(json.writeValueAsString(scenario));
-    Files.createDirectories(SCREENSHOTS);
-    Path log = Files.createTempFile(SCREENSHOTS, "portal-browser-", ".log");
-    Process node =
-        new ProcessBuilder(command)
-            .directory(DESK.toFile())
-            .redirectErrorStream(true)
-            .redirectOutput(log.toFile())
-            .start();
-    boolean finished = node.waitFor(240, TimeUnit.SECONDS);
-    if (!finished) {
-      node.destroyForcibly().waitFor(10, TimeUnit.SECONDS);
-    }
-    String output = Files.readString(log, StandardCharsets.UTF_8);
-    assertThat(finished).as("the portal's browser script ended in 240 s:%n%s", output).isTrue();
-    assertThat(node.exitValue()).as("the portal's browser script failed:%n%s", output).isZero();
-    return output;
+    return BrowserScripts.run(
+        json,
+        "portal-browser.mjs",
+        Map.of("runs", runs),
+        SCREENSHOTS,
+        Duration.ofSeconds(240),
+        "the portal's browser script");
   }
 }
