@@ -1,18 +1,14 @@
 package br.com.regua.portal;
 
+import br.com.regua.charge.PrintedCodes;
 import br.com.regua.charge.boleto.Boleto;
 import br.com.regua.creditor.CreditorProperties;
 import br.com.regua.debt.Debt;
 import br.com.regua.money.Money;
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.EncodeHintType;
-import com.google.zxing.common.BitMatrix;
-import com.google.zxing.oned.ITFWriter;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
 import java.time.LocalDate;
-import java.util.Map;
 import org.apache.pdfbox.pdmodel.PDDocument;
 import org.apache.pdfbox.pdmodel.PDPage;
 import org.apache.pdfbox.pdmodel.PDPageContentStream;
@@ -24,19 +20,28 @@ import org.springframework.stereotype.Component;
 /**
  * The boleto's printable second copy: the creditor (beneficiário), the payer, due date, amount, the
  * digitable line and the barcode (Interleaved 2 of 5 of the 44 digits, as FEBRABAN lays it out),
- * drawn as vector bars so it prints sharp.
+ * and, when the debt has a Pix charge, its QR code beside them (a BolePix: the debtor pays by
+ * boleto or by Pix, whichever is at hand). Codes are vector shapes ({@link PrintedCodes}), sharp
+ * when printed.
  */
 @Component
 public class BoletoPdf {
 
   private static final float MARGIN = 40;
+
+  /** 45 mm: a Pix QR code of some 150 characters reads from a phone at arm's length. */
+  private static final float QR_SIDE = 45 * 72f / 25.4f;
+
   private final CreditorProperties creditor;
 
   BoletoPdf(CreditorProperties creditor) {
     this.creditor = creditor;
   }
 
-  public byte[] render(Debt debt, Boleto boleto, LocalDate today) {
+  /**
+   * @param pixPayload the debt's Pix copy-and-paste of the same amount, or null: no QR code
+   */
+  public byte[] render(Debt debt, Boleto boleto, String pixPayload, LocalDate today) {
     long amount = boleto.amountCents() == 0 ? debt.openBalanceCents() : boleto.amountCents();
     PDType1Font regular = new PDType1Font(Standard14Fonts.FontName.HELVETICA);
     PDType1Font bold = new PDType1Font(Standard14Fonts.FontName.HELVETICA_BOLD);
@@ -69,15 +74,34 @@ public class BoletoPdf {
         y = line(text, bold, 10, y, "Linha digitável");
         y = line(text, bold, 12, y, boleto.formattedDigitableLine());
         y -= 16;
-        bars(text, boleto.barcode(), y - 50, 50);
-        y -= 70;
-        line(
+        PrintedCodes.barcode(
             text,
-            regular,
-            8,
-            y,
-            "Pague em qualquer banco, lotérica ou app até o vencimento. Após o vencimento, pague"
-                + " pelo link da mensagem.");
+            boleto.barcode(),
+            MARGIN,
+            y - PrintedCodes.BARCODE_HEIGHT,
+            PrintedCodes.BARCODE_WIDTH,
+            PrintedCodes.BARCODE_HEIGHT);
+        y -= PrintedCodes.BARCODE_HEIGHT + 20;
+        y =
+            line(
+                text,
+                regular,
+                8,
+                y,
+                "Pague em qualquer banco, lotérica ou app até o vencimento. Após o vencimento, pague"
+                    + " pelo link da mensagem.");
+        if (pixPayload != null) {
+          y -= 16;
+          y = line(text, bold, 12, y, "Ou pague com Pix");
+          y =
+              line(
+                  text,
+                  regular,
+                  10,
+                  y,
+                  "Aponte a câmera do app do seu banco para o código abaixo. O valor é o mesmo.");
+          PrintedCodes.qrCode(text, pixPayload, MARGIN, y - QR_SIDE, QR_SIDE);
+        }
       }
       pdf.save(out);
       return out.toByteArray();
@@ -94,19 +118,5 @@ public class BoletoPdf {
     s.showText(t);
     s.endText();
     return y - size * 1.5f;
-  }
-
-  /** FEBRABAN's barcode: ITF, 103 mm wide, 13 mm tall, here scaled to fit the page. */
-  private static void bars(PDPageContentStream s, String digits, float y, float height)
-      throws IOException {
-    BitMatrix matrix =
-        new ITFWriter().encode(digits, BarcodeFormat.ITF, 0, 1, Map.of(EncodeHintType.MARGIN, 0));
-    float module = 292f / matrix.getWidth(); // 103 mm in points
-    for (int x = 0; x < matrix.getWidth(); x++) {
-      if (matrix.get(x, 0)) {
-        s.addRect(MARGIN + x * module, y, module, height);
-      }
-    }
-    s.fill();
   }
 }

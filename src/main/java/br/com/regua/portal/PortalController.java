@@ -1,5 +1,6 @@
 package br.com.regua.portal;
 
+import br.com.regua.charge.PaymentOptions;
 import br.com.regua.debt.Debt;
 import br.com.regua.portal.PortalAudit.Action;
 import io.swagger.v3.oas.annotations.Hidden;
@@ -140,11 +141,18 @@ class PortalController {
       return PortalSession.redirect(token);
     }
     List<Debt> open = debts.openDebts(document);
-    if (ref < 0 || ref >= open.size() || open.get(ref).boleto() == null) {
+    if (ref < 0 || ref >= open.size()) {
       return pages.invalidLink();
     }
     Debt debt = open.get(ref);
-    byte[] pdf = boletoPdf.render(debt, debt.boleto(), LocalDate.now(clock));
+    // the page offers the boleto only while it charges the open balance (PaymentOptions): after a
+    // partial payment a registered boleto would charge too much, and its PDF is not served either
+    PaymentOptions payment = debts.paymentOptions(debt);
+    if (payment.digitableLine() == null) {
+      return pages.invalidLink();
+    }
+    byte[] pdf =
+        boletoPdf.render(debt, debt.boleto(), payment.pixCopyAndPaste(), LocalDate.now(clock));
     visits.boletoDownloaded(PortalSession.visitId(session, link.get()), debt.debtId());
     audit.record(link.get().paymentToken(), debt.debtId(), Action.BOLETO_DOWNLOADED, null, request);
     return ResponseEntity.ok()

@@ -106,10 +106,14 @@ public class PortalDebts {
     return cards;
   }
 
+  /** The debt's ways to pay its open balance, as its card shows them. */
+  public PaymentOptions paymentOptions(Debt debt) {
+    return options.of(debt.debtId(), debt.paymentToken(), debt.openBalanceCents(), debt.boleto());
+  }
+
   private DebtCard card(int ref, Debt debt) {
     LocalDate today = LocalDate.now(clock);
-    PaymentOptions payment =
-        options.of(debt.debtId(), debt.paymentToken(), debt.openBalanceCents(), debt.boleto());
+    PaymentOptions payment = paymentOptions(debt);
     Optional<OffersView> quote = quote(debt);
     String pix = payment.pixCopyAndPaste();
     int maxDays = debt.strategy() == null ? 0 : debt.strategy().promiseMaxDays();

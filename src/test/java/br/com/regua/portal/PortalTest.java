@@ -7,16 +7,10 @@ import br.com.regua.charge.boleto.Boleto;
 import br.com.regua.money.Money;
 import br.com.regua.security.PortalTokens;
 import br.com.regua.support.IntegrationTest;
+import br.com.regua.support.PrintedCodeReader;
 import br.com.regua.support.TestDebtors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import com.google.zxing.BarcodeFormat;
-import com.google.zxing.BinaryBitmap;
-import com.google.zxing.DecodeHintType;
-import com.google.zxing.MultiFormatReader;
-import com.google.zxing.client.j2se.BufferedImageLuminanceSource;
-import com.google.zxing.common.HybridBinarizer;
-import java.awt.image.BufferedImage;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.HashMap;
@@ -25,8 +19,6 @@ import java.util.Map;
 import java.util.UUID;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
-import org.apache.pdfbox.rendering.ImageType;
-import org.apache.pdfbox.rendering.PDFRenderer;
 import org.apache.pdfbox.text.PDFTextStripper;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -175,6 +167,12 @@ class PortalTest extends IntegrationTest {
     Registered debt = register("portal-pay", "480.00", due, boleto);
     JsonNode offers = api.get("/api/debts/" + debt.debtId() + "/offers").getBody();
 
+    String pix =
+        api.get("/api/debts/" + debt.debtId())
+            .getBody()
+            .at("/paymentOptions/pixCopyAndPaste")
+            .asText();
+
     // when the debtor confirms who they are
     PortalClient browser = confirmed(debt);
     var home = browser.get("/portal/" + debt.token());
@@ -188,11 +186,7 @@ class PortalTest extends IntegrationTest {
         .contains("Valor hoje (com multa e juros)</dt><dd class=\"today-amount\">" + today)
         .contains(boleto.formattedDigitableLine())
         .contains("data:image/png;base64,")
-        .contains(
-            api.get("/api/debts/" + debt.debtId())
-                .getBody()
-                .at("/paymentOptions/pixCopyAndPaste")
-                .asText())
+        .contains(pix)
         .contains("Loja Exemplo S.A.", "A1.B2C.3D4/E5F6-68"); // the test's creditor
 
     // when the debtor downloads the boleto
@@ -205,7 +199,10 @@ class PortalTest extends IntegrationTest {
       assertThat(text)
           .contains("Segunda via de boleto", boleto.formattedDigitableLine(), "R$ 480,00");
       // and its barcode, printed and read back, is the boleto's 44 digits
-      assertThat(readBarcode(document)).isEqualTo(boleto.barcode());
+      assertThat(PrintedCodeReader.boletoBarcode(document, 0)).isEqualTo(boleto.barcode());
+      // and beside it the QR code of the same debt's Pix (a BolePix)
+      assertThat(text).contains("Ou pague com Pix");
+      assertThat(PrintedCodeReader.qrCode(document, 0)).isEqualTo(pix);
     }
     // and the journey hears of a visit in which the boleto was downloaded
     await().atMost(AWAIT).until(() -> api.timelineTypes(debt.debtId()).contains("PORTAL_VISITED"));
@@ -426,6 +423,41 @@ class PortalTest extends IntegrationTest {
   }
 
   @Test
+  void afterAPartialPaymentTheBoletoWhichWouldChargeTooMuchIsNeitherShownNorServed() {
+    // given a debt with its boleto of the whole amount, partly paid
+    LocalDate due = today().plusDays(20);
+    Boleto boleto = Boleto.build("237", due, 300_00, "0500940144816060680935032");
+    Registered debt = register("portal-partial", "300.00", due, boleto);
+    assertThat(
+            api.post(
+                    "/api/debts/" + debt.debtId() + "/payments",
+                    api.payment("PIX-" + debt.debtId(), "100.00", engine.now().toString()))
+                .getStatusCode()
+                .value())
+        .isEqualTo(201);
+    await()
+        .atMost(AWAIT)
+        .until(
+            () ->
+                api.get("/api/debts/" + debt.debtId())
+                    .getBody()
+                    .get("openBalance")
+                    .asText()
+                    .equals("200.00"));
+
+    // when the debtor opens the portal and asks for the boleto anyway
+    PortalClient browser = confirmed(debt);
+    var home = browser.get("/portal/" + debt.token());
+    var pdf = browser.get("/portal/" + debt.token() + "/boleto/0");
+
+    // then the page offers the Pix of the balance and no boleto, and the PDF is not served
+    assertThat(home.body())
+        .contains("Pix copia e cola do saldo em aberto (R$ 200,00)")
+        .doesNotContain(boleto.formattedDigitableLine(), "Baixar boleto");
+    assertThat(pdf.status()).isEqualTo(404);
+  }
+
+  @Test
   void aLinkToAClosedDebtShowsAFriendlyPageWithoutAskingAnything() {
     // given a debt paid in full
     Registered debt = register("portal-paid", "120.00", today().plusDays(20), null);
@@ -464,23 +496,6 @@ class PortalTest extends IntegrationTest {
         body.at("/debtor/document").asText(),
         link.substring(link.lastIndexOf('/') + 1),
         body);
-  }
-
-  /** Renders the PDF's page as a printer would and reads its ITF barcode (ZXing). */
-  private static String readBarcode(PDDocument document) throws Exception {
-    BufferedImage page = new PDFRenderer(document).renderImageWithDPI(0, 200, ImageType.GRAY);
-    var bitmap = new BinaryBitmap(new HybridBinarizer(new BufferedImageLuminanceSource(page)));
-    return new MultiFormatReader()
-        .decode(
-            bitmap,
-            Map.of(
-                DecodeHintType.POSSIBLE_FORMATS,
-                List.of(BarcodeFormat.ITF),
-                DecodeHintType.TRY_HARDER,
-                true,
-                DecodeHintType.ALLOWED_LENGTHS,
-                new int[] {44}))
-        .getText();
   }
 
   private PortalClient confirmed(Registered debt) {

@@ -1,6 +1,8 @@
 package br.com.regua.contact.letter;
 
 import br.com.regua.brazil.TaxId;
+import br.com.regua.charge.PaymentOptions;
+import br.com.regua.charge.PaymentOptionsService;
 import br.com.regua.consent.Channel;
 import br.com.regua.contact.ChannelSender;
 import br.com.regua.contact.ContactService;
@@ -51,6 +53,7 @@ class LetterChannel implements ChannelSender {
   private final DocumentService documents;
   private final PrintProviderClient provider;
   private final CreditorProperties creditor;
+  private final PaymentOptionsService paymentOptions;
   private final Clock clock;
   private final LetterPdf pdf = new LetterPdf();
 
@@ -59,11 +62,13 @@ class LetterChannel implements ChannelSender {
       DocumentService documents,
       PrintProviderClient provider,
       CreditorProperties creditor,
+      PaymentOptionsService paymentOptions,
       Clock clock) {
     this.templates = templates;
     this.documents = documents;
     this.provider = provider;
     this.creditor = creditor;
+    this.paymentOptions = paymentOptions;
     this.clock = clock;
   }
 
@@ -93,7 +98,9 @@ class LetterChannel implements ChannelSender {
     Map<String, Object> model = new HashMap<>(values);
     model.putAll(letterValues(debt));
     String text = templates.render(Channel.LETTER, template, debt, model).body();
-    byte[] bytes = pdf.render(new LetterPdf.Letter(creditor.name(), addressBlock(debtor), text));
+    byte[] bytes =
+        pdf.render(
+            new LetterPdf.Letter(creditor.name(), addressBlock(debtor), text, paymentSlip(debt)));
     // mailed first, stored once the provider took it: a refused letter leaves no document behind,
     // and a store that fails rolls back and retries under the same key (the provider dedupes it)
     String letterId =
@@ -116,6 +123,28 @@ class LetterChannel implements ChannelSender {
         "referencia", debt.debtId(),
         "valorOriginal", Money.toReais(debt.amountCents()),
         "dataCarta", LONG_DATE.format(LocalDate.now(clock)));
+  }
+
+  /**
+   * The slip a debtor pays from: the Pix QR code and the boleto of the open balance, those the debt
+   * has (as every message offers them, {@link PaymentOptionsService}); none when nothing is owed or
+   * the debt has neither.
+   */
+  private LetterPdf.PaymentSlip paymentSlip(Debt debt) {
+    if (debt.openBalanceCents() <= 0) {
+      return null;
+    }
+    PaymentOptions options =
+        paymentOptions.of(
+            debt.debtId(), debt.paymentToken(), debt.openBalanceCents(), debt.boleto());
+    if (options.pixCopyAndPaste() == null && options.digitableLine() == null) {
+      return null;
+    }
+    return new LetterPdf.PaymentSlip(
+        Money.toReais(debt.openBalanceCents()),
+        options.pixCopyAndPaste(),
+        options.digitableLine(),
+        options.digitableLine() == null ? null : debt.boleto().barcode());
   }
 
   /** What shows through the envelope's window: who and where, nothing more (CDC art. 42). */

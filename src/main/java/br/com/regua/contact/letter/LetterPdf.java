@@ -1,5 +1,6 @@
 package br.com.regua.contact.letter;
 
+import br.com.regua.charge.PrintedCodes;
 import java.io.ByteArrayOutputStream;
 import java.io.IOException;
 import java.io.UncheckedIOException;
@@ -30,13 +31,44 @@ import org.apache.pdfbox.pdmodel.font.Standard14Fonts;
  * <p>The text is the rendered template, line by line, so analysts control it: a long line wraps, a
  * blank line leaves space, and a line starting with {@code "# "} is a bold heading.
  *
+ * <p>A letter with a {@link PaymentSlip} ends with it: the Pix QR code beside the boleto's
+ * digitable line and barcode (a BolePix), so the debtor pays from the paper with a phone or at a
+ * bank.
+ *
  * <p>The same letter always gives the same bytes (no creation time, a document id derived from the
  * content): a job retried after the provider received the letter sends it an identical file.
  */
 final class LetterPdf {
 
-  /** What goes on paper: the sender's name, the address block's lines, the text. */
-  record Letter(String sender, List<String> recipient, String text) {}
+  /**
+   * What goes on paper: the sender's name, the address block's lines, the text, and the payment
+   * slip at its foot (or null: none).
+   */
+  record Letter(String sender, List<String> recipient, String text, PaymentSlip slip) {
+
+    Letter(String sender, List<String> recipient, String text) {
+      this(sender, recipient, text, null);
+    }
+  }
+
+  /**
+   * The foot of a letter the debtor pays from: the amount, and the Pix QR code and the boleto's
+   * digitable line and barcode, either of them null when the debt has none (a boleto that no longer
+   * charges the balance, no Pix key).
+   *
+   * @param barcode the boleto's 44 digits, drawn as its barcode
+   */
+  record PaymentSlip(String amount, String pixPayload, String digitableLine, String barcode) {
+
+    PaymentSlip {
+      if (pixPayload == null && digitableLine == null) {
+        throw new IllegalArgumentException("a payment slip needs a Pix payload or a boleto");
+      }
+      if ((digitableLine == null) != (barcode == null)) {
+        throw new IllegalArgumentException("a boleto has both a digitable line and a barcode");
+      }
+    }
+  }
 
   private static final float MM = 72f / 25.4f;
   private static final PDRectangle PAGE = PDRectangle.A4;
@@ -62,6 +94,11 @@ final class LetterPdf {
   private static final float ADDRESS_SIZE = 10;
   private static final float FOOTER_SIZE = 8;
   private static final float LEADING = 1.35f;
+
+  /** The payment slip's QR code: 40 mm, read by a phone from a letter held in the hand. */
+  private static final float QR_SIDE = 40 * MM;
+
+  private static final float SLIP_GAP = 12 * MM;
 
   /** The letter as PDF bytes. */
   byte[] render(Letter letter) {
@@ -125,8 +162,61 @@ final class LetterPdf {
           paragraph(regular, TEXT_SIZE, line.strip());
         }
       }
+      if (letter.slip() != null) {
+        slip(letter.slip());
+      }
       content.close();
       numberPages();
+    }
+
+    /**
+     * The payment slip below a rule: "Pague com Pix ou boleto", the QR code on the left, the
+     * amount, digitable line and barcode beside it; on a new page when the text left no room.
+     */
+    private void slip(PaymentSlip slip) throws IOException {
+      float height = SLIP_GAP + HEADING_SIZE * LEADING + QR_SIDE + TEXT_SIZE * LEADING;
+      if (y - height < BOTTOM) {
+        content.close();
+        newPage();
+        y = TOP;
+      }
+      y -= SLIP_GAP / 2;
+      content.setLineWidth(0.5f);
+      content.moveTo(LEFT, y);
+      content.lineTo(RIGHT, y);
+      content.stroke();
+      y -= SLIP_GAP / 2 + HEADING_SIZE * LEADING;
+      String heading =
+          slip.pixPayload() == null
+              ? "Pague com boleto"
+              : slip.digitableLine() == null ? "Pague com Pix" : "Pague com Pix ou boleto";
+      line(content, bold, HEADING_SIZE, LEFT, y, heading);
+      float top = y - 2 * MM;
+      float column = LEFT;
+      if (slip.pixPayload() != null) {
+        PrintedCodes.qrCode(content, slip.pixPayload(), LEFT, top - QR_SIDE, QR_SIDE);
+        line(
+            content,
+            regular,
+            FOOTER_SIZE,
+            LEFT,
+            top - QR_SIDE - FOOTER_SIZE * LEADING,
+            "Pix: aponte a câmera do app do seu banco");
+        column = LEFT + QR_SIDE + 8 * MM;
+      }
+      float lineY = top - TEXT_SIZE * LEADING;
+      line(content, regular, TEXT_SIZE, column, lineY, "Valor: " + slip.amount());
+      if (slip.digitableLine() != null) {
+        lineY -= TEXT_SIZE * LEADING * 1.5f;
+        line(content, regular, TEXT_SIZE, column, lineY, "Linha digitável do boleto:");
+        lineY -= TEXT_SIZE * LEADING;
+        line(content, bold, TEXT_SIZE, column, lineY, slip.digitableLine());
+        float barcodeWidth = Math.min(PrintedCodes.BARCODE_WIDTH, RIGHT - column);
+        lineY -= 4 * MM + PrintedCodes.BARCODE_HEIGHT;
+        PrintedCodes.barcode(
+            content, slip.barcode(), column, lineY, barcodeWidth, PrintedCodes.BARCODE_HEIGHT);
+      }
+      y = top - QR_SIDE - TEXT_SIZE * LEADING;
     }
 
     private void paragraph(PDType1Font font, float size, String text) throws IOException {
@@ -251,7 +341,12 @@ final class LetterPdf {
     try {
       MessageDigest md = MessageDigest.getInstance("SHA-256");
       String canonical =
-          String.join("\n", letter.sender(), String.join("\n", letter.recipient()), letter.text());
+          String.join(
+              "\n",
+              letter.sender(),
+              String.join("\n", letter.recipient()),
+              letter.text(),
+              String.valueOf(letter.slip()));
       return Arrays.copyOf(md.digest(canonical.getBytes(StandardCharsets.UTF_8)), 16);
     } catch (NoSuchAlgorithmException e) {
       throw new IllegalStateException("SHA-256 is part of every JDK", e);

@@ -10,6 +10,7 @@ import br.com.regua.document.DocumentService;
 import br.com.regua.document.StoredDocument;
 import br.com.regua.support.IntegrationTest;
 import br.com.regua.support.PrintProviderStub;
+import br.com.regua.support.PrintedCodeReader;
 import br.com.regua.support.TestDebtors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
@@ -45,7 +46,7 @@ class LetterChannelTest extends IntegrationTest {
   }
 
   @Test
-  void theNoticeIsAPdfStoredAndHandedToTheProviderWithTheDebtorsAddress() throws IOException {
+  void theNoticeIsAPdfStoredAndHandedToTheProviderWithTheDebtorsAddress() throws Exception {
     // given a debtor with an address, and a provider that accepts the letter
     String debtId = register(TestDebtors.uniqueId("letter"), true);
     String key = contactKey(debtId, STEP);
@@ -103,6 +104,18 @@ class LetterChannelTest extends IntegrationTest {
             "contest",
             "PIX copia e cola:",
             "000201"); // the payload of the test profile's PIX key, on its own line
+
+    // and it ends with the debt's Pix as a QR code a phone reads (no boleto: the debt has none)
+    try (PDDocument pdf = Loader.loadPDF(sent)) {
+      int lastPage = pdf.getNumberOfPages() - 1;
+      assertThat(text).contains("Pague com Pix", "Valor: R$ 1.234,56");
+      assertThat(PrintedCodeReader.qrCode(pdf, lastPage))
+          .isEqualTo(
+              api.get("/api/debts/" + debtId)
+                  .getBody()
+                  .at("/paymentOptions/pixCopyAndPaste")
+                  .asText());
+    }
 
     // and the contact log keeps the letter's text
     assertThat(

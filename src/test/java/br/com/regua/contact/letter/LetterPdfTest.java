@@ -2,10 +2,14 @@ package br.com.regua.contact.letter;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import br.com.regua.charge.boleto.Boleto;
+import br.com.regua.charge.pix.PixPayload;
+import br.com.regua.support.PrintedCodeReader;
 import java.awt.geom.Rectangle2D;
 import java.io.IOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import java.time.LocalDate;
 import java.util.List;
 import org.apache.pdfbox.Loader;
 import org.apache.pdfbox.pdmodel.PDDocument;
@@ -39,6 +43,58 @@ class LetterPdfTest {
       assertThat(lines(window(document))).containsExactlyElementsOf(ADDRESS);
       assertThat(new PDFTextStripper().getText(document))
           .contains("AVISO PRÉVIO DE NEGATIVAÇÃO", "R$ 1.234,56", "art. 43, § 2º");
+    }
+  }
+
+  @Test
+  void aPaymentSlipPrintsAPixQrCodeAndABoletoThatReadBack() throws Exception {
+    // given a letter with the debt's Pix and boleto (a BolePix)
+    Boleto boleto =
+        Boleto.build("237", LocalDate.of(2026, 11, 10), 480_00, "0500940144816060680935031");
+    String pix =
+        new PixPayload(
+                "123e4567-e12b-12d1-a456-426655440000",
+                null,
+                "Loja Exemplo",
+                "SAO PAULO",
+                480_00L,
+                "D000000000000000000000001")
+            .payload();
+    var slip =
+        new LetterPdf.PaymentSlip(
+            "R$ 480,00", pix, boleto.formattedDigitableLine(), boleto.barcode());
+
+    // when it is laid out
+    byte[] bytes = pdf.render(new LetterPdf.Letter("Loja Exemplo S.A.", ADDRESS, "Texto.", slip));
+
+    // then a phone reads the Pix and a bank reads the boleto from the printed page
+    try (PDDocument document = Loader.loadPDF(bytes)) {
+      assertThat(new PDFTextStripper().getText(document))
+          .contains("Pague com Pix ou boleto", "Valor: R$ 480,00", boleto.formattedDigitableLine());
+      assertThat(PrintedCodeReader.qrCode(document, 0)).isEqualTo(pix);
+      assertThat(PrintedCodeReader.boletoBarcode(document, 0)).isEqualTo(boleto.barcode());
+    }
+  }
+
+  @Test
+  void aSlipThatNoLongerFitsGoesOnAPageOfItsOwn() throws Exception {
+    // given a letter whose text ends near the foot of its page, and a Pix-only slip
+    String text = "Uma linha da carta.\n".repeat(27) + "ÚLTIMA LINHA";
+    String pix =
+        new PixPayload("cobranca@loja.com.br", null, "Loja", "SAO PAULO", 99_90L, "D1").payload();
+
+    byte[] bytes =
+        pdf.render(
+            new LetterPdf.Letter(
+                "Loja", ADDRESS, text, new LetterPdf.PaymentSlip("R$ 99,90", pix, null, null)));
+
+    // then the slip is whole on the next page, where the QR code reads
+    try (PDDocument document = Loader.loadPDF(bytes)) {
+      assertThat(document.getNumberOfPages()).isEqualTo(2);
+      PDFTextStripper second = new PDFTextStripper();
+      second.setStartPage(2);
+      assertThat(second.getText(document)).contains("Pague com Pix").doesNotContain("ÚLTIMA LINHA");
+      assertThat(PrintedCodeReader.qrCode(document, 1)).isEqualTo(pix);
     }
   }
 
