@@ -91,12 +91,15 @@ class SecurityConfiguration {
                     .authenticated()
                     .requestMatchers("/api/kpis", "/api/kpis/**", "/kpis.html")
                     .hasRole("SUPERVISOR")
-                    // what reconciliation leaves to people: payments no reference named, refunds
+                    // what reconciliation leaves to people: payments no reference named, refunds,
+                    // what the PSP refused
                     .requestMatchers(
                         "/api/payments/unidentified",
                         "/api/payments/unidentified/**",
                         "/api/refunds",
-                        "/api/refunds/**")
+                        "/api/refunds/**",
+                        "/api/psp-incidents",
+                        "/api/psp-incidents/**")
                     .hasRole("SUPERVISOR")
                     .requestMatchers("/api/tasks", "/api/tasks/**", "/api/forms/**")
                     .hasAnyRole(PEOPLE)

@@ -1,8 +1,12 @@
 package br.com.regua.payment.pix.psp;
 
+import static br.com.regua.payment.pix.psp.PspFailures.Operation.COBV_REMOVAL;
+
 import br.com.regua.http.ProviderHttp;
 import br.com.regua.payment.InstrumentCancellations;
 import java.time.Clock;
+import java.time.Instant;
+import java.util.Set;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.ObjectProvider;
@@ -14,9 +18,8 @@ import org.springframework.web.client.RestClientResponseException;
 /**
  * Carries out the cobv removals a paid debt left pending ({@link InstrumentCancellations}): {@code
  * PATCH /cobv/{txid}} with {@code REMOVIDA_PELO_USUARIO_RECEBEDOR} at the PSP, then the removal is
- * done. A cobv the PSP does not know (404) has nothing to remove. A PSP that fails now is tried
- * again on the next run; one that refuses (another 4xx) is logged and the removal stays pending for
- * a person to look at.
+ * done. A cobv the PSP does not know (404) has nothing to remove. A removal the PSP fails backs
+ * off, one it refuses is an incident at once ({@link PspFailures}); either stays pending meanwhile.
  */
 @Component
 class CobvRemovals {
@@ -26,16 +29,19 @@ class CobvRemovals {
   private final ObjectProvider<PspClient> psp;
   private final InstrumentCancellations cancellations;
   private final PspChargeStore charges;
+  private final PspFailures failures;
   private final Clock clock;
 
   CobvRemovals(
       ObjectProvider<PspClient> psp,
       InstrumentCancellations cancellations,
       PspChargeStore charges,
+      PspFailures failures,
       Clock clock) {
     this.psp = psp;
     this.cancellations = cancellations;
     this.charges = charges;
+    this.failures = failures;
     this.clock = clock;
   }
 
@@ -51,8 +57,11 @@ class CobvRemovals {
 
   /** Removes every pending cobv through the client; stops at the first sign the PSP is down. */
   void removeWith(PspClient client) {
+    Instant wallNow = Instant.now();
+    Set<String> failedBefore = failures.recorded(COBV_REMOVAL);
+    Set<String> held = failedBefore.isEmpty() ? Set.of() : failures.held(COBV_REMOVAL, wallNow);
     for (InstrumentCancellations.Cancellation removal : cancellations.list("PENDING", null)) {
-      if (!removal.instrument().equals("COBV")) {
+      if (!removal.instrument().equals("COBV") || held.contains(removal.reference())) {
         continue;
       }
       try {
@@ -61,24 +70,33 @@ class CobvRemovals {
         charges.removed(removal.reference(), clock.instant());
         log.info("cobv {} of debt {}: {}", removal.reference(), removal.debtId(), cobv.status());
       } catch (RestClientResponseException e) {
-        if (e.getStatusCode().value() == 404) {
-          cancellations.markDone(removal.id(), clock.instant());
-        } else if (ProviderHttp.isTransient(e)) {
-          log.warn(
-              "PSP unavailable removing cobv {}: {}",
-              removal.reference(),
-              ProviderHttp.describe(e));
-          return;
-        } else {
-          log.error(
-              "PSP refused removing cobv {} of debt {}: {}",
+        if (e.getStatusCode().value() != 404) {
+          boolean refused = !ProviderHttp.isTransient(e);
+          failures.failed(
+              COBV_REMOVAL,
               removal.reference(),
               removal.debtId(),
-              ProviderHttp.describe(e));
+              ProviderHttp.describe(e),
+              refused,
+              wallNow);
+          if (refused) {
+            continue;
+          }
+          return;
         }
+        cancellations.markDone(removal.id(), clock.instant());
       } catch (RestClientException e) {
-        log.warn("PSP unreachable removing cobv {}: {}", removal.reference(), e.getMessage());
+        failures.failed(
+            COBV_REMOVAL,
+            removal.reference(),
+            removal.debtId(),
+            CobvSync.unreachable(e),
+            false,
+            wallNow);
         return;
+      }
+      if (failedBefore.contains(removal.reference())) {
+        failures.succeeded(COBV_REMOVAL, removal.reference());
       }
     }
   }

@@ -1,16 +1,20 @@
 package br.com.regua.payment.pix.psp;
 
+import static br.com.regua.payment.pix.psp.PspFailures.Operation.COBV;
+import static br.com.regua.payment.pix.psp.PspFailures.Operation.COBV_REMOVAL;
+
 import br.com.regua.charge.pix.PixProperties;
 import br.com.regua.charge.pix.Txid;
 import br.com.regua.debt.Debt;
 import br.com.regua.debt.DebtRepository;
 import br.com.regua.http.ProviderHttp;
 import java.math.BigDecimal;
+import java.sql.Timestamp;
 import java.time.Clock;
+import java.time.Instant;
 import java.util.Collection;
 import java.util.List;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -23,15 +27,15 @@ import org.springframework.web.client.RestClientResponseException;
  * Keeps each open debt's cobv at the PSP in step with the debt: {@code PUT /cobv/{txid}} for an
  * open debt that has none yet (a new registration), {@code PATCH /cobv/{txid}} with the new {@code
  * valor.original} when the open balance changed (a partial payment). Until the PSP answers, the
- * debtor's Pix is the static BR Code. A PSP that fails is tried again on the next run.
+ * debtor's Pix is the static BR Code. What the PSP fails or refuses backs off and may become an
+ * incident ({@link PspFailures}); the run stops at a failure, the PSP being most likely down.
  */
 @Component
 class CobvSync {
 
-  private static final Logger log = LoggerFactory.getLogger(CobvSync.class);
-
   private final ObjectProvider<PspClient> psp;
   private final PspChargeStore charges;
+  private final PspFailures failures;
   private final DebtRepository debts;
   private final PixProperties pix;
   private final JdbcClient jdbc;
@@ -42,6 +46,7 @@ class CobvSync {
   CobvSync(
       ObjectProvider<PspClient> psp,
       PspChargeStore charges,
+      PspFailures failures,
       DebtRepository debts,
       PixProperties pix,
       JdbcClient jdbc,
@@ -50,6 +55,7 @@ class CobvSync {
       @Value("${regua.agreement.monthly-interest-percent:1}") BigDecimal monthlyInterestPercent) {
     this.psp = psp;
     this.charges = charges;
+    this.failures = failures;
     this.debts = debts;
     this.pix = pix;
     this.jdbc = jdbc;
@@ -81,41 +87,68 @@ class CobvSync {
    * nobody may pay it any more. A paid debt's cobv goes through the instrument cancellations.
    */
   private boolean removeEnded(PspClient client, Collection<String> onlyDebtIds) {
-    List<String> ended =
+    Instant wallNow = Instant.now();
+    List<Ended> ended =
         jdbc.sql(
                 """
-                select c.txid from pix_charge c join debt d on d.debt_id = c.debt_id
+                select c.txid, c.debt_id from pix_charge c join debt d on d.debt_id = c.debt_id
                  where c.status = 'ATIVA' and d.status in ('RENEGOTIATED', 'CANCELLED')
                    and (cast(:only as text[]) is null or d.debt_id = any(cast(:only as text[])))
+                   and not exists (select 1 from psp_failure f
+                                    where f.operation = 'COBV_REMOVAL' and f.reference = c.txid
+                                      and (f.next_attempt_at is null or f.next_attempt_at > :now))
                  limit 500
                 """)
             .param(
                 "only", onlyDebtIds == null ? null : br.com.regua.ops.SqlArrays.text(onlyDebtIds))
-            .query(String.class)
+            .param("now", Timestamp.from(wallNow))
+            .query((rs, n) -> new Ended(rs.getString("txid"), rs.getString("debt_id")))
             .list();
-    for (String txid : ended) {
+    Set<String> failedBefore = ended.isEmpty() ? Set.of() : failures.recorded(COBV_REMOVAL);
+    for (Ended charge : ended) {
       try {
-        client.removeCobv(txid);
-        charges.removed(txid, clock.instant());
+        client.removeCobv(charge.txid());
+        charges.removed(charge.txid(), clock.instant());
       } catch (RestClientResponseException e) {
         if (e.getStatusCode().value() == 404) {
-          charges.removed(txid, clock.instant());
-        } else if (ProviderHttp.isTransient(e)) {
-          log.warn("PSP unavailable removing cobv {}: {}", txid, ProviderHttp.describe(e));
-          return false;
+          charges.removed(charge.txid(), clock.instant());
         } else {
-          log.error("PSP refused removing cobv {}: {}", txid, ProviderHttp.describe(e));
+          boolean refused = !ProviderHttp.isTransient(e);
+          failures.failed(
+              COBV_REMOVAL,
+              charge.txid(),
+              charge.debtId(),
+              ProviderHttp.describe(e),
+              refused,
+              wallNow);
+          if (!refused) {
+            return false;
+          }
+          continue;
         }
       } catch (RestClientException e) {
-        log.warn("PSP unreachable removing cobv {}: {}", txid, e.getMessage());
+        failures.failed(
+            COBV_REMOVAL, charge.txid(), charge.debtId(), unreachable(e), false, wallNow);
         return false;
+      }
+      if (failedBefore.contains(charge.txid())) {
+        failures.succeeded(COBV_REMOVAL, charge.txid());
       }
     }
     return true;
   }
 
+  private record Ended(String txid, String debtId) {}
+
+  static String unreachable(RestClientException e) {
+    return "PSP unreachable: " + e.getMessage();
+  }
+
   private boolean createOrRevise(PspClient client, Collection<String> onlyDebtIds) {
-    for (String debtId : outOfStep(onlyDebtIds)) {
+    Instant wallNow = Instant.now();
+    List<String> outOfStep = outOfStep(onlyDebtIds, wallNow);
+    Set<String> failedBefore = outOfStep.isEmpty() ? Set.of() : failures.recorded(COBV);
+    for (String debtId : outOfStep) {
       Debt debt = debts.find(debtId).orElse(null);
       if (debt == null || !debt.status().isOpen() || debt.openBalanceCents() <= 0) {
         continue;
@@ -142,22 +175,28 @@ class CobvSync {
                         finePercent,
                         monthlyInterestPercent));
         charges.record(debtId, cobv, txid, debt.openBalanceCents(), clock.instant());
+        if (failedBefore.contains(debtId)) {
+          failures.succeeded(COBV, debtId);
+        }
       } catch (RestClientResponseException e) {
-        if (ProviderHttp.isTransient(e)) {
-          log.warn("PSP unavailable for cobv {}: {}", txid, ProviderHttp.describe(e));
+        boolean refused = !ProviderHttp.isTransient(e);
+        failures.failed(COBV, debtId, debtId, ProviderHttp.describe(e), refused, wallNow);
+        if (!refused) {
           return false;
         }
-        log.error("PSP refused cobv {} of debt {}: {}", txid, debtId, ProviderHttp.describe(e));
       } catch (RestClientException e) {
-        log.warn("PSP unreachable for cobv {}: {}", txid, e.getMessage());
+        failures.failed(COBV, debtId, debtId, unreachable(e), false, wallNow);
         return false;
       }
     }
     return true;
   }
 
-  /** Open debts with no cobv, or whose active cobv charges another amount than the balance. */
-  private List<String> outOfStep(Collection<String> onlyDebtIds) {
+  /**
+   * Open debts with no cobv, or whose active cobv charges another amount than the balance; not
+   * those whose last failure is being waited out or became an incident ({@link PspFailures}).
+   */
+  private List<String> outOfStep(Collection<String> onlyDebtIds, Instant wallNow) {
     return jdbc.sql(
             """
             select d.debt_id from debt d
@@ -166,10 +205,14 @@ class CobvSync {
                and d.open_balance_cents > 0
                and (c.txid is null or (c.status = 'ATIVA' and c.amount_cents <> d.open_balance_cents))
                and (cast(:only as text[]) is null or d.debt_id = any(cast(:only as text[])))
+               and not exists (select 1 from psp_failure f
+                                where f.operation = 'COBV' and f.reference = d.debt_id
+                                  and (f.next_attempt_at is null or f.next_attempt_at > :now))
              order by d.registered_at
              limit 500
             """)
         .param("only", onlyDebtIds == null ? null : br.com.regua.ops.SqlArrays.text(onlyDebtIds))
+        .param("now", Timestamp.from(wallNow))
         .query(String.class)
         .list();
   }

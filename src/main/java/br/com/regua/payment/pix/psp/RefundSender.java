@@ -1,11 +1,13 @@
 package br.com.regua.payment.pix.psp;
 
+import static br.com.regua.payment.pix.psp.PspFailures.Operation.REFUND;
+
 import br.com.regua.http.ProviderHttp;
 import br.com.regua.money.Money;
 import br.com.regua.payment.Refunds;
 import java.time.Clock;
-import org.slf4j.Logger;
-import org.slf4j.LoggerFactory;
+import java.time.Instant;
+import java.util.Set;
 import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.scheduling.annotation.Scheduled;
 import org.springframework.stereotype.Component;
@@ -16,20 +18,22 @@ import org.springframework.web.client.RestClientResponseException;
  * Sends the Pix refunds a supervisor approved: {@code PUT /pix/{e2eid}/devolucao/{id}} with the
  * amount; the refund is then {@code SENT}, and the PSP's notification of its final status makes it
  * {@code DEVOLVIDO} or {@code NAO_REALIZADO}. The refund id makes a repeat the same devolução at
- * the PSP, so a refund sent but not recorded is sent again harmlessly.
+ * the PSP, so a refund sent but not recorded is sent again harmlessly. A refund the PSP fails backs
+ * off, one it refuses is an incident at once ({@link PspFailures}); either stays APPROVED
+ * meanwhile.
  */
 @Component
 class RefundSender {
 
-  private static final Logger log = LoggerFactory.getLogger(RefundSender.class);
-
   private final ObjectProvider<PspClient> psp;
   private final Refunds refunds;
+  private final PspFailures failures;
   private final Clock clock;
 
-  RefundSender(ObjectProvider<PspClient> psp, Refunds refunds, Clock clock) {
+  RefundSender(ObjectProvider<PspClient> psp, Refunds refunds, PspFailures failures, Clock clock) {
     this.psp = psp;
     this.refunds = refunds;
+    this.failures = failures;
     this.clock = clock;
   }
 
@@ -44,7 +48,13 @@ class RefundSender {
   }
 
   void sendWith(PspClient client) {
+    Instant wallNow = Instant.now();
+    Set<String> failedBefore = failures.recorded(REFUND);
+    Set<String> held = failedBefore.isEmpty() ? Set.of() : failures.held(REFUND, wallNow);
     for (Refunds.ToSend refund : refunds.approvedPix()) {
+      if (held.contains(refund.refundId())) {
+        continue;
+      }
       try {
         String status =
             client.refund(
@@ -55,15 +65,18 @@ class RefundSender {
                     ? refund.reason().substring(0, 140)
                     : refund.reason());
         refunds.pspSaid(refund.refundId(), status, clock.instant());
+        if (failedBefore.contains(refund.refundId())) {
+          failures.succeeded(REFUND, refund.refundId());
+        }
       } catch (RestClientResponseException e) {
-        if (ProviderHttp.isTransient(e)) {
-          log.warn(
-              "PSP unavailable for refund {}: {}", refund.refundId(), ProviderHttp.describe(e));
+        boolean refused = !ProviderHttp.isTransient(e);
+        failures.failed(
+            REFUND, refund.refundId(), null, ProviderHttp.describe(e), refused, wallNow);
+        if (!refused) {
           return;
         }
-        log.error("PSP refused refund {}: {}", refund.refundId(), ProviderHttp.describe(e));
       } catch (RestClientException e) {
-        log.warn("PSP unreachable for refund {}: {}", refund.refundId(), e.getMessage());
+        failures.failed(REFUND, refund.refundId(), null, CobvSync.unreachable(e), false, wallNow);
         return;
       }
     }
