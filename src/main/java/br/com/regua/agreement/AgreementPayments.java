@@ -69,6 +69,7 @@ public class AgreementPayments {
    * payment that completes the last installment fulfils the agreement.
    */
   public PaymentOutcome pay(String agreementId, PaymentRequest request) {
+    request.checkMadeBy(clock.instant());
     long cents = Money.parseCents(request.amount());
     Instant paidAt = request.paidAt().toInstant();
     boolean created =

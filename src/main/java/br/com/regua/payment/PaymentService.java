@@ -190,8 +190,11 @@ public class PaymentService {
    * Applies the payment once per {@code paymentId}. A repeat with the same content returns the
    * stored payment (its journey message was stored with it the first time; the repeat publishes it
    * if it is still pending).
+   *
+   * @throws br.com.regua.api.RuleViolationException a {@code paidAt} later than now
    */
   public Receipt receive(String debtId, PaymentRequest request) {
+    request.checkMadeBy(clock.instant());
     return receive(debtId, request, PaidThrough.API);
   }
 

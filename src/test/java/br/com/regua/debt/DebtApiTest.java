@@ -8,6 +8,7 @@ import br.com.regua.support.TestDebtors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.time.Duration;
+import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -118,6 +119,36 @@ class DebtApiTest extends IntegrationTest {
         api.get("/api/debtors/" + cnpj.toLowerCase(java.util.Locale.ROOT) + "/history");
     assertThat(history.getStatusCode().value()).isEqualTo(200);
     assertThat(history.getBody().findValuesAsText("debtId")).contains(debtId);
+  }
+
+  @Test
+  void aPaymentDatedLaterThanNowIsA422NamingPaidAtAndChangesNothing() {
+    // given a registered debt
+    String debtId = TestDebtors.uniqueId("future-paid");
+    assertThat(
+            api.post("/api/debts", api.debt(debtId, "100.00", today().plusDays(20)))
+                .getStatusCode()
+                .value())
+        .isEqualTo(201);
+    Instant now = engine.now();
+
+    // when a gateway reports a payment made tomorrow, and one made a minute from now (its clock
+    // a little ahead of ours)
+    var tomorrow =
+        api.post(
+            "/api/debts/" + debtId + "/payments",
+            api.payment("PAY-" + debtId, "100.00", now.plus(Duration.ofDays(1)).toString()));
+    var skewed =
+        api.post(
+            "/api/debts/" + debtId + "/payments",
+            api.payment("PAY2-" + debtId, "10.00", now.plus(Duration.ofMinutes(1)).toString()));
+
+    // then the first is refused, naming paidAt, and only the second is applied
+    assertThat(tomorrow.getStatusCode().value()).isEqualTo(422);
+    assertThat(tomorrow.getBody().at("/errors/0/field").asText()).isEqualTo("paidAt");
+    assertThat(skewed.getStatusCode().value()).isEqualTo(201);
+    assertThat(api.get("/api/debts/" + debtId).getBody().get("openBalance").asText())
+        .isEqualTo("90.00");
   }
 
   @Test
