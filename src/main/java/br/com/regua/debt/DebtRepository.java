@@ -175,6 +175,22 @@ public class DebtRepository {
             .list());
   }
 
+  /**
+   * Stores the nosso número of each debt's boleto (canonical: letters and digits, no zeros ahead).
+   */
+  void setBoletoOurNumbers(Map<String, String> byDebtId) {
+    jdbc.sql(
+            """
+            update debt d set boleto_our_number = r.our_number
+              from unnest(cast(:debtId as text[]), cast(:ourNumber as text[]))
+                   as r(debt_id, our_number)
+             where d.debt_id = r.debt_id
+            """)
+        .param("debtId", SqlArrays.text(byDebtId.keySet()))
+        .param("ourNumber", SqlArrays.text(byDebtId.values()))
+        .update();
+  }
+
   /** The registration fingerprint of each of these debts that is stored, by id. */
   Map<String, String> fingerprints(Collection<String> debtIds) {
     Map<String, String> found = new HashMap<>();

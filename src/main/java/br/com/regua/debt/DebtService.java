@@ -19,6 +19,7 @@ import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.HexFormat;
 import java.util.LinkedHashMap;
@@ -110,9 +111,14 @@ public class DebtService {
     }
     List<Debt> candidates = new ArrayList<>();
     Set<String> optingIn = new LinkedHashSet<>(); // documents whose rows opt in to WhatsApp
+    Map<String, String> ourNumbers = new HashMap<>(); // the boletos' nosso número, by debt id
     for (int i = 0; i < rows.size(); i++) {
       if (rows.get(i) instanceof Debt candidate) {
         candidates.add(candidate);
+        RegisterDebtRequest.BoletoReference boleto = requests.get(i).boleto();
+        if (boleto != null && boleto.canonicalOurNumber() != null) {
+          ourNumbers.putIfAbsent(candidate.debtId(), boleto.canonicalOurNumber());
+        }
         if (Boolean.TRUE.equals(requests.get(i).debtor().whatsappOptIn())) {
           optingIn.add(candidate.debtor().document());
         }
@@ -121,7 +127,7 @@ public class DebtService {
     Set<String> inserted =
         candidates.isEmpty()
             ? Set.of()
-            : tx.execute(status -> insertAll(candidates, optingIn, now));
+            : tx.execute(status -> insertAll(candidates, optingIn, ourNumbers, now));
     Map<String, String> stored =
         debts.fingerprints(candidates.stream().map(Debt::debtId).distinct().toList());
     List<RowStored> outcomes = new ArrayList<>(rows.size());
@@ -154,7 +160,8 @@ public class DebtService {
    * registration changed the email or phone), their WhatsApp opt-ins, then every debt whose id is
    * new with its REGISTERED event. Returns the ids inserted.
    */
-  private Set<String> insertAll(List<Debt> candidates, Set<String> optingIn, Instant now) {
+  private Set<String> insertAll(
+      List<Debt> candidates, Set<String> optingIn, Map<String, String> ourNumbers, Instant now) {
     Map<String, DebtRepository.DebtorContacts> contacts =
         debts.findDebtorContacts(
             candidates.stream().map(d -> d.debtor().document()).distinct().toList());
@@ -177,6 +184,11 @@ public class DebtService {
       consents.optIn(document, Channel.WHATSAPP, now); // an earlier opt-out stays: it is final
     }
     Set<String> inserted = debts.insertAllIfAbsent(firstOfId.values(), now);
+    Map<String, String> newOurNumbers = new HashMap<>(ourNumbers);
+    newOurNumbers.keySet().retainAll(inserted);
+    if (!newOurNumbers.isEmpty()) {
+      debts.setBoletoOurNumbers(newOurNumbers);
+    }
     Map<String, String> details = new LinkedHashMap<>();
     for (Debt debt : firstOfId.values()) {
       if (inserted.contains(debt.debtId())) {
@@ -339,6 +351,10 @@ public class DebtService {
     // appended only when present, so fingerprints stored before addresses existed still match
     if (debtor.address() != null) {
       canonical += "\u001f" + canonical(debtor.address());
+    }
+    String ourNumber = request.boleto() == null ? null : request.boleto().canonicalOurNumber();
+    if (ourNumber != null) {
+      canonical += "\u001fnosso número " + ourNumber;
     }
     try {
       byte[] hash =

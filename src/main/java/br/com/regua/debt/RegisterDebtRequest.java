@@ -51,10 +51,35 @@ public record RegisterDebtRequest(
       @Valid Address address) {}
 
   /**
-   * A bank boleto by its 44-digit barcode or its 47-digit digitable line (dots and spaces allowed).
+   * A bank boleto by its 44-digit barcode or its 47-digit digitable line (dots and spaces allowed),
+   * and optionally the bank's own number of the title (nosso número), which the bank's return files
+   * name it by.
    */
   @ValidBoleto
-  public record BoletoReference(String barcode, String digitableLine) {
+  public record BoletoReference(
+      String barcode,
+      String digitableLine,
+      @Size(max = 20)
+          @Pattern(
+              regexp = "[0-9A-Za-z./ -]*",
+              message = "must be the bank's nosso número: letters and digits, at most 20")
+          String ourNumber) {
+
+    /**
+     * The nosso número as the return files are matched by it: letters and digits only, without the
+     * leading zeros banks pad it with; null when not given.
+     */
+    public String canonicalOurNumber() {
+      return canonicalOurNumber(ourNumber);
+    }
+
+    public static String canonicalOurNumber(String ourNumber) {
+      if (ourNumber == null) {
+        return null;
+      }
+      String canonical = ourNumber.replaceAll("[^0-9A-Za-z]", "").replaceFirst("^0+", "");
+      return canonical.isEmpty() ? null : canonical.toUpperCase(java.util.Locale.ROOT);
+    }
 
     /**
      * @throws br.com.regua.charge.boleto.InvalidBoletoException if a check digit is wrong

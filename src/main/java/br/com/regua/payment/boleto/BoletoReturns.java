@@ -3,6 +3,7 @@ package br.com.regua.payment.boleto;
 import br.com.regua.api.InvalidFieldException;
 import br.com.regua.debt.DebtEventType;
 import br.com.regua.debt.DebtRepository;
+import br.com.regua.debt.RegisterDebtRequest;
 import br.com.regua.money.Money;
 import br.com.regua.payment.InstrumentCancellations;
 import br.com.regua.payment.PaidThrough;
@@ -28,11 +29,12 @@ import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Applies a bank's CNAB 240 return file: each liquidation as a payment of the debt its seu número
- * (or the creditor's own id of the title) names, each write-off (baixa) recorded. Every line is
- * idempotent on its own — a liquidation's payment id is its bank and nosso número, a write-off is
- * one row per bank, nosso número, movement and date — so the same file twice changes nothing and
- * answers "duplicate" for what it applied the first time.
+ * Applies a bank's CNAB 240 return file: each liquidation as a payment of the debt its nosso número
+ * (as registered with the debt's boleto) or seu número (or the creditor's own id of the title)
+ * names, each write-off (baixa) recorded. Every line is idempotent on its own — a liquidation's
+ * payment id is its bank and nosso número, a write-off is one row per bank, nosso número, movement
+ * and date — so the same file twice changes nothing and answers "duplicate" for what it applied the
+ * first time.
  */
 @Service
 public class BoletoReturns {
@@ -197,8 +199,28 @@ public class BoletoReturns {
     return line(title, "written_off", debtId.orElse(null), null);
   }
 
-  /** The debt a title names: its seu número, else the creditor's own id of the title. */
+  /**
+   * The debt a title names: the one whose boleto the creditor registered with this bank and nosso
+   * número, else the debt its seu número names, else its creditor's own id of the title.
+   */
   private Optional<String> debtOf(Cnab240Return.Title title) {
+    String ourNumber = RegisterDebtRequest.BoletoReference.canonicalOurNumber(title.ourNumber());
+    if (ourNumber != null) {
+      List<String> registered =
+          jdbc.sql(
+                  """
+                  select debt_id from debt
+                   where boleto_our_number = :ourNumber and left(boleto_barcode, 3) = :bank
+                   limit 2
+                  """)
+              .param("ourNumber", ourNumber)
+              .param("bank", title.bank())
+              .query(String.class)
+              .list();
+      if (registered.size() == 1) {
+        return Optional.of(registered.getFirst());
+      }
+    }
     for (String candidate : List.of(title.yourNumber(), title.companyId())) {
       if (candidate.isEmpty()) {
         continue;

@@ -5,6 +5,7 @@ import static org.awaitility.Awaitility.await;
 
 import br.com.regua.charge.boleto.Boleto;
 import br.com.regua.support.IntegrationTest;
+import br.com.regua.support.TestDebtors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
@@ -175,6 +176,46 @@ class BoletoReturnsTest extends IntegrationTest {
         .isEqualTo(1);
     assertThat(api.timelineTypes("CNABT-0004").stream().filter("BOLETO_WRITTEN_OFF"::equals))
         .hasSize(1);
+  }
+
+  @Test
+  void aTitleIsMatchedByTheNossoNumeroRegisteredWithTheDebtsBoleto() throws Exception {
+    // given a debt whose boleto was registered with its nosso número, punctuated and without the
+    // zeros the bank pads it with
+    String debtId = TestDebtors.uniqueId("CNABN");
+    LocalDate dueDate = today().plusDays(20);
+    ObjectNode body = api.debt(debtId, "150.00", dueDate);
+    body.putObject("boleto")
+        .put("barcode", Boleto.build("001", dueDate, 150_00, FREE_FIELD).barcode())
+        .put("ourNumber", "1234567.000000077");
+    assertThat(api.post("/api/debts", body).getStatusCode().value()).isEqualTo(201);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> api.timelineTypes(debtId).contains("JOURNEY_STARTED"));
+
+    // when the bank returns its liquidation naming it only by the nosso número (20 positions,
+    // zero-padded), with a seu número and a title id from another system of the creditor's
+    List<String> lines = new ArrayList<>(List.of(Cnab240ReturnTest.fixture().split("\r\n")));
+    String t = lines.get(2);
+    t = t.substring(0, 37) + "00001234567000000077" + t.substring(57);
+    t = t.substring(0, 58) + "%-15s".formatted("ERP-77") + t.substring(73);
+    t = t.substring(0, 105) + "%-25s".formatted("ERP-77") + t.substring(130);
+    String file =
+        String.join(
+            "\r\n",
+            lines.get(0),
+            lines.get(1),
+            t,
+            lines.get(3),
+            lines.get(lines.size() - 2),
+            lines.get(lines.size() - 1));
+    ResponseEntity<JsonNode> report = send(file.getBytes(StandardCharsets.ISO_8859_1));
+
+    // then the liquidation pays that debt
+    assertThat(statuses(report.getBody())).containsExactly("3 applied");
+    assertThat(report.getBody().at("/lines/0/debtId").asText()).isEqualTo(debtId);
+    assertThat(payments(debtId)).isEqualTo("cnab-001-00001234567000000077 15000");
+    assertThat(api.status(debtId)).isEqualTo("PAID");
   }
 
   @Test
