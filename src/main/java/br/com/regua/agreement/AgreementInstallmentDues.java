@@ -1,18 +1,24 @@
 package br.com.regua.agreement;
 
+import br.com.regua.charge.PaymentOptionsService;
 import br.com.regua.contact.policy.InstallmentDues;
 import java.util.List;
 import java.util.Optional;
 import org.springframework.stereotype.Component;
 
-/** The contact policy's view of installments: owed while unpaid and the agreement is active. */
+/**
+ * The contact policy's view of installments: owed while unpaid and the agreement is active, with
+ * the Pix that pays what is owed on it.
+ */
 @Component
 class AgreementInstallmentDues implements InstallmentDues {
 
   private final AgreementRepository agreements;
+  private final PaymentOptionsService paymentOptions;
 
-  AgreementInstallmentDues(AgreementRepository agreements) {
+  AgreementInstallmentDues(AgreementRepository agreements, PaymentOptionsService paymentOptions) {
     this.agreements = agreements;
+    this.paymentOptions = paymentOptions;
   }
 
   @Override
@@ -25,6 +31,14 @@ class AgreementInstallmentDues implements InstallmentDues {
     return installments.stream()
         .filter(i -> i.number() == number && i.openCents() > 0)
         .findFirst()
-        .map(i -> new Due(agreementId, number, installments.size(), i.dueDate(), i.openCents()));
+        .map(
+            i ->
+                new Due(
+                    agreementId,
+                    number,
+                    installments.size(),
+                    i.dueDate(),
+                    i.openCents(),
+                    paymentOptions.agreementPix(agreementId, i.openCents()).orElse(null)));
   }
 }

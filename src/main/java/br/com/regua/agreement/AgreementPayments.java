@@ -12,7 +12,9 @@ import br.com.regua.debt.DebtRepository;
 import br.com.regua.engine.JourneyModel;
 import br.com.regua.engine.Journeys;
 import br.com.regua.money.Money;
+import br.com.regua.payment.AgreementRail;
 import br.com.regua.payment.PaymentRequest;
+import br.com.regua.payment.Reconciliation;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
@@ -76,17 +78,48 @@ public class AgreementPayments {
         tx.execute(
             status -> {
               boolean applied = apply(agreementId, request.paymentId(), cents, paidAt);
-              // a repeat announces again: the outbox publishes what is still pending, once
-              for (StoredInstallment installment : agreements.installments(agreementId)) {
-                if (installment.openCents() == 0) {
-                  String key = installmentKey(agreementId, installment.number());
-                  journeys.publish(
-                      JourneyModel.AGREEMENT_INSTALLMENT_PAID, key, "installment:" + key, Map.of());
-                }
-              }
+              announcePaidInstallments(agreementId);
               return applied;
             });
     return new PaymentOutcome(views.view(agreementId), created);
+  }
+
+  /**
+   * A payment a rail reported for the agreement (a Pix of its BR Code), in the caller's
+   * transaction: applied up to what is still owed, the rest left for the caller to refund; a repeat
+   * changes nothing; an agreement no longer active takes nothing.
+   */
+  AgreementRail.Taken takeFromRail(String agreementId, Reconciliation.Incoming payment) {
+    Stored agreement =
+        agreements.find(agreementId).orElseThrow(() -> AgreementDebts.notFound(agreementId));
+    if (agreements.findPayment(payment.paymentId()).isPresent()) {
+      return new AgreementRail.Taken(agreementId, agreement.debtId(), true, false, 0);
+    }
+    if (!agreement.active() || agreement.totalCents() == null) {
+      return new AgreementRail.Taken(agreementId, agreement.debtId(), false, true, 0);
+    }
+    long open = agreement.totalCents() - agreements.paidCents(agreementId);
+    long taken = Math.min(open, payment.cents());
+    if (taken > 0) {
+      apply(agreementId, payment.paymentId(), taken, payment.paidAt());
+      announcePaidInstallments(agreementId);
+    }
+    return new AgreementRail.Taken(
+        agreementId, agreement.debtId(), false, false, payment.cents() - taken);
+  }
+
+  /**
+   * Tells each paid installment's journey; a repeat announces again: the outbox publishes what is
+   * still pending, once.
+   */
+  private void announcePaidInstallments(String agreementId) {
+    for (StoredInstallment installment : agreements.installments(agreementId)) {
+      if (installment.openCents() == 0) {
+        String key = installmentKey(agreementId, installment.number());
+        journeys.publish(
+            JourneyModel.AGREEMENT_INSTALLMENT_PAID, key, "installment:" + key, Map.of());
+      }
+    }
   }
 
   /** The correlation key of an installment's payment: {@code <agreementId>#<number>}. */

@@ -66,6 +66,26 @@ public class PaymentOptionsService {
   }
 
   /**
+   * The static BR Code that pays {@code cents} of an agreement (the installment due): its reference
+   * names the agreement ({@link Txid#forAgreement}), so the PSP's notification pays the agreement's
+   * installments in order. Empty without a PIX key or with nothing to pay.
+   */
+  public Optional<String> agreementPix(String agreementId, long cents) {
+    if (!pix.enabled() || cents <= 0) {
+      return Optional.empty();
+    }
+    return Optional.of(
+        new PixPayload(
+                pix.key(),
+                null,
+                pix.merchantName(),
+                pix.merchantCity(),
+                cents,
+                Txid.forAgreement(agreementId).substring(0, Txid.STATIC_LENGTH))
+            .payload());
+  }
+
+  /**
    * The debtor's portal link: a signed, expiring token around the debt's opaque payment token,
    * never the debt's id nor the debtor's data.
    */

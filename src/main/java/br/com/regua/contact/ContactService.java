@@ -17,6 +17,7 @@ import java.time.LocalDate;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
+import java.util.HashMap;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
@@ -175,12 +176,16 @@ public class ContactService {
 
   /** What an installment's reminder shows: the installment, not the debt's balance. */
   private static Map<String, Object> installmentValues(InstallmentDues.Due due) {
-    return Map.of(
-        "acordo", due.agreementId(),
-        "numeroParcela", due.number(),
-        "totalParcelas", due.count(),
-        "valorParcela", Money.toReais(due.openCents()),
-        "vencimentoParcela", WHEN_DAY.format(due.dueDate()));
+    Map<String, Object> values = new HashMap<>();
+    values.put("acordo", due.agreementId());
+    values.put("numeroParcela", due.number());
+    values.put("totalParcelas", due.count());
+    values.put("valorParcela", Money.toReais(due.openCents()));
+    values.put("vencimentoParcela", WHEN_DAY.format(due.dueDate()));
+    if (due.pix() != null) {
+      values.put("pixParcela", due.pix());
+    }
+    return values;
   }
 
   private static final DateTimeFormatter WHEN_DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");

@@ -118,6 +118,38 @@ public class Reconciliation {
     return new Result(Outcome.REFUND_PROPOSED, debtId, excess);
   }
 
+  /**
+   * Applies the payment to the agreement its txid names: to the installments in order; what exceeds
+   * what is still owed is proposed for refund; a payment to an agreement that takes none any more
+   * waits in the unidentified queue for a supervisor to assign to a debt. Empty when the txid names
+   * no agreement.
+   */
+  public Optional<Result> applyToAgreement(AgreementRail rail, String txid, Incoming payment) {
+    return tx.execute(
+        status ->
+            rail.take(txid, payment)
+                .map(
+                    taken -> {
+                      if (taken.duplicate()) {
+                        return new Result(Outcome.DUPLICATE, taken.debtId(), 0);
+                      }
+                      if (taken.refused()) {
+                        return holdUnidentified(payment);
+                      }
+                      if (taken.excessCents() == 0) {
+                        return new Result(Outcome.APPLIED, taken.debtId(), 0);
+                      }
+                      refunds.propose(
+                          payment,
+                          taken.debtId(),
+                          taken.excessCents(),
+                          "pagamento acima do que restava do acordo " + taken.agreementId(),
+                          clock.instant());
+                      return new Result(
+                          Outcome.REFUND_PROPOSED, taken.debtId(), taken.excessCents());
+                    }));
+  }
+
   private boolean alreadyApplied(String paymentId) {
     return jdbc.sql("select count(*) from payment where payment_id = :id")
             .param("id", paymentId)

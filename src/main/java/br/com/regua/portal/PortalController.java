@@ -80,7 +80,7 @@ class PortalController {
     if (PortalSession.firstOpening(session, debt)) {
       audit.record(debt.paymentToken(), debt.debtId(), Action.OPENED, null, request);
     }
-    if (debts.openDebts(debt.debtor().document()).isEmpty()) {
+    if (!debts.anythingToPay(debt.debtor().document())) {
       return pages.page(200, "closed", "Nada em aberto", csrf, Map.of());
     }
     if (identity.locked(debt)) {

@@ -85,11 +85,28 @@ public class PortalDebts {
 
   public record InstallmentLine(int number, String dueDate, String amount, String status) {}
 
-  public record AgreementLine(String agreementId, String total, List<InstallmentLine> schedule) {}
+  /**
+   * An active agreement as the page shows it: its schedule, and the installment to pay now (the
+   * first not paid in full, with what is still owed on it) with the Pix that pays it, or null when
+   * every installment is paid or no PIX key is configured.
+   */
+  public record AgreementLine(
+      String agreementId, String total, List<InstallmentLine> schedule, NextInstallment next) {}
+
+  public record NextInstallment(
+      int number, String dueDate, String amount, String pix, String pixQrDataUri) {}
 
   /** The open debts of the debtor, oldest due first; {@code ref} is the position in this list. */
   public List<Debt> openDebts(String document) {
     return debts.findByDebtor(document).stream().filter(d -> d.status().isOpen()).toList();
+  }
+
+  /**
+   * Whether the debtor has anything to see and pay: an open debt, or an active agreement (whose
+   * debts are renegotiated, not open, while its installments are owed).
+   */
+  public boolean anythingToPay(String document) {
+    return !openDebts(document).isEmpty() || !agreements.activeOf(document).isEmpty();
   }
 
   /** A debt of the debtor, open or not; empty for another debtor's. */
@@ -199,10 +216,10 @@ public class PortalDebts {
   }
 
   public List<AgreementLine> agreements(String document) {
-    return agreements.activeOf(document).stream().map(PortalDebts::agreementLine).toList();
+    return agreements.activeOf(document).stream().map(this::agreementLine).toList();
   }
 
-  private static AgreementLine agreementLine(AgreementView view) {
+  private AgreementLine agreementLine(AgreementView view) {
     List<InstallmentLine> schedule =
         view.schedule() == null
             ? List.of()
@@ -220,7 +237,32 @@ public class PortalDebts {
                             }))
                 .toList();
     return new AgreementLine(
-        view.agreementId(), view.total() == null ? "" : reais(view.total()), schedule);
+        view.agreementId(), view.total() == null ? "" : reais(view.total()), schedule, next(view));
+  }
+
+  /** The first installment not paid in full, with the Pix of what is still owed on it. */
+  private NextInstallment next(AgreementView view) {
+    if (view.schedule() == null) {
+      return null;
+    }
+    for (AgreementView.InstallmentView installment : view.schedule()) {
+      long owed =
+          Money.parseCents(installment.amount())
+              - (installment.paid() == null ? 0 : Money.parseCents(installment.paid()));
+      if (owed <= 0) {
+        continue;
+      }
+      String pix = options.agreementPix(view.agreementId(), owed).orElse(null);
+      return pix == null
+          ? null
+          : new NextInstallment(
+              installment.number(),
+              BR_DATE.format(installment.dueDate()),
+              Money.toReais(owed),
+              pix,
+              "data:image/png;base64," + Base64.getEncoder().encodeToString(PixQrCode.png(pix)));
+    }
+    return null;
   }
 
   private static boolean positive(String decimal) {

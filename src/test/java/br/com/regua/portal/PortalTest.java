@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import br.com.regua.charge.boleto.Boleto;
+import br.com.regua.charge.pix.Txid;
 import br.com.regua.money.Money;
 import br.com.regua.security.PortalTokens;
 import br.com.regua.support.IntegrationTest;
@@ -455,6 +456,43 @@ class PortalTest extends IntegrationTest {
         .contains("Pix copia e cola do saldo em aberto (R$ 200,00)")
         .doesNotContain(boleto.formattedDigitableLine(), "Baixar boleto");
     assertThat(pdf.status()).isEqualTo(404);
+  }
+
+  @Test
+  void aDebtorWithOnlyAnAgreementSeesItsScheduleAndPaysTheNextInstallmentByPix() {
+    // given a debt renegotiated in 2 installments: nothing open, an agreement active
+    Registered debt = register("portal-agreement", "400.00", today().minusDays(10), null);
+    JsonNode offer = null;
+    for (JsonNode o : api.get("/api/debts/" + debt.debtId() + "/offers").getBody().get("offers")) {
+      if (o.get("installments").asInt() == 2) {
+        offer = o;
+      }
+    }
+    assertThat(offer).isNotNull();
+    String agreementId = "acordo-" + debt.debtId();
+    JsonNode agreement =
+        api.post(
+                "/api/debts/" + debt.debtId() + "/agreements",
+                Map.of("agreementId", agreementId, "offerId", offer.get("offerId").asText()))
+            .getBody();
+    assertThat(api.status(debt.debtId())).isEqualTo("RENEGOTIATED");
+
+    // when the debtor opens the link of an installment's reminder
+    PortalClient stranger = new PortalClient(port);
+    var first = stranger.get("/portal/" + debt.token());
+    PortalClient browser = confirmed(debt);
+    var home = browser.get("/portal/" + debt.token());
+
+    // then identity is asked (there is something to pay), and the page shows the schedule and the
+    // first installment's Pix, naming the agreement
+    String installment =
+        Money.toReais(Money.parseCents(agreement.at("/schedule/0/amount").asText()));
+    assertThat(first.body()).doesNotContain("Nada em aberto").contains("Confirme sua identidade");
+    assertThat(home.body())
+        .contains("Seus acordos", "Acordo " + agreementId)
+        .contains("Pagar a parcela 1 (" + installment)
+        .contains("Pix copia e cola da parcela 1 (" + installment + ")")
+        .contains("0525" + Txid.forAgreement(agreementId).substring(0, Txid.STATIC_LENGTH));
   }
 
   @Test

@@ -30,18 +30,30 @@ public final class Txid {
 
   /** The debt's txid, as its cobv is created with. */
   public static String forDebt(String debtId) {
-    try {
-      byte[] digest =
-          MessageDigest.getInstance("MD5")
-              .digest(("regua-pix:" + debtId).getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(digest);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("every JVM has MD5", e);
-    }
+    return md5("regua-pix:" + debtId);
   }
 
   /** The part of the debt's txid a static BR Code carries. */
   public static String staticReference(String debtId) {
     return forDebt(debtId).substring(0, STATIC_LENGTH);
+  }
+
+  /**
+   * An agreement's txid: the same derivation under a name of its own ({@code "regua-pix-acordo:" +
+   * agreementId}, generated column {@code agreement.pix_txid}, migration V44), so that a Pix names
+   * either a debt or an agreement, never both.
+   */
+  public static String forAgreement(String agreementId) {
+    return md5("regua-pix-acordo:" + agreementId);
+  }
+
+  private static String md5(String text) {
+    try {
+      byte[] digest =
+          MessageDigest.getInstance("MD5").digest(text.getBytes(StandardCharsets.UTF_8));
+      return HexFormat.of().formatHex(digest);
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("every JVM has MD5", e);
+    }
   }
 }

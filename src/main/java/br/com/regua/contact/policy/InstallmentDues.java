@@ -13,8 +13,10 @@ public interface InstallmentDues {
   /**
    * @param number the installment, of {@code count}
    * @param openCents what is still owed on it
+   * @param pix the BR Code that pays it ("Pix copia e cola"), or null without a PIX key
    */
-  record Due(String agreementId, int number, int count, LocalDate dueDate, long openCents) {}
+  record Due(
+      String agreementId, int number, int count, LocalDate dueDate, long openCents, String pix) {}
 
   /** The installment while something is owed on it and its agreement is active; else empty. */
   Optional<Due> owed(String agreementId, int number);

@@ -1,6 +1,7 @@
 package br.com.regua.payment.pix;
 
 import br.com.regua.charge.pix.Txid;
+import br.com.regua.payment.AgreementRail;
 import br.com.regua.payment.PaidThrough;
 import br.com.regua.payment.Reconciliation;
 import br.com.regua.payment.Refunds;
@@ -12,15 +13,17 @@ import java.util.List;
 import java.util.Optional;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The Pix the creditor's PSP reports (its webhook, or the catch-up): each is stored first, in a
- * transaction of its own, then applied to the debt its txid names ({@link Reconciliation}). Once
- * per endToEndId: a repeat finds the row and changes nothing; a row stored but not applied (the
- * service stopped in between) is applied by the next report of the same Pix.
+ * transaction of its own, then applied to the debt its txid names ({@link Reconciliation}), or to
+ * the agreement it names ({@link AgreementRail}: an installment paid by Pix). Once per endToEndId:
+ * a repeat finds the row and changes nothing; a row stored but not applied (the service stopped in
+ * between) is applied by the next report of the same Pix.
  */
 @Service
 public class PixNotifications {
@@ -30,6 +33,7 @@ public class PixNotifications {
   private final JdbcClient jdbc;
   private final Reconciliation reconciliation;
   private final Refunds refunds;
+  private final ObjectProvider<AgreementRail> agreementRail;
   private final TransactionTemplate tx;
   private final Clock clock;
 
@@ -37,11 +41,13 @@ public class PixNotifications {
       JdbcClient jdbc,
       Reconciliation reconciliation,
       Refunds refunds,
+      ObjectProvider<AgreementRail> agreementRail,
       TransactionTemplate tx,
       Clock clock) {
     this.jdbc = jdbc;
     this.reconciliation = reconciliation;
     this.refunds = refunds;
+    this.agreementRail = agreementRail;
     this.tx = tx;
     this.clock = clock;
   }
@@ -113,20 +119,25 @@ public class PixNotifications {
           // the stored Pix is applied, not this report of it: the first one stored wins
           StoredPix stored = stored(pix.endToEndId());
           Optional<String> debtId = debtOf(stored.txid());
+          Reconciliation.Incoming incoming =
+              new Reconciliation.Incoming(
+                  "pix-" + stored.endToEndId(),
+                  stored.txid() != null && stored.txid().length() > Txid.STATIC_LENGTH
+                      ? PaidThrough.PIX_COBV
+                      : PaidThrough.PIX_STATIC,
+                  "PIX",
+                  stored.txid(),
+                  stored.endToEndId(),
+                  stored.cents(),
+                  stored.chargesCents(),
+                  stored.paidAt().toInstant());
+          AgreementRail agreements = agreementRail.getIfAvailable();
           Reconciliation.Result result =
-              reconciliation.apply(
-                  new Reconciliation.Incoming(
-                      "pix-" + stored.endToEndId(),
-                      stored.txid() != null && stored.txid().length() > Txid.STATIC_LENGTH
-                          ? PaidThrough.PIX_COBV
-                          : PaidThrough.PIX_STATIC,
-                      "PIX",
-                      stored.txid(),
-                      stored.endToEndId(),
-                      stored.cents(),
-                      stored.chargesCents(),
-                      stored.paidAt().toInstant()),
-                  debtId);
+              debtId.isEmpty() && agreements != null && stored.txid() != null
+                  ? reconciliation
+                      .applyToAgreement(agreements, stored.txid(), incoming)
+                      .orElseGet(() -> reconciliation.apply(incoming, debtId))
+                  : reconciliation.apply(incoming, debtId);
           jdbc.sql(
                   """
                   update pix_received set outcome = :outcome, debt_id = :debtId, applied_at = :now
