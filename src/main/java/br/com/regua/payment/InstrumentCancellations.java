@@ -1,6 +1,5 @@
 package br.com.regua.payment;
 
-import br.com.regua.charge.pix.PixProperties;
 import br.com.regua.charge.pix.Txid;
 import br.com.regua.debt.Debt;
 import br.com.regua.debt.DebtEventType;
@@ -9,6 +8,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -28,12 +28,15 @@ public class InstrumentCancellations {
 
   private final JdbcClient jdbc;
   private final DebtRepository debts;
-  private final PixProperties pix;
+  private final boolean pspConfigured;
 
-  InstrumentCancellations(JdbcClient jdbc, DebtRepository debts, PixProperties pix) {
+  InstrumentCancellations(
+      JdbcClient jdbc,
+      DebtRepository debts,
+      @Value("${regua.pix.psp.base-url:}") String pspBaseUrl) {
     this.jdbc = jdbc;
     this.debts = debts;
-    this.pix = pix;
+    this.pspConfigured = !pspBaseUrl.isBlank();
   }
 
   /** A cancellation to carry out, as {@code GET /api/instrument-cancellations} lists it. */
@@ -49,7 +52,9 @@ public class InstrumentCancellations {
 
   /**
    * Records the cancellations of the debt just paid. The boleto's, when it has one and was not the
-   * instrument paid; the cobv's, when Pix is configured and the payment did not conclude it.
+   * instrument paid; the cobv's, when the payment did not conclude it and the debt has one at the
+   * PSP, or may have (a PSP is configured: its sync may be creating it right now). Without a PSP
+   * there is no cobv, and nothing to remove.
    */
   void recordFor(Debt debt, PaidThrough through, String paymentId, Instant now) {
     List<String> recorded = new ArrayList<>();
@@ -59,7 +64,7 @@ public class InstrumentCancellations {
         recorded.add("boleto: " + BOLETO_WRITE_OFF);
       }
     }
-    if (pix.enabled() && through != PaidThrough.PIX_COBV) {
+    if (through != PaidThrough.PIX_COBV && (pspConfigured || hasActiveCobv(debt.debtId()))) {
       String txid = Txid.forDebt(debt.debtId());
       if (insert(debt.debtId(), "COBV", txid, COBV_REMOVAL, paymentId, now)) {
         recorded.add("cobv " + txid + ": " + COBV_REMOVAL);
@@ -72,6 +77,14 @@ public class InstrumentCancellations {
           String.join("; ", recorded),
           now);
     }
+  }
+
+  private boolean hasActiveCobv(String debtId) {
+    return jdbc.sql("select count(*) from pix_charge where debt_id = :debtId and status = 'ATIVA'")
+            .param("debtId", debtId)
+            .query(Long.class)
+            .single()
+        > 0;
   }
 
   private boolean insert(

@@ -137,9 +137,32 @@ class PixWebhookTest extends IntegrationTest {
   }
 
   @Test
+  void withoutAPspThereIsNoCobvAndAPaidDebtHasNothingToCancel() {
+    // given a debt without boleto, and no PSP (the static BR Code is its Pix)
+    String debtId = register("pix-no-psp", "80.00", false);
+
+    // when its static BR Code is paid in full
+    api.post(WEBHOOK, notification(endToEndId(), Txid.staticReference(debtId), "80.00"));
+
+    // then it is paid, and no cobv removal is recorded for a cobv that never existed
+    assertThat(debt(debtId).get("status").asText()).isEqualTo("PAID");
+    assertThat(api.get("/api/instrument-cancellations?debtId=" + debtId).getBody()).isEmpty();
+    assertThat(api.timelineTypes(debtId)).doesNotContain("INSTRUMENTS_CANCELLATION_RECORDED");
+  }
+
+  @Test
   void aStaticBrCodesPixPaysPartOfTheBalanceAndTheCobvIsRemovedOnceTheRestIsPaid() {
-    // given a debt of 300.00 and no boleto
+    // given a debt of 300.00, no boleto, and its cobv at the PSP (the tests configure no PSP: its
+    // charge as the sync records one)
     String debtId = register("pix-partial", "300.00", false);
+    jdbc.sql(
+            """
+            insert into pix_charge (txid, debt_id, amount_cents, status, revision, updated_at)
+            values (:txid, :debtId, 30000, 'ATIVA', 0, now())
+            """)
+        .param("txid", Txid.forDebt(debtId))
+        .param("debtId", debtId)
+        .update();
 
     // when 100.00 arrives by the static BR Code's 25-character txid
     ResponseEntity<JsonNode> partial =

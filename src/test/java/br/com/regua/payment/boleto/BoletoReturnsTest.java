@@ -91,6 +91,15 @@ class BoletoReturnsTest extends IntegrationTest {
                 .getBody()
                 .findValuesAsText("instrument"))
         .contains("BOLETO");
+    // CNABT-0001 has a cobv at the PSP too (the tests configure no PSP: its charge as the sync
+    // records one)
+    jdbc.sql(
+            """
+            insert into pix_charge (txid, debt_id, amount_cents, status, revision, updated_at)
+            values (md5('regua-pix:CNABT-0001'), 'CNABT-0001', 15000, 'ATIVA', 0, now())
+            on conflict do nothing
+            """)
+        .update();
     byte[] file = Cnab240ReturnTest.fixture().getBytes(StandardCharsets.ISO_8859_1);
 
     // when the bank's return arrives

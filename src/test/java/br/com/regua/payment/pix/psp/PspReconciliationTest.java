@@ -140,8 +140,15 @@ class PspReconciliationTest extends IntegrationTest {
 
   @Test
   void aDebtPaidThroughTheApiHasItsCobvRemovedAtThePspOnce() {
-    // given a debt paid in full through the API: its cobv removal is pending
+    // given a debt whose cobv the PSP holds, paid in full through the API: its removal is pending
     String debtId = register("cobv-removal", "60.00");
+    psp.stubFor(
+        put(urlEqualTo("/api/v2/cobv/" + Txid.forDebt(debtId)))
+            .willReturn(
+                okJson(
+                    "{\"txid\":\"%s\",\"revisao\":0,\"status\":\"ATIVA\",\"pixCopiaECola\":\"x\"}"
+                        .formatted(Txid.forDebt(debtId)))));
+    assertThat(sync.syncWith(MutualTlsPsp.client(), List.of(debtId))).isTrue();
     api.post(
         "/api/debts/" + debtId + "/payments",
         api.payment("pay-" + debtId, "60.00", "2026-12-07T10:00:00-03:00"));
