@@ -489,6 +489,8 @@ class PortalTest extends IntegrationTest {
         Money.toReais(Money.parseCents(agreement.at("/schedule/0/amount").asText()));
     assertThat(first.body()).doesNotContain("Nada em aberto").contains("Confirme sua identidade");
     assertThat(home.body())
+        .contains("Suas dívidas foram renegociadas")
+        .doesNotContain("Você não tem pagamentos em aberto")
         .contains("Seus acordos", "Acordo " + agreementId)
         .contains("Pagar a parcela 1 (" + installment)
         .contains("Pix copia e cola da parcela 1 (" + installment + ")")
