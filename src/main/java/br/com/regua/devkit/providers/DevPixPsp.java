@@ -150,16 +150,67 @@ class DevPixPsp {
     if (new BigDecimal(valor).compareTo(new BigDecimal(original)) >= 0) {
       cobv.put("status", "CONCLUIDA");
     }
-    JsonNode answer =
-        RestClient.create()
-            .post()
-            .uri("http://localhost:" + port() + "/api/webhooks/pix/pix")
-            .header(WebhookSignatures.SHARED_SECRET, webhookSecret)
-            .contentType(MediaType.APPLICATION_JSON)
-            .body(Map.of("pix", List.of(pix)))
-            .retrieve()
-            .body(JsonNode.class);
-    return ResponseEntity.ok(Map.of("pix", pix, "webhook", answer));
+    return ResponseEntity.ok(Map.of("pix", pix, "webhook", notify(pix)));
+  }
+
+  record BrCodePayment(String pixCopiaECola, String valor) {}
+
+  /**
+   * The debtor pays a BR Code as a banking app would, whichever it is (a debt's static one, an
+   * agreement installment's, this PSP's cobv): its txid (field 62-05) and amount (field 54), or
+   * {@code valor} for a code without one, make the Pix, which is recorded and sent to the service's
+   * webhook. Lets {@code bin/run} pay what a message or the portal shows, with no PSP configured
+   * and no call to the payments API.
+   */
+  @PostMapping("/brcode-payments")
+  ResponseEntity<Map<String, Object>> payBrCode(@RequestBody BrCodePayment payment) {
+    Map<String, String> fields =
+        emv(payment == null || payment.pixCopiaECola() == null ? "" : payment.pixCopiaECola());
+    String txid = emv(fields.getOrDefault("62", "")).get("05");
+    String valor = payment.valor() != null ? payment.valor() : fields.get("54");
+    if (txid == null || valor == null) {
+      return ResponseEntity.unprocessableEntity()
+          .body(
+              Map.of("error", "pixCopiaECola: not a BR Code with a txid and an amount (or valor)"));
+    }
+    Instant now = Instant.now();
+    Map<String, Object> pix = new LinkedHashMap<>();
+    pix.put("endToEndId", endToEndId(now));
+    pix.put("txid", txid);
+    pix.put("valor", valor);
+    pix.put("horario", now.toString());
+    synchronized (this) {
+      received.add(pix);
+    }
+    return ResponseEntity.ok(Map.of("pix", pix, "webhook", notify(pix)));
+  }
+
+  /** The EMV fields of a BR Code (or of one of its templates): two-digit id, length, value. */
+  private static Map<String, String> emv(String code) {
+    Map<String, String> fields = new LinkedHashMap<>();
+    int at = 0;
+    try {
+      while (at + 4 <= code.length()) {
+        String id = code.substring(at, at + 2);
+        int length = Integer.parseInt(code.substring(at + 2, at + 4));
+        fields.put(id, code.substring(at + 4, at + 4 + length));
+        at += 4 + length;
+      }
+    } catch (NumberFormatException | IndexOutOfBoundsException e) {
+      return Map.of();
+    }
+    return fields;
+  }
+
+  private JsonNode notify(Map<String, Object> pix) {
+    return RestClient.create()
+        .post()
+        .uri("http://localhost:" + port() + "/api/webhooks/pix/pix")
+        .header(WebhookSignatures.SHARED_SECRET, webhookSecret)
+        .contentType(MediaType.APPLICATION_JSON)
+        .body(Map.of("pix", List.of(pix)))
+        .retrieve()
+        .body(JsonNode.class);
   }
 
   private String copyAndPaste(String txid, Map<String, Object> cobv) {

@@ -86,4 +86,31 @@ class DevPixPspEndToEndTest extends IntegrationTest {
         .extracting(PixNotifications.Applied::outcome)
         .containsExactly("DUPLICATE");
   }
+
+  @Test
+  void aDebtorPaysTheStaticBrCodeOfAReminderThroughTheDevelopmentPspWithNoPspConfigured() {
+    // given a debt whose Pix is the static BR Code (no PSP configured), as its reminders show it
+    String debtId = TestDebtors.uniqueId("dev-brcode");
+    api.post("/api/debts", api.debt(debtId, "75.50", today().plusDays(15)));
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> api.timelineTypes(debtId).contains("JOURNEY_STARTED"));
+    String brCode =
+        api.get("/api/debts/" + debtId).getBody().at("/paymentOptions/pixCopyAndPaste").asText();
+
+    // when the debtor pays it in a banking app (played by the development PSP)
+    JsonNode paid =
+        api.post("/api/dev/psp/brcode-payments", Map.of("pixCopiaECola", brCode)).getBody();
+
+    // then the Pix carried the code's txid and amount, the webhook applied it, and the debt is paid
+    assertThat(paid.at("/pix/txid").asText()).isEqualTo(Txid.staticReference(debtId));
+    assertThat(paid.at("/pix/valor").asText()).isEqualTo("75.50");
+    assertThat(paid.at("/webhook/pix/0/outcome").asText()).isEqualTo("APPLIED");
+    assertThat(api.status(debtId)).isEqualTo("PAID");
+
+    // and a text that is no BR Code is refused, naming the field
+    var refused = api.post("/api/dev/psp/brcode-payments", Map.of("pixCopiaECola", "pague-me"));
+    assertThat(refused.getStatusCode().value()).isEqualTo(422);
+    assertThat(refused.getBody().toString()).contains("pixCopiaECola");
+  }
 }
