@@ -50,6 +50,10 @@ class DebtorHoldEndToEndTest extends IntegrationTest {
     assertThat(placed.getBody().get("kind").asText()).isEqualTo("OVER_INDEBTEDNESS");
     assertThat(again.getStatusCode().value()).isEqualTo(200);
     assertThat(again.getBody()).isEqualTo(placed.getBody());
+    // and agents see it first in the debtor's history, as the desk shows it beside a task
+    JsonNode history = api.get("/api/debtors/" + document + "/history").getBody();
+    assertThat(history.at("/holds/0/holdId").asText()).isEqualTo("H-" + debtId);
+    assertThat(history.at("/holds/0/liftedAt").isNull()).isTrue();
     moveClockTo(afterContactSpread(due));
     await().atMost(AWAIT).until(() -> outcomes(debtId, "D0").contains("HELD"));
     assertThat(api.deliveredSteps(debtId)).containsExactly("D-3");
