@@ -197,6 +197,42 @@ class DebtorHoldEndToEndTest extends IntegrationTest {
   }
 
   @Test
+  void offersKeepTheExistentialMinimumOfAnOverIndebtedDebtorAndOtherHoldsAllowNone() {
+    // given an over-indebted debtor whose plan leaves R$ 300,00 a month for this creditor
+    String debtId = register("hold-offers", today().minusDays(30), null);
+    Map<String, Object> plan = new HashMap<>(hold("S-" + debtId, "OVER_INDEBTEDNESS"));
+    plan.put("maxInstallmentAmount", "300.00");
+    assertThat(api.post(holds(document(debtId)), plan).getStatusCode().value()).isEqualTo(201);
+
+    // when the offers are asked for
+    JsonNode offers = api.get("/api/debts/" + debtId + "/offers").getBody();
+
+    // then only installment plans within R$ 300,00 are offered: no lump sum, no 2 or 3 installments
+    assertThat(offers.get("offers")).isNotEmpty();
+    for (JsonNode offer : offers.get("offers")) {
+      assertThat(offer.get("kind").asText()).isEqualTo("INSTALLMENTS");
+      assertThat(new BigDecimal(offer.get("lastInstallmentAmount").asText()))
+          .isLessThanOrEqualTo(new BigDecimal("300.00"));
+    }
+    assertThat(offers.get("offers").get(0).get("installments").asInt()).isGreaterThan(3);
+    // and an agent's deal above it is refused naming the field
+    ResponseEntity<JsonNode> tooMuch =
+        api.post(
+            "/api/debts/" + debtId + "/agreements",
+            deal("big-" + debtId, 2, "0", today().plusDays(5)));
+    assertThat(tooMuch.getStatusCode().value()).isEqualTo(422);
+    assertThat(tooMuch.getBody().at("/errors/0/field").asText()).isEqualTo("deal.installments");
+
+    // and a legal hold on another debtor allows no offer at all
+    String other = register("hold-no-offers", today().minusDays(30), null);
+    assertThat(
+            api.post(holds(document(other)), hold("O-" + other, "LEGAL")).getStatusCode().value())
+        .isEqualTo(201);
+    ResponseEntity<JsonNode> none = api.get("/api/debts/" + other + "/offers");
+    assertThat(none.getStatusCode().value()).isEqualTo(409);
+  }
+
+  @Test
   void badHoldRequestsNameTheField() {
     String debtId = register("hold-bad", today().plusDays(10), null);
     String document = document(debtId);
