@@ -416,11 +416,22 @@ function debtorCard(debtor, extra) {
   );
 }
 
+const HOLD_KINDS = {
+  JUDICIAL_RECOVERY: 'recuperação judicial',
+  OVER_INDEBTEDNESS: 'superendividamento',
+  DECEASED: 'falecimento',
+  LEGAL: 'ordem judicial ou legal',
+};
+
 /** GET /api/debtors/{document}/history: every debt of the debtor, contacts, promises, payments. */
 function renderHistory(history, currentDebtId) {
   const current = history.debts.find((debt) => debt.debtId === currentDebtId);
+  const hold = (history.holds || []).find((h) => h.liftedAt == null);
   return [
     el('p', { class: 'as-of' }, `Histórico de ${formatInstant(history.asOf)}`),
+    hold
+      ? el('p', { class: 'hold', role: 'alert' }, `Suspensão ${hold.holdId} (${HOLD_KINDS[hold.kind] || hold.kind}) desde ${formatDate(hold.startsOn)}: não contatar o devedor. ${hold.reason}`)
+      : null,
     debtorCard(
       history.debtor,
       el('p', { class: 'total' }, 'Total em aberto ', el('strong', {}, formatMoney(history.totalOpenBalance))),

@@ -20,9 +20,15 @@ public class AgreementOffers {
   private final OfferCalculator calculator;
   private final TransactionTemplate tx;
   private final Clock clock;
+  private final HeldDebtorTerms held;
 
   AgreementOffers(
-      AgreementDebts parties, OfferCalculator calculator, TransactionTemplate tx, Clock clock) {
+      AgreementDebts parties,
+      OfferCalculator calculator,
+      TransactionTemplate tx,
+      Clock clock,
+      HeldDebtorTerms held) {
+    this.held = held;
     this.parties = parties;
     this.calculator = calculator;
     this.tx = tx;
@@ -33,8 +39,14 @@ public class AgreementOffers {
   public OffersView offers(String debtId, List<String> joinDebtIds) {
     List<String> ids = AgreementDebts.debtIds(debtId, joinDebtIds);
     LocalDate today = LocalDate.now(clock);
-    OfferCalculator.Quote quote =
-        tx.execute(status -> calculator.quote(parties.negotiable(ids, "join", false), today));
+    record Capped(OfferCalculator.Quote quote, java.util.Optional<Long> cap) {}
+    Capped capped =
+        tx.execute(
+            status -> {
+              var debts = parties.negotiable(ids, "join", false);
+              return new Capped(calculator.quote(debts, today), held.installmentCap(debts));
+            });
+    OfferCalculator.Quote quote = capped.quote();
     AgreementTerms charges = quote.charges();
     OffsetDateTime validUntil =
         today.plusDays(1).atStartOfDay(clock.getZone()).minusSeconds(1).toOffsetDateTime();
@@ -47,7 +59,10 @@ public class AgreementOffers {
         quote.maxDiscountPercent().stripTrailingZeros().toPlainString(),
         quote.maxInstallments(),
         validUntil,
-        quote.offers().stream().map(AgreementOffers::offerView).toList());
+        quote.offers().stream()
+            .filter(offer -> HeldDebtorTerms.within(offer.terms(), capped.cap()))
+            .map(AgreementOffers::offerView)
+            .toList());
   }
 
   private static OffersView.Offer offerView(OfferCalculator.Priced priced) {

@@ -40,6 +40,7 @@ public class AgreementSigning {
   private final AgreementRepository agreements;
   private final AgreementDebts parties;
   private final OfferCalculator calculator;
+  private final HeldDebtorTerms held;
   private final AgreementViews views;
   private final Journeys journeys;
   private final TransactionTemplate tx;
@@ -54,7 +55,9 @@ public class AgreementSigning {
       AgreementViews views,
       Journeys journeys,
       TransactionTemplate tx,
-      Clock clock) {
+      Clock clock,
+      HeldDebtorTerms held) {
+    this.held = held;
     this.debts = debts;
     this.lifecycle = lifecycle;
     this.agreements = agreements;
@@ -148,7 +151,9 @@ public class AgreementSigning {
 
   /** The offer's terms, recomputed now: an offer whose day or balances changed is not found. */
   private AgreementTerms offered(String debtId, List<Debt> joined, String offerId) {
+    Optional<Long> cap = held.installmentCap(joined);
     return calculator.quote(joined, LocalDate.now(clock)).offers().stream()
+        .filter(offer -> HeldDebtorTerms.within(offer.terms(), cap))
         .filter(offer -> offer.offerId().equals(offerId))
         .findFirst()
         .orElseThrow(
@@ -166,7 +171,10 @@ public class AgreementSigning {
   }
 
   private AgreementTerms dealt(List<Debt> joined, AgreementRequest request) {
-    return calculator.deal(joined, request.deal(), LocalDate.now(clock));
+    Optional<Long> cap = held.installmentCap(joined);
+    AgreementTerms terms = calculator.deal(joined, request.deal(), LocalDate.now(clock));
+    HeldDebtorTerms.requireWithin(terms, cap);
+    return terms;
   }
 
   /** Starts the agreement's journey once, under its row lock; heals a start that failed before. */

@@ -70,6 +70,16 @@ public final class AuditRecords {
 
   public record AgreementDebt(String debtId, long balanceCents) {}
 
+  /** A hold on a debtor, from when it was placed until it was lifted (null: it stands). */
+  public record Hold(
+      String holdId, String document, String kind, Instant placedAt, Instant liftedAt) {
+
+    /** Whether the hold stood at the instant. */
+    public boolean stood(Instant at) {
+      return !at.isBefore(placedAt) && (liftedAt == null || at.isBefore(liftedAt));
+    }
+  }
+
   public record Agreement(
       String agreementId,
       String status,
@@ -89,6 +99,8 @@ public final class AuditRecords {
   private final List<Negativation> negativations;
   private final List<Agreement> agreements;
   private final Map<String, String> letterTextByContactKey;
+  private final List<Hold> holds;
+  private final Map<String, List<String>> debtIdsByDocument;
   private final Instant observedUntil;
 
   AuditRecords(
@@ -99,8 +111,18 @@ public final class AuditRecords {
       List<Dispute> disputes,
       List<Negativation> negativations,
       List<Agreement> agreements,
-      Map<String, String> letterTextByContactKey) {
+      Map<String, String> letterTextByContactKey,
+      List<Hold> holds) {
     this.debts = Map.copyOf(debts);
+    this.holds = List.copyOf(holds);
+    this.debtIdsByDocument = new HashMap<>();
+    debts
+        .values()
+        .forEach(
+            d ->
+                debtIdsByDocument
+                    .computeIfAbsent(d.document(), k -> new ArrayList<>())
+                    .add(d.debtId()));
     this.contacts = contacts.stream().sorted(Comparator.comparing(Contact::id)).toList();
     this.madeContacts = this.contacts.stream().filter(Contact::made).toList();
     this.contactsByDebt = new HashMap<>();
@@ -244,8 +266,20 @@ public final class AuditRecords {
          where contact_key is not null and content_type = 'application/pdf'
         """,
         rs -> letters.put(rs.getString(1), pdfText(rs.getBytes(2))));
+    List<Hold> holds = new ArrayList<>();
+    query(
+        db,
+        "select hold_id, debtor_document, kind, placed_at, lifted_at from debtor_hold",
+        rs ->
+            holds.add(
+                new Hold(
+                    rs.getString(1),
+                    rs.getString(2),
+                    rs.getString(3),
+                    instant(rs, 4),
+                    instant(rs, 5))));
     return new AuditRecords(
-        debts, contacts, events, consents, disputes, negativations, agreements, letters);
+        debts, contacts, events, consents, disputes, negativations, agreements, letters, holds);
   }
 
   public Optional<Debt> debt(String debtId) {
@@ -288,6 +322,15 @@ public final class AuditRecords {
 
   public List<Agreement> agreements() {
     return agreements;
+  }
+
+  public List<Hold> holds() {
+    return holds;
+  }
+
+  /** The debts of a debtor, by CPF/CNPJ. */
+  public List<String> debtIdsOf(String document) {
+    return debtIdsByDocument.getOrDefault(document, List.of());
   }
 
   /** The text of the letter a contact mailed, when the database holds its PDF. */

@@ -55,7 +55,8 @@ public final class ComplianceAudit {
                 environment.getRequiredProperty("regua.creditor.name"),
                 environment.getRequiredProperty("regua.creditor.cnpj"),
                 environment.getRequiredProperty("regua.creditor.address")),
-            new PostponedStepsRule()));
+            new PostponedStepsRule(),
+            new NothingWhileHeldRule()));
   }
 
   /**

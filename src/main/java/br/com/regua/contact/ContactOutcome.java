@@ -10,6 +10,12 @@ public enum ContactOutcome {
   RECORDED,
   /** Not now: outside the debtor's contact hours or over the daily limit; the detail says until. */
   POSTPONED,
+  /**
+   * Not now: a hold stands on the debtor (judicial recovery, over-indebtedness, death, a legal
+   * order); the step waits until it is lifted. The detail starts with {@code held:} and names the
+   * hold.
+   */
+  HELD,
   /** Not sent, on purpose; the detail says why (e.g. the debt was paid, or no channel is left). */
   SUPPRESSED,
   /**

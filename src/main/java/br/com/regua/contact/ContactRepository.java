@@ -33,11 +33,22 @@ public class ContactRepository {
   }
 
   /** The step's contact if it was made (sent, recorded or suppressed; postponements aside). */
+  /** Whether the step waited on a hold on the debtor at some attempt. */
+  boolean wasHeld(String debtId, String step) {
+    return jdbc.sql(
+            "select exists (select 1 from contact where debt_id = :debtId and step = :step"
+                + " and outcome = 'HELD')")
+        .param("debtId", debtId)
+        .param("step", step)
+        .query(Boolean.class)
+        .single();
+  }
+
   Optional<ContactAttempt> made(String debtId, String step) {
     return jdbc.sql(
             """
             select outcome, channel, occurred_at from contact
-             where debt_id = :debtId and step = :step and outcome not in ('POSTPONED', 'FAILED')
+             where debt_id = :debtId and step = :step and outcome not in ('POSTPONED', 'FAILED', 'HELD')
              order by occurred_at, id limit 1
             """)
         .param("debtId", debtId)
@@ -59,7 +70,7 @@ public class ContactRepository {
             select channel, outcome, occurred_at, delivery_status, delivery_updated_at,
                    provider_message_id
               from contact
-             where debt_id = :debtId and template = :template and outcome <> 'POSTPONED'
+             where debt_id = :debtId and template = :template and outcome not in ('POSTPONED', 'HELD')
              order by occurred_at, id
             """)
         .param("debtId", debtId)

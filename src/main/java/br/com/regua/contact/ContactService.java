@@ -9,11 +9,14 @@ import br.com.regua.contact.policy.InstallmentDues;
 import br.com.regua.contact.template.MessageTemplates;
 import br.com.regua.debt.Debt;
 import br.com.regua.debt.DebtRepository;
+import br.com.regua.hold.DebtorHold;
+import br.com.regua.hold.HoldService;
 import br.com.regua.money.Money;
 import br.com.regua.ops.ReguaMetrics;
 import java.time.Clock;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import java.time.temporal.ChronoUnit;
 import java.util.EnumMap;
@@ -80,6 +83,10 @@ public class ContactService {
   private final ReguaMetrics metrics;
   private final InstallmentDues installmentDues;
   private final SendIntents intents;
+  private final HoldService holds;
+
+  /** The zone of a step's day, as {@code contact-step} reads it. */
+  private static final ZoneId STEP_ZONE = ZoneId.of("America/Sao_Paulo");
 
   ContactService(
       DebtRepository debts,
@@ -94,7 +101,9 @@ public class ContactService {
       Clock clock,
       ReguaMetrics metrics,
       InstallmentDues installmentDues,
-      SendIntents intents) {
+      SendIntents intents,
+      HoldService holds) {
+    this.holds = holds;
     this.installmentDues = installmentDues;
     this.intents = intents;
     this.circuit = circuit;
@@ -113,6 +122,15 @@ public class ContactService {
 
   /** Contacts the debtor for a step of the journey, if and when the policy allows. */
   public ContactAttempt contact(ContactRequest asked) {
+    return contact(asked, null);
+  }
+
+  /**
+   * {@link #contact(ContactRequest)} for a step of a day ({@code stepDate}, null for a contact made
+   * at once): a step that waited on a hold on the debtor and whose day ended meanwhile is not sent
+   * when the hold lifts; the régua goes on at the stage the debt's age calls for.
+   */
+  public ContactAttempt contact(ContactRequest asked, LocalDate stepDate) {
     return tx.execute(
         status -> {
           Debt debt =
@@ -138,6 +156,22 @@ public class ContactService {
           }
           // PostgreSQL keeps microseconds: a repeated job then reports the very instant stored
           Instant now = clock.instant().truncatedTo(ChronoUnit.MICROS);
+          List<DebtorHold> standing = holds.standing(debt.debtor().document());
+          if (!standing.isEmpty()) {
+            return hold(request, now, standing.getFirst());
+          }
+          if (stepDate != null
+              && stepDate.isBefore(LocalDate.ofInstant(now, STEP_ZONE))
+              && contacts.wasHeld(request.debtId(), request.step())) {
+            return suppress(
+                request,
+                request.channel(),
+                now,
+                "etapa de "
+                    + WHEN_DAY.format(stepDate)
+                    + " superada durante a suspensão do devedor: a régua segue na etapa da"
+                    + " idade da dívida");
+          }
           if (request.installment() != null) {
             if (due.isEmpty()) {
               return suppress(
@@ -310,6 +344,23 @@ public class ContactService {
         delivery.payload(),
         delivery.providerMessageId());
     return new ContactAttempt(ContactOutcome.SENT, channel, now, null);
+  }
+
+  /**
+   * A hold stands on the debtor: nothing is sent, and the step waits for its lifting. Logged once
+   * per step and hold, however often the step asks again.
+   */
+  private ContactAttempt hold(ContactRequest request, Instant now, DebtorHold hold) {
+    Contact contact = request.on(request.channel(), now).withKeySuffix("@hold:" + hold.holdId());
+    if (!contacts.exists(contact.key())) {
+      contacts.record(
+          contact,
+          ContactOutcome.HELD,
+          "held: " + hold.describe() + "; a etapa aguarda o levantamento",
+          null,
+          null);
+    }
+    return new ContactAttempt(ContactOutcome.HELD, request.channel(), now, null);
   }
 
   private ContactAttempt suppress(

@@ -59,7 +59,8 @@ public class SendReminderWorker {
       LocalDate promisedDate,
       Integer negativationWaitDays,
       String agreementId,
-      Integer installmentNumber) {}
+      Integer installmentNumber,
+      LocalDate stepDate) {}
 
   /**
    * @param step the step as the contact log names it: a postponed follow-up's next attempt reads it
@@ -117,11 +118,15 @@ public class SendReminderWorker {
                 input.agreementId() == null || input.installmentNumber() == null
                     ? null
                     : new ContactRequest.InstallmentRef(
-                        input.agreementId(), input.installmentNumber())));
+                        input.agreementId(), input.installmentNumber())),
+            input.stepDate());
     boolean postponed = attempt.outcome() == ContactOutcome.POSTPONED;
+    boolean held = attempt.outcome() == ContactOutcome.HELD;
     return new Output(
         attempt.outcome().name(),
-        postponed ? null : OffsetDateTime.ofInstant(attempt.at(), clock.getZone()).toString(),
+        postponed || held
+            ? null
+            : OffsetDateTime.ofInstant(attempt.at(), clock.getZone()).toString(),
         postponed
             ? OffsetDateTime.ofInstant(attempt.postponedUntil(), clock.getZone()).toString()
             : null,

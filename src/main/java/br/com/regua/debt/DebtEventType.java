@@ -33,6 +33,13 @@ public enum DebtEventType {
   AGREEMENT_BROKEN,
   /** A new journey took the debt back at the stage its age calls for. */
   RETURNED_TO_COLLECTION,
+  /**
+   * A hold on the debtor (judicial recovery, over-indebtedness, death, legal order): nothing
+   * reaches them and nothing firm happens until it is lifted; the detail says which and why.
+   */
+  HOLD_PLACED,
+  /** A hold on the debtor was lifted; the detail says whether collection resumes. */
+  HOLD_LIFTED,
   EMAIL_OPENED,
   PORTAL_VISITED,
   /** The journey asked for a negativation and it was not made; the detail says why. */

@@ -227,10 +227,15 @@ public class DebtService {
 
   /** Ends an open debt's journey with the given status; idempotent. */
   public void close(String debtId, DebtStatus status) {
+    close(debtId, status, null);
+  }
+
+  /** {@link #close(String, DebtStatus)} with the timeline's detail (null for none). */
+  public void close(String debtId, DebtStatus status, String detail) {
     tx.executeWithoutResult(
         s -> {
           Instant now = clock.instant();
-          lifecycle.close(debtId, status, null, now);
+          lifecycle.close(debtId, status, detail, now);
         });
   }
 

@@ -1,5 +1,6 @@
 package br.com.regua.debtor;
 
+import br.com.regua.hold.DebtorHold;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.List;
@@ -18,7 +19,29 @@ public record DebtorHistory(
     List<DebtLine> debts,
     List<ContactLine> contacts,
     List<PromiseLine> promises,
-    List<PaymentLine> payments) {
+    List<PaymentLine> payments,
+    List<DebtorHold> holds) {
+
+  /**
+   * Without holds (none on record).
+   *
+   * @see #holds() the debtor's holds, standing first: while one stands nobody contacts the debtor
+   */
+  public DebtorHistory(
+      Instant asOf,
+      Debtor debtor,
+      String totalOpenBalance,
+      List<DebtLine> debts,
+      List<ContactLine> contacts,
+      List<PromiseLine> promises,
+      List<PaymentLine> payments) {
+    this(asOf, debtor, totalOpenBalance, debts, contacts, promises, payments, List.of());
+  }
+
+  /** The first standing hold, the one an agent must see before anything else. */
+  public java.util.Optional<DebtorHold> standingHold() {
+    return holds.stream().filter(DebtorHold::standing).findFirst();
+  }
 
   public record Debtor(String document, String name, String email, String phone, String state) {}
 

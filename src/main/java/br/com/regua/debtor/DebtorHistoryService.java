@@ -4,6 +4,7 @@ import br.com.regua.charge.PaymentOptions;
 import br.com.regua.charge.PaymentOptionsService;
 import br.com.regua.debt.Debt;
 import br.com.regua.debt.DebtRepository;
+import br.com.regua.hold.HoldService;
 import br.com.regua.money.Money;
 import java.sql.ResultSet;
 import java.sql.SQLException;
@@ -25,9 +26,15 @@ public class DebtorHistoryService {
   private final DebtRepository debts;
   private final PaymentOptionsService paymentOptions;
   private final Clock clock;
+  private final HoldService holds;
 
   DebtorHistoryService(
-      JdbcClient jdbc, DebtRepository debts, PaymentOptionsService paymentOptions, Clock clock) {
+      JdbcClient jdbc,
+      DebtRepository debts,
+      PaymentOptionsService paymentOptions,
+      Clock clock,
+      HoldService holds) {
+    this.holds = holds;
     this.jdbc = jdbc;
     this.debts = debts;
     this.paymentOptions = paymentOptions;
@@ -57,7 +64,8 @@ public class DebtorHistoryService {
         owed.stream().map(this::debtLine).toList(),
         contacts(debtor.document()),
         promises(debtor.document()),
-        payments(debtor.document()));
+        payments(debtor.document()),
+        holds.of(debtor.document()));
   }
 
   private Optional<DebtorHistory.Debtor> debtor(String document) {

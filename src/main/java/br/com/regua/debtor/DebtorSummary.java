@@ -13,6 +13,7 @@ import java.util.Map;
  * (Tasklist shows process variables only): tables of debts, the last contacts and the promises,
  * formatted as agents read them (R$ 1.234,56, 23/11/2026). Prepared right before the task opens;
  * {@code historyAsOf} tells the agent how old it is, and the agent desk shows the live history.
+ * {@code debtorHold} (null when none stands) says the debtor is held: no contact at all.
  */
 public record DebtorSummary(
     String historyAsOf,
@@ -21,7 +22,8 @@ public record DebtorSummary(
     List<ContactRow> recentContacts,
     List<PromiseRow> debtorPromises,
     long promisesKept,
-    long promisesBroken) {
+    long promisesBroken,
+    String debtorHold) {
 
   /** The contacts a form shows; the desk and each debt's timeline have them all. */
   static final int CONTACT_ROWS = 10;
@@ -87,7 +89,11 @@ public record DebtorSummary(
                         PROMISE_STATUS.getOrDefault(p.status(), p.status())))
             .toList(),
         history.promisesWith("KEPT"),
-        history.promisesWith("BROKEN"));
+        history.promisesWith("BROKEN"),
+        history
+            .standingHold()
+            .map(h -> h.describe() + ": " + h.reason() + ". Não contatar o devedor.")
+            .orElse(null));
   }
 
   private static String day(LocalDate date) {

@@ -31,12 +31,13 @@ public class CloseDebtWorker {
       @Variable String debtId,
       @Variable(optional = true) String outcome,
       @Variable(optional = true) String resolutionNotes,
+      @Variable(optional = true) String closeNote,
       @CustomHeaders Map<String, String> headers) {
     DebtStatus status = DebtStatus.valueOf(outcome != null ? outcome : headers.get("outcome"));
     if (status == DebtStatus.CANCELLED) {
       disputes.cancelDebt(debtId, resolutionNotes);
     } else {
-      debts.close(debtId, status);
+      debts.close(debtId, status, closeNote);
     }
   }
 }

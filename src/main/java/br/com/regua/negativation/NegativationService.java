@@ -7,6 +7,7 @@ import br.com.regua.debt.DebtEventType;
 import br.com.regua.debt.DebtLifecycle;
 import br.com.regua.debt.DebtRepository;
 import br.com.regua.debt.DebtStatus;
+import br.com.regua.hold.HoldService;
 import br.com.regua.money.Money;
 import br.com.regua.negativation.CreditBureauClient.BureauNegativation;
 import br.com.regua.negativation.CreditBureauClient.BureauStatus;
@@ -50,6 +51,7 @@ public class NegativationService {
   private final CreditorProperties creditor;
   private final BusinessDays businessDays;
   private final NoticeProofs noticeProofs;
+  private final HoldService holds;
   private final TransactionTemplate tx;
   private final Clock clock;
 
@@ -61,8 +63,10 @@ public class NegativationService {
       CreditorProperties creditor,
       BusinessDays businessDays,
       NoticeProofs noticeProofs,
+      HoldService holds,
       TransactionTemplate tx,
       Clock clock) {
+    this.holds = holds;
     this.debts = debts;
     this.lifecycle = lifecycle;
     this.negativations = negativations;
@@ -93,6 +97,8 @@ public class NegativationService {
     return tx.execute(
         status -> {
           Debt debt = lock(debtId);
+          // a hold is placed under the debtor's lock: a negativation either precedes it or sees it
+          debts.lockDebtor(debt.debtor().document());
           Instant now = clock.instant();
           Optional<Negativation> existing = negativations.find(debtId);
           if (existing.isPresent() && existing.get().status() != NegativationStatus.REMOVED) {
@@ -105,6 +111,7 @@ public class NegativationService {
                   ? Optional.of(
                       "negativação " + existing.get().protocol() + " já removida; não se repete")
                   : reasonNotToNegativate(debt)
+                      .or(() -> heldReason(debt))
                       .or(
                           () ->
                               noticeProofs.isProven(debtId)
@@ -245,6 +252,16 @@ public class NegativationService {
   }
 
   /** Why the debt must not be reported now, in the timeline's words; empty when it may. */
+  /**
+   * The model waits on {@code debtor-hold-gate} before the negativation; a hold placed after the
+   * gate opened is caught here (the debt is then not negativated, as for any other reason).
+   */
+  private Optional<String> heldReason(Debt debt) {
+    return holds.standing(debt.debtor().document()).stream()
+        .findFirst()
+        .map(hold -> "devedor com suspensão (held): " + hold.describe());
+  }
+
   private static Optional<String> reasonNotToNegativate(Debt debt) {
     String reason =
         switch (debt.status()) {

@@ -103,6 +103,11 @@ class SecurityConfiguration {
                     .hasRole("SUPERVISOR")
                     .requestMatchers("/api/tasks", "/api/tasks/**", "/api/forms/**")
                     .hasAnyRole(PEOPLE)
+                    // a hold stops all collection of a debtor: the creditor's systems or a
+                    // supervisor place and lift it; agents only see it
+                    .requestMatchers(
+                        HttpMethod.POST, "/api/debtors/*/holds", "/api/debtors/*/holds/**")
+                    .hasAnyRole("INTEGRATION", "SUPERVISOR")
                     .requestMatchers("/api/debtors/**")
                     .hasAnyRole(READERS)
                     .requestMatchers(

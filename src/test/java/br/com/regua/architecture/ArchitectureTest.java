@@ -50,6 +50,7 @@ class ArchitectureTest {
           "engagement",
           "promise",
           "dispute",
+          "hold",
           "document",
           "debt",
           "consent",

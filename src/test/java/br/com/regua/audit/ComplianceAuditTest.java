@@ -74,6 +74,7 @@ class ComplianceAuditTest {
     givenPostponements();
     givenALetterWithoutItsPdf();
     givenALetterRecordedWithoutAProvider();
+    givenHolds();
 
     LegalCalendar calendar = new LegalCalendar();
     ComplianceAudit audit =
@@ -88,7 +89,8 @@ class ComplianceAuditTest {
                 new LateChargesCapRule(),
                 new CreditorNamedRule(
                     "Credora Teste Ltda.", "12.ABC.345/01DE-35", "Rua das Flores, 10"),
-                new PostponedStepsRule()));
+                new PostponedStepsRule(),
+                new NothingWhileHeldRule()));
     List<Finding> findings = audit.run(AuditRecords.load(db));
     violatorsByRule =
         findings.stream()
@@ -157,6 +159,12 @@ class ComplianceAuditTest {
   @Test
   void aPostponedStepWithNothingAfterItIsAViolation() {
     assertThat(violatorsByRule.get("postponed-steps-resolved")).containsExactly("P-VANISHED");
+  }
+
+  @Test
+  void aContactOrANegativationWhileAHoldStandsIsAViolationOnAnyOfTheDebtorsDebts() {
+    assertThat(violatorsByRule.get("nothing-while-held"))
+        .containsExactlyInAnyOrder("HOLD-CONTACT", "HOLD-NEGATIVATED", "HOLD-DEATH-B");
   }
 
   @Test
@@ -427,7 +435,59 @@ class ComplianceAuditTest {
         null);
   }
 
+  private static void givenHolds() throws SQLException {
+    // a legal hold from 7 to 10 Dec: a contact made inside it breaks the rule; one logged HELD
+    // (not made), one before the placing and one after the lifting do not
+    debt("HOLD-CONTACT", "SP");
+    hold("HOLD-CONTACT", "LEGAL", local("2026-12-07T09:00", "SP"), local("2026-12-10T09:00", "SP"));
+    sent("HOLD-CONTACT", "EMAIL", local("2026-12-08T10:00", "SP"));
+    debt("HOLD-KEPT", "SP");
+    hold("HOLD-KEPT", "LEGAL", local("2026-12-07T09:00", "SP"), local("2026-12-10T09:00", "SP"));
+    sent("HOLD-KEPT", "EMAIL", local("2026-12-04T10:00", "SP"));
+    contact(
+        "HOLD-KEPT",
+        "K" + KEYS.incrementAndGet(),
+        "EMAIL",
+        "reminder-due-day",
+        "HELD",
+        local("2026-12-08T10:00", "SP"),
+        null,
+        null,
+        null);
+    sent("HOLD-KEPT", "EMAIL", local("2026-12-11T10:00", "SP"));
+    // a negativation during a hold that still stands, its notice proven long before
+    debt("HOLD-NEGATIVATED", "BA");
+    notice("HOLD-NEGATIVATED", "LETTER", local("2026-11-03T10:00", "BA"), null, null);
+    hold("HOLD-NEGATIVATED", "JUDICIAL_RECOVERY", local("2026-12-01T09:00", "SP"), null);
+    negativation("HOLD-NEGATIVATED", local("2026-12-07T10:00", "BA"), null);
+    // a death: the debtor's other debt is contacted afterwards
+    debt("HOLD-DEATH-A", "SP");
+    hold("HOLD-DEATH-A", "DECEASED", local("2026-12-07T09:00", "SP"), null);
+    debtOf("HOLD-DEATH-B", documentOf("HOLD-DEATH-A"));
+    sent("HOLD-DEATH-B", "SMS", local("2026-12-09T10:00", "SP"));
+  }
+
   // --- writing rows ---
+
+  private static String documentOf(String debtId) {
+    return String.format("%011d", Math.abs(debtId.hashCode()) % 100_000_000_000L);
+  }
+
+  private static void hold(String debtId, String kind, Instant placed, Instant lifted)
+      throws SQLException {
+    exec(
+        """
+        insert into debtor_hold (hold_id, debtor_document, kind, reason, source, starts_on,
+                                 placed_at, lifted_at)
+        values (?, ?, ?, 'ordem', 'TJSP', ?, ?, ?)
+        """,
+        "HOLD-" + KEYS.incrementAndGet(),
+        documentOf(debtId),
+        kind,
+        LocalDate.of(2026, 12, 1),
+        Timestamp.from(placed),
+        lifted == null ? null : Timestamp.from(lifted));
+  }
 
   private static void debtor(String document, String state) throws SQLException {
     exec(
@@ -440,7 +500,7 @@ class ComplianceAuditTest {
   }
 
   private static void debt(String debtId, String state) throws SQLException {
-    String document = String.format("%011d", Math.abs(debtId.hashCode()) % 100_000_000_000L);
+    String document = documentOf(debtId);
     debtor(document, state);
     debtOf(debtId, document);
   }

@@ -2,6 +2,8 @@ package br.com.regua.debtor;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import br.com.regua.hold.DebtorHold;
+import br.com.regua.hold.HoldKind;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.time.ZoneId;
@@ -53,6 +55,65 @@ class DebtorSummaryTest {
             new DebtorSummary.PromiseRow("A", "01/11/2026", "Quebrada"));
     assertThat(summary.promisesKept()).isZero();
     assertThat(summary.promisesBroken()).isOne();
+  }
+
+  @Test
+  void aStandingHoldIsTheFirstThingTheAgentReads() {
+    DebtorHold lifted =
+        new DebtorHold(
+            "H0",
+            "52998224725",
+            HoldKind.LEGAL,
+            "liminar",
+            "TJSP",
+            LocalDate.of(2026, 10, 1),
+            null,
+            null,
+            Instant.EPOCH,
+            Instant.EPOCH.plusSeconds(60),
+            "revogada");
+    DebtorHold standing =
+        new DebtorHold(
+            "H1",
+            "52998224725",
+            HoldKind.OVER_INDEBTEDNESS,
+            "repactuação",
+            "Procon-SP",
+            LocalDate.of(2026, 12, 7),
+            LocalDate.of(2027, 6, 7),
+            "350.00",
+            Instant.EPOCH,
+            null,
+            null);
+    DebtorHistory history =
+        new DebtorHistory(
+            Instant.EPOCH,
+            new DebtorHistory.Debtor("52998224725", "Maria", "m@x.test", "+5511987654321", "SP"),
+            "0.00",
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(),
+            List.of(standing, lifted));
+
+    assertThat(DebtorSummary.of(history, SAO_PAULO).debtorHold())
+        .isEqualTo(
+            "Suspensão H1 (superendividamento, desde 07/12/2026, fim previsto 07/06/2027; fonte:"
+                + " Procon-SP): repactuação. Não contatar o devedor.");
+    assertThat(
+            DebtorSummary.of(
+                    new DebtorHistory(
+                        Instant.EPOCH,
+                        history.debtor(),
+                        "0.00",
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(),
+                        List.of(lifted)),
+                    SAO_PAULO)
+                .debtorHold())
+        .isNull();
   }
 
   @Test

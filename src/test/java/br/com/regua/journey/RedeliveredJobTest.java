@@ -148,6 +148,7 @@ class RedeliveredJobTest extends IntegrationTest {
         null,
         null,
         null,
+        null,
         null);
   }
 
@@ -158,6 +159,7 @@ class RedeliveredJobTest extends IntegrationTest {
         Channel.EMAIL,
         "reminder-before-due",
         List.of(Channel.SMS),
+        null,
         null,
         null,
         null,

@@ -4,6 +4,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 import br.com.regua.engine.JourneyModel;
+import br.com.regua.hold.HoldModel;
 import br.com.regua.negativation.NegativationModel;
 import io.camunda.client.api.response.ActivatedJob;
 import io.camunda.zeebe.process.test.assertions.ProcessInstanceAssert;
@@ -205,10 +206,24 @@ public final class JourneyDriver {
         .getJobs();
   }
 
-  /** Waits for exactly one job of the type: the engine notices a clock move on its next tick. */
+  /**
+   * Waits for exactly one job of the type: the engine notices a clock move on its next tick. The
+   * debtor is never held here: a {@code debtor-hold-gate} met on the way (before a negativation,
+   * the D+60 close, an agreement's break) is played as "no hold" unless the test awaits its job.
+   */
   public ActivatedJob awaitJob(String jobType) {
     List<ActivatedJob> jobs =
-        await().atMost(Duration.ofSeconds(10)).until(() -> activate(jobType), j -> !j.isEmpty());
+        await()
+            .atMost(Duration.ofSeconds(10))
+            .until(
+                () -> {
+                  if (!jobType.equals(HoldModel.CHECK_DEBTOR_HOLD)) {
+                    activate(HoldModel.CHECK_DEBTOR_HOLD)
+                        .forEach(gate -> complete(gate, Map.of("debtorHeld", false)));
+                  }
+                  return activate(jobType);
+                },
+                j -> !j.isEmpty());
     assertThat(jobs).as("jobs of type %s", jobType).hasSize(1);
     return jobs.getFirst();
   }

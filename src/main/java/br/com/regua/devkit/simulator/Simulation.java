@@ -56,7 +56,21 @@ public final class Simulation {
       EngagementService engagement,
       EmbeddedEngine engine,
       JdbcClient jdbc,
-      RecordingSinks sinks) {}
+      RecordingSinks sinks,
+      br.com.regua.hold.HoldService holds) {
+
+    /** Without holds on the portfolio's debtors. */
+    public Services(
+        DebtRegistration debts,
+        PaymentService payments,
+        PromiseService promises,
+        EngagementService engagement,
+        EmbeddedEngine engine,
+        JdbcClient jdbc,
+        RecordingSinks sinks) {
+      this(debts, payments, promises, engagement, engine, jdbc, sinks, null);
+    }
+  }
 
   /** Wall-clock measurements of a run; not part of the (deterministic) result. */
   public record Timings(
@@ -187,6 +201,15 @@ public final class Simulation {
       c.dayOpens = 0;
       c.dayVisits = 0;
       Map<String, List<Delivered>> delivered = delivered(date);
+      PortfolioHolds portfolioHolds = new PortfolioHolds(s.holds());
+      int holdChanges = 0;
+      for (DebtState st : states) {
+        holdChanges += portfolioHolds.apply(st.entry, day, date);
+      }
+      if (holdChanges > 0) {
+        drain();
+        statuses = statuses();
+      }
       for (DebtState st : states) {
         act(st, day, date, statuses, delivered.get(st.entry.debtId()), c, settled, latencies);
       }

@@ -62,8 +62,10 @@ class SimulatorConfiguration {
       br.com.regua.engagement.EngagementService engagement,
       br.com.regua.devkit.engine.EmbeddedEngine engine,
       org.springframework.jdbc.core.simple.JdbcClient jdbc,
-      RecordingSinks sinks) {
-    return new Simulation.Services(debts, payments, promises, engagement, engine, jdbc, sinks);
+      RecordingSinks sinks,
+      br.com.regua.hold.HoldService holds) {
+    return new Simulation.Services(
+        debts, payments, promises, engagement, engine, jdbc, sinks, holds);
   }
 
   @Bean
