@@ -19,6 +19,11 @@ public enum ContactOutcome {
   /** Not sent, on purpose; the detail says why (e.g. the debt was paid, or no channel is left). */
   SUPPRESSED,
   /**
+   * Not attempted: the step's day had ended when it began (the debt was registered after it, or its
+   * journey resumed after it), so it is not sent late, in a burst; the detail names the day.
+   */
+  SKIPPED,
+  /**
    * The provider refused the debtor on this channel (invalid number, bounce); the detail says why.
    */
   FAILED

@@ -370,6 +370,30 @@ public class ContactService {
     return new ContactAttempt(ContactOutcome.SUPPRESSED, channel, now, null);
   }
 
+  /**
+   * Records that the step was not attempted because its day had ended when it began: one entry in
+   * the contact log (and so the timeline), once, whatever the job's redeliveries.
+   */
+  public void skipped(
+      String debtId, String step, Channel channel, String template, LocalDate stepDate) {
+    tx.executeWithoutResult(
+        status -> {
+          if (contacts.made(debtId, step).isPresent()) {
+            return;
+          }
+          ContactRequest request = ContactRequest.of(debtId, step, channel, template);
+          contacts.record(
+              request.on(channel, clock.instant()),
+              ContactOutcome.SKIPPED,
+              "o dia da etapa ("
+                  + WHEN_DAY.format(stepDate)
+                  + ") já tinha terminado quando ela começou: dívida registrada depois dele,"
+                  + " ou régua retomada depois dele; não se envia atrasado",
+              null,
+              null);
+        });
+  }
+
   /** Convenience for a step without template values or fallbacks. */
   public ContactOutcome remind(String debtId, String step, Channel channel, String template) {
     return contact(ContactRequest.of(debtId, step, channel, template)).outcome();

@@ -40,6 +40,7 @@ public final class JourneyModel {
 
   // Job types.
   public static final String SEND_REMINDER = "send-reminder";
+  public static final String RECORD_SKIPPED_STEP = "record-skipped-step";
   public static final String CLOSE_DEBT = "close-debt";
   public static final String RECORD_STRATEGY = "record-strategy";
   public static final String PREPARE_AGENT_TASK = "prepare-agent-task";

@@ -153,14 +153,37 @@ public final class JourneyDriver {
 
   public void advanceTo(Instant target) {
     zeebe.advanceTo(target);
+    settle();
   }
 
   public void advanceBy(Duration duration) {
     zeebe.advanceTo(zeebe.now().plus(duration));
+    settle();
+  }
+
+  /**
+   * Lets the engine finish what it does now, playing every {@code record-skipped-step} met on the
+   * way (a step whose day had ended only records itself, and the journey goes on to the next).
+   */
+  private void settle() {
+    zeebe.idle();
+    List<ActivatedJob> skipped;
+    while (!(skipped = activateNow(JourneyModel.RECORD_SKIPPED_STEP)).isEmpty()) {
+      for (ActivatedJob step : skipped) {
+        zeebe
+            .client()
+            .newCompleteCommand(step)
+            .variables(Map.of("contactOutcome", "SKIPPED"))
+            .send()
+            .join();
+      }
+      zeebe.idle();
+    }
   }
 
   /** The instant the timer at the element waits for, anywhere in the journey. */
   public Optional<Instant> timer(long journey, String elementId) {
+    settle();
     return zeebe
         .activeTimer(journey, elementId)
         .map(TimerRecordValue::getDueDate)
@@ -168,6 +191,7 @@ public final class JourneyDriver {
   }
 
   public long completions(long journey, String elementId) {
+    settle();
     return zeebe.completions(journey, elementId);
   }
 
@@ -193,7 +217,15 @@ public final class JourneyDriver {
 
   /** Activates what is there now: empty when the model asks for nothing of that type. */
   public List<ActivatedJob> activate(String jobType) {
-    zeebe.idle();
+    if (jobType.equals(JourneyModel.RECORD_SKIPPED_STEP)) {
+      zeebe.idle();
+    } else {
+      settle();
+    }
+    return activateNow(jobType);
+  }
+
+  private List<ActivatedJob> activateNow(String jobType) {
     return zeebe
         .client()
         .newActivateJobsCommand()
@@ -234,7 +266,7 @@ public final class JourneyDriver {
 
   public void complete(ActivatedJob job, Map<String, Object> variables) {
     zeebe.client().newCompleteCommand(job).variables(variables).send().join();
-    zeebe.idle();
+    settle();
   }
 
   /** Waits for the step's {@code send-reminder}, checks what it asks for and plays it as sent. */
@@ -313,7 +345,7 @@ public final class JourneyDriver {
         .variables(vars)
         .send()
         .join();
-    zeebe.idle();
+    settle();
   }
 
   /** Cancels what a test left running: the engine is shared, leftovers would fire later. */
