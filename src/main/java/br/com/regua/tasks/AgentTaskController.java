@@ -31,13 +31,16 @@ import org.springframework.web.bind.annotation.RestController;
 class AgentTaskController {
 
   private final AgentTaskService service;
+  private final TaskDebts debts;
 
-  AgentTaskController(AgentTaskService service) {
+  AgentTaskController(AgentTaskService service, TaskDebts debts) {
     this.service = service;
+    this.debts = debts;
   }
 
   /**
-   * The open tasks, oldest due first.
+   * The open tasks, oldest due first, each with its debt (debtor, amounts, state, due date, days
+   * late) so the queue can be triaged at a glance.
    *
    * @param kind an element id ({@code PreventiveCallUserTask}) or a form id
    * @param state {@code unassigned} or {@code assigned}; both when absent
@@ -50,15 +53,18 @@ class AgentTaskController {
       @RequestParam(required = false) String assignee) {
     AgentTaskFilter filter = new AgentTaskFilter(blankToNull(kind), assignment(state), assignee);
     Caller caller = Caller.current();
-    return service.queue(filter).stream()
-        .filter(task -> caller.sees(task.candidateGroups()))
-        .map(task -> TaskView.of(task, false))
+    List<AgentTask> visible =
+        service.queue(filter).stream().filter(task -> caller.sees(task.candidateGroups())).toList();
+    Map<Long, TaskDebts.Summary> summaries = debts.of(visible);
+    return visible.stream()
+        .map(task -> TaskView.of(task, false).withDebt(summaries.get(task.key())))
         .toList();
   }
 
   @GetMapping("/{key}")
   TaskView task(@PathVariable long key) {
-    return TaskView.of(visible(key, Caller.current()), true);
+    AgentTask task = visible(key, Caller.current());
+    return TaskView.of(task, true).withDebt(debts.of(List.of(task)).get(task.key()));
   }
 
   @PostMapping("/{key}/claim")
@@ -130,7 +136,8 @@ class AgentTaskController {
       Instant created,
       Instant due,
       List<String> candidateGroups,
-      Map<String, Object> variables) {
+      Map<String, Object> variables,
+      TaskDebts.Summary debt) {
 
     static TaskView of(AgentTask task, boolean withVariables) {
       return new TaskView(
@@ -143,7 +150,23 @@ class AgentTaskController {
           task.created(),
           task.due(),
           task.candidateGroups(),
-          withVariables ? task.variables() : null);
+          withVariables ? task.variables() : null,
+          null);
+    }
+
+    TaskView withDebt(TaskDebts.Summary summary) {
+      return new TaskView(
+          key,
+          elementId,
+          formId,
+          processInstanceKey,
+          state,
+          assignee,
+          created,
+          due,
+          candidateGroups,
+          variables,
+          summary);
     }
   }
 
