@@ -30,8 +30,9 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
  *   <li>Health, the OpenAPI document and Swagger UI are public.
  * </ul>
  *
- * Without credentials an API call is a {@code 401}, a page redirects to the sign-in; with the wrong
- * role it is a {@code 403}. Both as problem+json.
+ * Without credentials an API call is a {@code 401}, a page redirects to the sign-in ({@link
+ * SignInPageController}); with the wrong role an API call is a {@code 403} as problem+json, a page
+ * the refusal page ({@link StaffPages}).
  */
 @Configuration
 @EnableWebSecurity
@@ -46,6 +47,7 @@ class SecurityConfiguration {
       HttpSecurity http,
       Credentials credentials,
       SecurityProperties properties,
+      StaffPages pages,
       @Value("${regua.security.pix-webhook-mutual-tls:false}") boolean pixWebhookMutualTls)
       throws Exception {
     http.addFilterBefore(
@@ -61,7 +63,7 @@ class SecurityConfiguration {
                 requests
                     .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
                     .permitAll()
-                    .requestMatchers("/error", "/login", "/favicon.ico")
+                    .requestMatchers("/error", "/login", "/favicon.ico", "/favicon.svg")
                     .permitAll()
                     // the debtor's portal: its signed link and the identity confirmed in the
                     // session are the debtor's credentials (portal/PortalController)
@@ -116,7 +118,7 @@ class SecurityConfiguration {
                     .hasAnyRole(PEOPLE)
                     .anyRequest()
                     .authenticated())
-        .formLogin(form -> form.defaultSuccessUrl("/desk/", false))
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/desk/", false))
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
         .httpBasic(basic -> basic.disable())
         .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::withoutCookieSession))
@@ -140,6 +142,10 @@ class SecurityConfiguration {
                             // asks who the debtor is again; nothing was done
                             response.setStatus(303);
                             response.setHeader("Location", portalPage);
+                            return;
+                          }
+                          if (!isApi(request)) {
+                            pages.writeRefusal(response); // a page: the refusal page, in words
                             return;
                           }
                           Problems.forbidden(
