@@ -27,6 +27,9 @@ const STATUS = {
   WRITTEN_OFF: 'Baixada',
 };
 
+/** The strategies of bpmn/dunning-strategy.dmn. */
+const STRATEGIES = { intensive: 'intensiva', standard: 'padrão', light: 'leve' };
+
 const PROMISE_STATUS = { ACTIVE: 'Em aberto', KEPT: 'Cumprida', BROKEN: 'Quebrada' };
 
 const CHANNELS = { EMAIL: 'E-mail', SMS: 'SMS', WHATSAPP: 'WhatsApp', LETTER: 'Carta', PHONE: 'Telefone' };
@@ -241,7 +244,7 @@ async function loadQueue() {
     renderQueue();
   } catch (error) {
     if (request !== queueRequest) return;
-    $('task-list').replaceChildren(el('li', { class: 'error' }, `Não foi possível ler a fila: ${error.message}`));
+    $('task-list').replaceChildren(el('li', { class: 'error' }, `Não foi possível ler a fila${error.status ? ` (HTTP ${error.status})` : ""}. Tente Atualizar.`));
   }
 }
 
@@ -313,6 +316,7 @@ function renderOverview() {
   const late = tasks.filter((t) => t.due && new Date(t.due) < new Date()).length;
   const open = tasks.reduce((sum, t) => sum + Math.round(Number(t.debt?.openBalance ?? 0) * 100), 0);
   const oldest = tasks.filter((t) => t.debt).sort((a, b) => b.debt.daysPastDue - a.debt.daysPastDue)[0];
+  const anyLate = oldest && oldest.debt.daysPastDue > 0;
   const stat = (label, value, extra) => el('div', { class: `stat${extra ? ` ${extra}` : ''}` }, el('dt', {}, label), el('dd', {}, String(value)));
   aside.replaceChildren(
     el('h2', {}, 'Visão da fila'),
@@ -325,7 +329,9 @@ function renderOverview() {
       stat('Minhas', mine),
       stat('Com prazo vencido', late, late > 0 ? 'alert-stat' : null),
       stat('Em aberto na fila', formatMoney((open / 100).toFixed(2))),
-      stat('Maior atraso', oldest ? lateness(oldest.debt.daysPastDue) : '—'),
+      anyLate
+        ? stat('Maior atraso', lateness(oldest.debt.daysPastDue), 'alert-stat')
+        : stat('Próximo vencimento', oldest ? lateness(oldest.debt.daysPastDue) : '—'),
     ),
     section('Por tipo', table(['Tipo', 'Tarefas'], byKind)),
     section(
@@ -485,18 +491,19 @@ async function refreshSelected() {
 }
 
 function showTaskError(error) {
+  // the API's details are in English, for developers: the agent reads what it means, in Portuguese
   if (error instanceof ApiError && error.status === 409) {
-    showMessage(
-      'error',
-      `Conflito: esta tarefa já foi concluída ou está com outro agente. Nada foi gravado. (${error.message})`,
-    );
+    showMessage('error', 'Conflito: esta tarefa já foi concluída ou está com outro agente. Nada foi gravado.');
     if (state.selected) refreshSelected().catch(() => {});
   } else if (error instanceof ApiError && error.status === 404) {
-    showMessage('error', `Tarefa não encontrada: ${error.message}`);
+    showMessage('error', 'Tarefa não encontrada: ela pode ter sido encerrada pela régua. Atualize a fila.');
   } else if (error instanceof ApiError && error.status === 400) {
-    showMessage('error', `Dados recusados: ${error.message}`);
+    const fields = (error.problem?.errors || []).map((e) => e.field).filter(Boolean);
+    showMessage('error', `Dados recusados: confira ${fields.length ? `os campos ${fields.join(', ')}` : 'o formulário'} e tente de novo.`);
+  } else if (error instanceof ApiError && error.status === 403) {
+    showMessage('error', 'Seu perfil não pode fazer isso nesta tarefa.');
   } else {
-    showMessage('error', `Erro: ${error.message}`);
+    showMessage('error', `Não foi possível falar com o serviço${error instanceof ApiError ? ` (HTTP ${error.status})` : ''}. Tente de novo.`);
   }
 }
 
@@ -519,7 +526,7 @@ async function loadHistory(variables) {
     }
     aside.replaceChildren(el('p', { class: 'muted' }, 'Esta tarefa não indica o devedor.'));
   } catch (error) {
-    aside.replaceChildren(el('p', { class: 'error' }, `Não foi possível ler o histórico: ${error.message}`));
+    aside.replaceChildren(el('p', { class: 'error' }, `Não foi possível ler o histórico${error.status ? ` (HTTP ${error.status})` : ""}. Abra a tarefa de novo.`));
   }
 }
 
@@ -600,7 +607,7 @@ function renderHistory(history, currentDebtId) {
               'span',
               { class: 'entry-body' },
               `em aberto ${formatMoney(d.openBalance)} de ${formatMoney(d.amount)} · vence ${formatDate(d.dueDate)}`,
-              d.strategy ? ` · estratégia ${d.strategy}` : '',
+              d.strategy ? ` · estratégia ${STRATEGIES[d.strategy] || d.strategy}` : '',
             ),
           ),
         ),

@@ -276,6 +276,7 @@ async function main() {
       '--disable-component-update',
       '--disable-sync',
       '--no-first-run',
+      '--lang=pt-BR', // the date inputs as a Brazilian browser shows them
     ],
   });
   const context = await browser.newContext({
