@@ -179,16 +179,23 @@ class AgentDeskBrowserTest extends IntegrationTest {
             6,
             "negotiationNotes",
             "Pediu para ligar mês que vem");
+    Map<String, Object> extraDayCall =
+        task(
+            extraDayKey,
+            "extra-day-call",
+            ordered("extraDayOutcome", "DECLINED", "extraDayCallNotes", "Sem dinheiro"),
+            false,
+            "extra-day-call.png");
+    // the queue says how late each debt is, on the engine's clock
+    extraDayCall.put("expectQueue", List.of("Ligação D+1", "1 dia em atraso"));
+    Map<String, Object> negotiationCall =
+        task(negotiationKey, "negotiation-call", offer, true, "negotiation-call.png");
+    negotiationCall.put("expectQueue", List.of("Negociação", "15 dias em atraso"));
     String output =
         runDesk(
             List.of(
-                task(
-                    extraDayKey,
-                    "extra-day-call",
-                    ordered("extraDayOutcome", "DECLINED", "extraDayCallNotes", "Sem dinheiro"),
-                    false,
-                    "extra-day-call.png"),
-                task(negotiationKey, "negotiation-call", offer, true, "negotiation-call.png"),
+                extraDayCall,
+                negotiationCall,
                 task(
                     reviewKey,
                     "dispute-review",
