@@ -12,6 +12,7 @@
 // expectHistory: texts the debtor's history panel must show (e.g. the debtor's other debts).
 // conflict: before submitting, another agent takes the task over the API; the desk must show the
 // 409, and the agent claims it back and submits.
+// expectForm: texts the task's form must show.
 // expectQueue: texts the task's queue item must show (the debtor's name, the amount...).
 // supervisor: {username, password, today}: a supervisor signs in too, sees "Supervisão" and the
 // link to the KPI page, whose default period ends on `today` (the engine's date).
@@ -164,6 +165,10 @@ async function work(page, task) {
     await page.locator('#history', { hasText: text }).waitFor({ timeout: TIMEOUT });
   }
 
+  for (const text of task.expectForm ?? []) {
+    // what the form shows the agent, in Portuguese
+    await page.locator('#form', { hasText: text }).waitFor({ timeout: TIMEOUT });
+  }
   // the form's dropdowns speak Portuguese
   const placeholders = await page.locator('#form .fjs-select-display').allInnerTexts();
   if (placeholders.some((text) => text.trim() === 'Select')) throw new Error(`a dropdown says "Select": ${placeholders}`);

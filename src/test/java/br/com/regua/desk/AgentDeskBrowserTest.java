@@ -106,6 +106,8 @@ class AgentDeskBrowserTest extends IntegrationTest {
             "vence em 5 dias",
             debtId,
             "Ligação preventiva"));
+    // and the form names the strategy in Portuguese, not the decision table's id
+    preventiveCall.put("expectForm", List.of("Estratégia: intensiva"));
     // and a supervisor finds the KPI page from the desk, its period ending on the engine's date
     String output =
         runDesk(
