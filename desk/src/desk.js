@@ -256,7 +256,7 @@ function renderQueue() {
       const badge = task.assignee
         ? el('span', { class: `badge ${mine ? 'mine' : 'taken'}` }, mine ? 'minha' : task.assignee)
         : el('span', { class: 'badge free' }, 'livre');
-      const overdue = task.due && new Date(task.due) < new Date();
+      const overdue = Boolean(task.overdue); // on the service's clock, not the browser's
       const debt = task.debt;
       const late = debt ? debt.daysPastDue : null;
       return el(
@@ -313,7 +313,7 @@ function renderOverview() {
   const byKind = Object.entries(KINDS).map(([formId, label]) => [label, tasks.filter((t) => t.formId === formId).length]);
   const free = tasks.filter((t) => !t.assignee).length;
   const mine = tasks.filter((t) => t.assignee && t.assignee === state.agent).length;
-  const late = tasks.filter((t) => t.due && new Date(t.due) < new Date()).length;
+  const late = tasks.filter((t) => t.overdue).length;
   const open = tasks.reduce((sum, t) => sum + Math.round(Number(t.debt?.openBalance ?? 0) * 100), 0);
   const oldest = tasks.filter((t) => t.debt).sort((a, b) => b.debt.daysPastDue - a.debt.daysPastDue)[0];
   const anyLate = oldest && oldest.debt.daysPastDue > 0;

@@ -5,6 +5,7 @@ import br.com.regua.api.InvalidFieldException;
 import br.com.regua.security.Caller;
 import br.com.regua.security.Role;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -32,10 +33,12 @@ class AgentTaskController {
 
   private final AgentTaskService service;
   private final TaskDebts debts;
+  private final Clock clock;
 
-  AgentTaskController(AgentTaskService service, TaskDebts debts) {
+  AgentTaskController(AgentTaskService service, TaskDebts debts, Clock clock) {
     this.service = service;
     this.debts = debts;
+    this.clock = clock;
   }
 
   /**
@@ -57,14 +60,14 @@ class AgentTaskController {
         service.queue(filter).stream().filter(task -> caller.sees(task.candidateGroups())).toList();
     Map<Long, TaskDebts.Summary> summaries = debts.of(visible);
     return visible.stream()
-        .map(task -> TaskView.of(task, false).withDebt(summaries.get(task.key())))
+        .map(task -> TaskView.of(task, false).with(summaries.get(task.key()), clock.instant()))
         .toList();
   }
 
   @GetMapping("/{key}")
   TaskView task(@PathVariable long key) {
     AgentTask task = visible(key, Caller.current());
-    return TaskView.of(task, true).withDebt(debts.of(List.of(task)).get(task.key()));
+    return TaskView.of(task, true).with(debts.of(List.of(task)).get(task.key()), clock.instant());
   }
 
   @PostMapping("/{key}/claim")
@@ -137,7 +140,8 @@ class AgentTaskController {
       Instant due,
       List<String> candidateGroups,
       Map<String, Object> variables,
-      TaskDebts.Summary debt) {
+      TaskDebts.Summary debt,
+      Boolean overdue) {
 
     static TaskView of(AgentTask task, boolean withVariables) {
       return new TaskView(
@@ -151,10 +155,15 @@ class AgentTaskController {
           task.due(),
           task.candidateGroups(),
           withVariables ? task.variables() : null,
+          null,
           null);
     }
 
-    TaskView withDebt(TaskDebts.Summary summary) {
+    /**
+     * With its debt, and whether its deadline has passed on the service's clock (the engine's in
+     * embedded mode, which the browser's clock does not know).
+     */
+    TaskView with(TaskDebts.Summary summary, Instant now) {
       return new TaskView(
           key,
           elementId,
@@ -166,7 +175,8 @@ class AgentTaskController {
           due,
           candidateGroups,
           variables,
-          summary);
+          summary,
+          due != null && due.isBefore(now));
     }
   }
 

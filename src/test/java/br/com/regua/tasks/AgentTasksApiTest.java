@@ -50,6 +50,7 @@ class AgentTasksApiTest extends IntegrationTest {
     assertThat(debt.get("status").asText()).isEqualTo("ACTIVE");
     assertThat(debt.get("dueDate").asText()).isEqualTo(dueDate.toString());
     assertThat(debt.get("daysPastDue").asLong()).isEqualTo(-5); // D-5 on the engine's clock
+    assertThat(listed.get("overdue").asBoolean()).isFalse(); // its deadline is D-3
     assertThat(keys(api.get("/api/tasks?kind=preventive-call&state=unassigned"))).contains(key);
     JsonNode task = api.get("/api/tasks/" + key).getBody();
     assertThat(task.get("variables").get("debtorName").asText()).isEqualTo("Maria da Silva");
