@@ -18,6 +18,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfException;
 
 /**
  * Who may call what.
@@ -145,6 +146,11 @@ class SecurityConfiguration {
                             return;
                           }
                           if (!isApi(request)) {
+                            if (e instanceof CsrfException) {
+                              // a sign-in or sign-out form left open past its session: a fresh one
+                              response.sendRedirect("/login");
+                              return;
+                            }
                             pages.writeRefusal(response); // a page: the refusal page, in words
                             return;
                           }

@@ -78,6 +78,29 @@ class DeskPageTest extends IntegrationTest {
   }
 
   @Test
+  void aSignInFormLeftOpenPastItsSessionLeadsToAFreshOneNotToARefusal() throws Exception {
+    // a browser that opened the sign-in page (its session cookie), then posts a token that is
+    // no longer the session's
+    HttpClient browser =
+        HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+    browser.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
+        HttpResponse.BodyHandlers.discarding());
+    HttpResponse<String> stale =
+        browser.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "username=ana&password=ana-senha&_csrf=expired"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(stale.statusCode()).isEqualTo(302);
+    assertThat(stale.headers().firstValue("Location")).get().asString().endsWith("/login");
+    assertThat(stale.body()).doesNotContain("Acesso não permitido");
+  }
+
+  @Test
   void anAgentOpeningTheKpiPageGetsTheRefusalPageNotJson() {
     DeskSession ana = DeskSession.signIn(port, TestCredentials.ANA, TestCredentials.ANA_PASSWORD);
     HttpResponse<String> page = ana.page("/kpis.html");
