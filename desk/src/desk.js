@@ -27,9 +27,42 @@ const STATUS = {
   WRITTEN_OFF: 'Baixada',
 };
 
+/** The strategies of bpmn/dunning-strategy.dmn. */
+const STRATEGIES = { intensive: 'intensiva', standard: 'padrão', light: 'leve' };
+
 const PROMISE_STATUS = { ACTIVE: 'Em aberto', KEPT: 'Cumprida', BROKEN: 'Quebrada' };
 
 const CHANNELS = { EMAIL: 'E-mail', SMS: 'SMS', WHATSAPP: 'WhatsApp', LETTER: 'Carta', PHONE: 'Telefone' };
+
+/** What became of a contact (contact/ContactOutcome), as an agent says it. */
+const OUTCOMES = {
+  SENT: 'Enviada',
+  RECORDED: 'Registrada, sem envio',
+  POSTPONED: 'Adiada',
+  HELD: 'Em espera (devedor com suspensão)',
+  SUPPRESSED: 'Não enviada',
+  SKIPPED: 'Pulada (o dia já tinha passado)',
+  FAILED: 'Falhou',
+};
+
+/** The messages of templates/, by name. */
+const TEMPLATES = {
+  'reminder-before-due': 'lembrete antes do vencimento',
+  'reminder-due-day': 'lembrete no dia do vencimento',
+  'reminder-overdue': 'aviso de atraso',
+  'last-reminder': 'último lembrete',
+  'extra-day-offer': 'oferta de prazo extra',
+  'renegotiation-options': 'opções de renegociação',
+  'negotiation-link': 'link de negociação',
+  'negativation-notice': 'aviso de negativação',
+  'collection-letter': 'carta de cobrança',
+  'promise-encouragement': 'lembrete da promessa',
+  'email-opened-follow-up': 'retorno após e-mail lido',
+  'portal-discount-incentive': 'incentivo de desconto do portal',
+  'agreement-installment-before-due': 'parcela do acordo a vencer',
+  'agreement-installment-due-day': 'parcela do acordo vence hoje',
+  'agreement-installment-overdue': 'parcela do acordo em atraso',
+};
 
 const $ = (id) => document.getElementById(id);
 const zone = 'America/Sao_Paulo';
@@ -38,6 +71,7 @@ const money = new Intl.NumberFormat('pt-BR', { style: 'currency', currency: 'BRL
 
 const state = {
   agent: '', // the signed-in user's name (GET /api/me)
+  supervisor: false,
   csrf: null, // {headerName, token}
   tasks: [],
   selected: null, // the open task, with variables
@@ -58,6 +92,13 @@ function formatDocument(taxId) {
     return value.replace(/^(.{2})(.{3})(.{3})(.{4})(\d{2})$/, '$1.$2.$3/$4-$5');
   }
   return taxId ?? '';
+}
+
+/** "CPF 529.982.247-25", "CNPJ 12.ABC.345/01DE-35". */
+function documentLabel(taxId) {
+  const value = String(taxId ?? '');
+  if (!value) return '';
+  return `${value.length === 11 ? 'CPF' : value.length === 14 ? 'CNPJ' : 'Documento'} ${formatDocument(value)}`;
 }
 
 /** Builds an element: el('p', {class: 'x'}, 'text', child, ...). */
@@ -89,6 +130,33 @@ function formatDate(iso) {
 /** Amounts arrive as decimal strings ("1234.56"); only shown, never computed with. */
 function formatMoney(decimal) {
   return decimal === null || decimal === undefined ? '—' : money.format(Number(decimal));
+}
+
+/** How late the debt is, in words: "12 dias em atraso", "vence hoje", "vence em 3 dias". */
+function lateness(days) {
+  if (days === null || days === undefined) return '';
+  if (days > 1) return `${days} dias em atraso`;
+  if (days === 1) return '1 dia em atraso';
+  if (days === 0) return 'vence hoje';
+  return days === -1 ? 'vence amanhã' : `vence em ${-days} dias`;
+}
+
+/**
+ * A contact's result in words: "Enviada: e-mail opções de renegociação". The log's detail for a
+ * sent message is "<CHANNEL> <template>[ (canal X indisponível)]"; other details are already
+ * sentences.
+ */
+function contactResult(contact) {
+  const outcome = OUTCOMES[contact.outcome] || contact.outcome || '';
+  let detail = contact.detail || '';
+  const sent = /^([A-Z]+) ([a-z0-9-]+)(.*)$/.exec(detail);
+  if (sent && CHANNELS[sent[1]]) {
+    detail = `${TEMPLATES[sent[2]] || sent[2].replace(/-/g, ' ')}${sent[3]}`;
+  }
+  for (const [code, label] of Object.entries(CHANNELS)) {
+    detail = detail.replace(new RegExp(`\\b${code}\\b`, 'g'), label);
+  }
+  return [outcome, detail].filter(Boolean).join(': ');
 }
 
 function kindLabel(task) {
@@ -129,6 +197,7 @@ function showMessage(kind, text) {
   box.className = `message ${kind}`;
   box.textContent = text;
   box.hidden = !text;
+  if (text && kind === 'error') box.scrollIntoView({ block: 'nearest' });
 }
 
 // ---------------------------------------------------------------- agent
@@ -137,7 +206,10 @@ async function initAgent() {
   const me = await api('GET', '/api/me');
   state.agent = me.name;
   state.csrf = me.csrf;
+  state.supervisor = (me.roles || []).includes('SUPERVISOR');
   $('agent-name').textContent = me.name;
+  $('agent-role').textContent = state.supervisor ? 'Supervisão' : 'Agente';
+  $('kpi-link').hidden = !state.supervisor;
   if (me.csrf) $('logout-csrf').value = me.csrf.token;
   document.body.classList.toggle('no-agent', !state.agent);
 }
@@ -174,7 +246,7 @@ async function loadQueue() {
     renderQueue();
   } catch (error) {
     if (request !== queueRequest) return;
-    $('task-list').replaceChildren(el('li', { class: 'error' }, `Não foi possível ler a fila: ${error.message}`));
+    $('task-list').replaceChildren(el('li', { class: 'error' }, `Não foi possível ler a fila${error.status ? ` (HTTP ${error.status})` : ""}. Tente Atualizar.`));
   }
 }
 
@@ -186,7 +258,9 @@ function renderQueue() {
       const badge = task.assignee
         ? el('span', { class: `badge ${mine ? 'mine' : 'taken'}` }, mine ? 'minha' : task.assignee)
         : el('span', { class: 'badge free' }, 'livre');
-      const overdue = task.due && new Date(task.due) < new Date();
+      const overdue = Boolean(task.overdue); // on the service's clock, not the browser's
+      const debt = task.debt;
+      const late = debt ? debt.daysPastDue : null;
       return el(
         'li',
         {},
@@ -194,20 +268,89 @@ function renderQueue() {
           'button',
           {
             type: 'button',
-            class: `task-item${state.selected?.key === task.key ? ' selected' : ''}`,
+            class: `task-item kind-border-${task.formId}${state.selected?.key === task.key ? ' selected' : ''}`,
             'data-key': task.key,
             'data-form': task.formId || '',
+            'aria-pressed': state.selected?.key === task.key ? 'true' : 'false',
             onclick: () => openTask(task.key),
           },
-          el('span', { class: `kind kind-${task.formId}` }, kindLabel(task)),
+          el('span', { class: 'debtor-name' }, debt ? debt.debtorName : 'Devedor não identificado'),
           badge,
-          el('span', { class: `due${overdue ? ' overdue' : ''}` }, task.due ? `prazo ${formatInstant(task.due)}` : 'sem prazo'),
-          el('span', { class: 'created' }, `criada ${formatInstant(task.created)} · nº ${task.key}`),
+          el('span', { class: `kind kind-${task.formId}` }, kindLabel(task)),
+          debt
+            ? el(
+                'span',
+                { class: 'debt-line' },
+                el('strong', { class: 'amount' }, formatMoney(debt.openBalance)),
+                ` · ${STATUS[debt.status] || debt.status} · ${debt.debtId}`,
+              )
+            : null,
+          debt
+            ? el(
+                'span',
+                { class: 'due-line' },
+                `vence ${formatDate(debt.dueDate)} · `,
+                el('span', { class: late > 0 ? 'late' : 'on-time' }, lateness(late)),
+              )
+            : null,
+          el(
+            'span',
+            { class: `due${overdue ? ' overdue' : ''}` },
+            task.due ? `prazo da tarefa ${formatInstant(task.due)}${overdue ? ' (vencido)' : ''}` : 'tarefa sem prazo',
+          ),
         ),
       );
     }),
   );
   $('queue-empty').hidden = state.tasks.length > 0;
+  $('queue-count').textContent = `${state.tasks.length} ${state.tasks.length === 1 ? 'tarefa' : 'tarefas'}`;
+  if (!state.selected) renderOverview();
+}
+
+/** The right column before a task is chosen: what the queue holds, at a glance. */
+function renderOverview() {
+  const aside = $('history');
+  aside.hidden = false;
+  const tasks = state.tasks;
+  const byKind = Object.entries(KINDS).map(([formId, label]) => [label, tasks.filter((t) => t.formId === formId).length]);
+  const free = tasks.filter((t) => !t.assignee).length;
+  const mine = tasks.filter((t) => t.assignee && t.assignee === state.agent).length;
+  const late = tasks.filter((t) => t.overdue).length;
+  const open = tasks.reduce((sum, t) => sum + Math.round(Number(t.debt?.openBalance ?? 0) * 100), 0);
+  const oldest = tasks.filter((t) => t.debt).sort((a, b) => b.debt.daysPastDue - a.debt.daysPastDue)[0];
+  const anyLate = oldest && oldest.debt.daysPastDue > 0;
+  const stat = (label, value, extra) => el('div', { class: `stat${extra ? ` ${extra}` : ''}` }, el('dt', {}, label), el('dd', {}, String(value)));
+  aside.replaceChildren(
+    el('h2', {}, 'Visão da fila'),
+    el('p', { class: 'muted' }, 'Com os filtros escolhidos. Escolha uma tarefa para ver aqui o histórico do devedor.'),
+    el(
+      'dl',
+      { class: 'stats' },
+      stat('Tarefas na fila', tasks.length),
+      stat('Livres', free),
+      stat('Minhas', mine),
+      stat('Com prazo vencido', late, late > 0 ? 'alert-stat' : null),
+      stat('Em aberto na fila', formatMoney((open / 100).toFixed(2))),
+      anyLate
+        ? stat('Maior atraso', lateness(oldest.debt.daysPastDue), 'alert-stat')
+        : stat('Próximo vencimento', oldest ? lateness(oldest.debt.daysPastDue) : '—'),
+    ),
+    section('Por tipo', table(['Tipo', 'Tarefas'], byKind)),
+    section(
+      'Como trabalhar uma tarefa',
+      el(
+        'ol',
+        { class: 'steps' },
+        el('li', {}, 'Escolha a tarefa na fila (as de prazo vencido primeiro).'),
+        el('li', {}, 'Assuma: ela fica com você até concluir ou devolver.'),
+        el('li', {}, 'Leia o histórico do devedor, ligue e preencha o formulário.'),
+        el('li', {}, 'Conclua: a régua segue com o que você registrou.'),
+      ),
+    ),
+    ...(state.supervisor
+      ? [el('p', {}, el('a', { href: '/kpis.html', class: 'btn ghost' }, 'Ver os indicadores da régua'))]
+      : []),
+  );
 }
 
 // ---------------------------------------------------------------- task
@@ -241,6 +384,21 @@ async function renderForm(task) {
   const form = new Form({ container: host });
   await form.importSchema(schema, task.variables || {});
   state.form = form;
+  translateSelects(host);
+}
+
+/**
+ * form-js 1.17 writes "Select" (English, hard-coded) in a dropdown with nothing chosen; the desk
+ * says it in Portuguese, again whenever form-js redraws the field.
+ */
+function translateSelects(host) {
+  const translate = () => {
+    for (const display of host.querySelectorAll('.fjs-select-display.fjs-select-placeholder')) {
+      if (display.textContent === 'Select') display.textContent = 'Selecione';
+    }
+  };
+  translate();
+  new MutationObserver(translate).observe(host, { childList: true, subtree: true, characterData: true });
 }
 
 function heldByMe(task) {
@@ -256,7 +414,14 @@ function renderTask() {
   const mine = heldByMe(task);
   $('task-title').textContent = kindLabel(task);
   const who = task.assignee ? (mine ? 'com você' : `com ${task.assignee}`) : 'livre na fila';
-  const meta = [`Tarefa nº ${task.key}`, who, task.due ? `prazo ${formatInstant(task.due)}` : null];
+  const debt = task.debt;
+  const meta = [
+    debt ? `${debt.debtorName} · ${documentLabel(debt.debtorDocument)}` : null,
+    debt ? `${formatMoney(debt.openBalance)} em aberto · ${lateness(debt.daysPastDue)}` : null,
+    who,
+    task.due ? `prazo ${formatInstant(task.due)}` : null,
+    `tarefa nº ${task.key}`,
+  ];
   if (!open) meta.push(task.state === 'COMPLETED' ? 'concluída' : 'cancelada');
   $('task-meta').textContent = meta.filter(Boolean).join(' · ');
 
@@ -312,6 +477,8 @@ async function complete() {
     state.selected = { ...task, state: 'COMPLETED' };
     renderTask();
     loadQueue();
+    // the agent submitted at the bottom of a long form: bring the confirmation into view
+    $('message').scrollIntoView({ block: 'center' });
   } catch (error) {
     showTaskError(error);
     $('complete').disabled = false;
@@ -326,18 +493,19 @@ async function refreshSelected() {
 }
 
 function showTaskError(error) {
+  // the API's details are in English, for developers: the agent reads what it means, in Portuguese
   if (error instanceof ApiError && error.status === 409) {
-    showMessage(
-      'error',
-      `Conflito: esta tarefa já foi concluída ou está com outro agente. Nada foi gravado. (${error.message})`,
-    );
+    showMessage('error', 'Conflito: esta tarefa já foi concluída ou está com outro agente. Nada foi gravado.');
     if (state.selected) refreshSelected().catch(() => {});
   } else if (error instanceof ApiError && error.status === 404) {
-    showMessage('error', `Tarefa não encontrada: ${error.message}`);
+    showMessage('error', 'Tarefa não encontrada: ela pode ter sido encerrada pela régua. Atualize a fila.');
   } else if (error instanceof ApiError && error.status === 400) {
-    showMessage('error', `Dados recusados: ${error.message}`);
+    const fields = (error.problem?.errors || []).map((e) => e.field).filter(Boolean);
+    showMessage('error', `Dados recusados: confira ${fields.length ? `os campos ${fields.join(', ')}` : 'o formulário'} e tente de novo.`);
+  } else if (error instanceof ApiError && error.status === 403) {
+    showMessage('error', 'Seu perfil não pode fazer isso nesta tarefa.');
   } else {
-    showMessage('error', `Erro: ${error.message}`);
+    showMessage('error', `Não foi possível falar com o serviço${error instanceof ApiError ? ` (HTTP ${error.status})` : ''}. Tente de novo.`);
   }
 }
 
@@ -350,17 +518,17 @@ async function loadHistory(variables) {
   try {
     if (variables.debtorDocument) {
       const history = await api('GET', `/api/debtors/${encodeURIComponent(variables.debtorDocument)}/history`);
-      aside.replaceChildren(...renderHistory(history, variables.debtId));
+      aside.replaceChildren(...renderHistory(history, variables.debtId).filter(Boolean));
       return;
     }
     if (variables.debtId) {
       const debt = await api('GET', `/api/debts/${encodeURIComponent(variables.debtId)}`);
-      aside.replaceChildren(...renderDebtOnly(debt));
+      aside.replaceChildren(...renderDebtOnly(debt).filter(Boolean));
       return;
     }
     aside.replaceChildren(el('p', { class: 'muted' }, 'Esta tarefa não indica o devedor.'));
   } catch (error) {
-    aside.replaceChildren(el('p', { class: 'error' }, `Não foi possível ler o histórico: ${error.message}`));
+    aside.replaceChildren(el('p', { class: 'error' }, `Não foi possível ler o histórico${error.status ? ` (HTTP ${error.status})` : ""}. Abra a tarefa de novo.`));
   }
 }
 
@@ -390,7 +558,7 @@ function copyable(label, value) {
     { class: 'copyable' },
     el('span', { class: 'copy-label' }, label),
     el('code', {}, value),
-    el('button', { type: 'button', class: 'btn ghost tiny', onclick: () => navigator.clipboard?.writeText(value) }, 'Copiar'),
+    el('button', { type: 'button', class: 'btn ghost tiny', 'aria-label': `Copiar ${label}`, onclick: () => navigator.clipboard?.writeText(value) }, 'Copiar'),
   );
 }
 
@@ -410,7 +578,7 @@ function debtorCard(debtor, extra) {
     'section',
     { class: 'panel debtor' },
     el('h3', {}, debtor.name),
-    el('p', { class: 'muted' }, [formatDocument(debtor.document), debtor.state].filter(Boolean).join(' · ')),
+    el('p', { class: 'muted' }, [documentLabel(debtor.document), debtor.state].filter(Boolean).join(' · ')),
     el('p', {}, [debtor.phone, debtor.email].filter(Boolean).join(' · ')),
     extra,
   );
@@ -428,6 +596,7 @@ function renderHistory(history, currentDebtId) {
   const current = history.debts.find((debt) => debt.debtId === currentDebtId);
   const hold = (history.holds || []).find((h) => h.liftedAt == null);
   return [
+    el('h2', { class: 'visually-hidden' }, 'Histórico do devedor'),
     el('p', { class: 'as-of' }, `Histórico de ${formatInstant(history.asOf)}`),
     hold
       ? el('p', { class: 'hold', role: 'alert' }, `Suspensão ${hold.holdId} (${HOLD_KINDS[hold.kind] || hold.kind}) desde ${formatDate(hold.startsOn)}: não contatar o devedor. ${hold.reason}`)
@@ -439,31 +608,46 @@ function renderHistory(history, currentDebtId) {
     current ? section(`Formas de pagamento · ${current.debtId}`, paymentOptions(current.paymentOptions)) : null,
     section(
       `Dívidas (${history.debts.length})`,
-      table(
-        ['Dívida', 'Situação', 'Valor', 'Em aberto', 'Vencimento', 'Estratégia'],
-        history.debts.map((d) => [
-          d.debtId,
-          STATUS[d.status] || d.status,
-          formatMoney(d.amount),
-          formatMoney(d.openBalance),
-          formatDate(d.dueDate),
-          d.strategy || '—',
-        ]),
-        (i) => (history.debts[i].debtId === currentDebtId ? 'current' : null),
+      el(
+        'ul',
+        { class: 'entries' },
+        history.debts.map((d) =>
+          el(
+            'li',
+            { class: d.debtId === currentDebtId ? 'current' : null },
+            el('span', { class: 'entry-head' }, el('strong', {}, d.debtId), el('span', { class: 'pill' }, STATUS[d.status] || d.status)),
+            el(
+              'span',
+              { class: 'entry-body' },
+              `em aberto ${formatMoney(d.openBalance)} de ${formatMoney(d.amount)} · vence ${formatDate(d.dueDate)}`,
+              d.strategy ? ` · estratégia ${STRATEGIES[d.strategy] || d.strategy}` : '',
+            ),
+          ),
+        ),
       ),
     ),
     section(
-      'Contatos',
-      table(
-        ['Quando', 'Dívida', 'Etapa', 'Canal', 'Resultado'],
-        history.contacts.map((c) => [
-          formatInstant(c.occurredAt),
-          c.debtId,
-          c.step || '—',
-          CHANNELS[c.channel] || c.channel || '—',
-          [c.outcome, c.detail].filter(Boolean).join(': '),
-        ]),
-      ),
+      `Contatos (${history.contacts.length})`,
+      history.contacts.length === 0
+        ? el('p', { class: 'muted' }, 'Nenhum contato ainda.')
+        : el(
+            'ul',
+            { class: 'entries' },
+            history.contacts.map((c) =>
+              el(
+                'li',
+                {},
+                el(
+                  'span',
+                  { class: 'entry-head' },
+                  el('span', {}, `${formatInstant(c.occurredAt)} · ${CHANNELS[c.channel] || c.channel || '—'}`),
+                  el('span', { class: 'muted' }, c.debtId),
+                ),
+                el('span', { class: 'entry-body' }, contactResult(c)),
+                c.step ? el('span', { class: 'entry-note' }, `etapa ${c.step}`) : null,
+              ),
+            ),
+          ),
     ),
     section(
       'Promessas',
@@ -511,7 +695,7 @@ function renderDebtOnly(debt) {
         timeline.map((t) => [
           formatInstant(t.at),
           t.type === 'CONTACT' ? `${t.step || ''} ${CHANNELS[t.channel] || t.channel || ''}`.trim() : t.type,
-          [t.outcome, t.detail].filter(Boolean).join(': '),
+          t.type === 'CONTACT' ? contactResult(t) : [t.outcome, t.detail].filter(Boolean).join(': '),
         ]),
       ),
     ),

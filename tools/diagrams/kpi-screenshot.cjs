@@ -11,8 +11,17 @@
 // would fire a day late or only be postponed) and pays nine of them, in full before the due
 // date, in part a month late or in full up to three months late. The page then shows the period
 // from that today to ten days after it, which holds the book's due dates (the period is set by the
-// page's ?from=&to=; its default one ends at this machine's date, which the dev clock has left
-// behind). Without --seed, FROM and TO (ISO dates) choose the period, else the page's default.
+// page's ?from=&to=; its presets end on the engine's date, which the dev clock has moved). Without
+// --seed, FROM and TO (ISO dates) choose the period, else the page's default (the last 90 days).
+//
+// With --desk-seed it also registers five intensive debts (three late payments, a low score: the
+// strategy with the agents' calls) due six days after the dev clock's today, two of them of the
+// same debtor, and moves the clock to the next day's CONTACTS_DONE: their D-5 preventive calls
+// open, and the desk has a queue to show.
+//
+// Then the agent desk as the agent agente/agente (AGENT_USER, AGENT_PASSWORD) sees it: the queue
+// with its overview (docs/desk-queue.png) and the first task opened and claimed (docs/desk.png),
+// at 1440x900.
 const path = require('path');
 const { chromium } = require('playwright-core');
 
@@ -21,6 +30,8 @@ const apiKey = process.env.API_KEY || 'dev-integration-key';
 const user = process.env.DESK_USER || 'supervisora';
 const password = process.env.DESK_PASSWORD || 'supervisora';
 const out = path.resolve(__dirname, '../../docs/kpis.png');
+const agent = process.env.AGENT_USER || 'agente';
+const agentPassword = process.env.AGENT_PASSWORD || 'agente';
 
 async function call(method, url, body) {
   const r = await fetch(base + url, {
@@ -109,30 +120,80 @@ async function seed() {
   return { from: iso(today), to: iso(new Date(today.getTime() + 10 * 864e5)) };
 }
 
+async function deskSeed() {
+  const now = new Date((await call('GET', '/api/dev/clock')).now);
+  const today = new Date(iso(new Date(now.getTime() + SP)));
+  const run = Date.now().toString(36);
+  const due = iso(new Date(today.getTime() + 6 * 864e5));
+  const people = [['Ana Paula Ferreira', 21], ['Ana Paula Ferreira', 21], ['Transportes Rio Claro Ltda', 22],
+    ['José Carlos Nogueira', 23], ['Luíza Martins Costa', 24]];
+  const amounts = ['8000.00', '1350.00', '12500.00', '2780.90', '640.00'];
+  const book = [];
+  for (const [i, [name, n]] of people.entries()) {
+    const debtId = `CALL-${run}-${i + 1}`;
+    await call('POST', '/api/debts', {
+      debtId, amount: amounts[i], dueDate: due, propensityScore: 420, latePaymentCount: 3,
+      debtor: { document: cpf(n), name, email: `cliente${n}.${run}@example.com`,
+        phone: `+55119${String(81000000 + n * 1371).padStart(8, '0')}`, state: 'SP' },
+    });
+    book.push({ debtId });
+  }
+  await settle(book);
+  const stop = today.getTime() + 864e5 + CONTACTS_DONE_MS - SP;
+  await call('POST', '/api/dev/clock', { advance: `PT${Math.ceil((stop - now.getTime()) / 1000)}S` });
+  await settle(book);
+  console.log(`registered ${book.length} intensive debts (CALL-${run}-*) due ${due}; clock at their D-5`);
+}
+
 // Signs in at the desk's /login page as a supervisor; throws unless the sign-in took.
-async function signIn(page) {
+async function signIn(page, who = user, secret = password) {
   await page.goto(`${base}/login`);
-  await page.fill('input[name=username]', user);
-  await page.fill('input[name=password]', password);
+  await page.fill('input[name=username]', who);
+  await page.fill('input[name=password]', secret);
   await Promise.all([page.waitForNavigation(), page.click('button[type=submit]')]);
   if (new URL(page.url()).pathname === '/login') {
     throw new Error(`sign-in as ${user} at ${base}/login refused (${page.url()})`);
   }
 }
 
+// The desk as an agent meets it: the queue and its overview, then the first task claimed.
+async function desk(browser) {
+  const page = await browser.newPage({
+    viewport: { width: 1440, height: 900 }, locale: 'pt-BR', timezoneId: 'America/Sao_Paulo',
+  });
+  await signIn(page, agent, agentPassword);
+  await page.locator('.task-item').first().waitFor();
+  await page.locator('#history h2').first().waitFor();
+  const queue = path.resolve(__dirname, '../../docs/desk-queue.png');
+  await page.screenshot({ path: queue });
+  console.log(`wrote ${path.relative(process.cwd(), queue)}`);
+  await page.locator('.task-item').first().click();
+  await page.locator('#form .fjs-form').waitFor();
+  await page.locator('#history .panel').first().waitFor();
+  if (await page.locator('#claim').isVisible()) {
+    await page.click('#claim'); // a second run finds it claimed already
+    await page.locator('#message.info').waitFor();
+  }
+  await page.locator('#complete:not([disabled])').waitFor();
+  const task = path.resolve(__dirname, '../../docs/desk.png');
+  await page.screenshot({ path: task });
+  console.log(`wrote ${path.relative(process.cwd(), task)}`);
+}
+
 (async () => {
   const period = process.argv.includes('--seed')
     ? await seed()
     : { from: process.env.FROM, to: process.env.TO };
+  if (process.argv.includes('--desk-seed')) await deskSeed();
   const browser = await chromium.launch({
     executablePath: process.env.CHROMIUM || '/usr/bin/chromium',
     headless: true,
     args: ['--no-sandbox', '--disable-gpu', '--disable-background-networking',
-      '--disable-component-update', '--disable-sync'],
+      '--disable-component-update', '--disable-sync', '--lang=pt-BR'],
   });
   try {
     const page = await browser.newPage({
-      viewport: { width: 1200, height: 640 }, locale: 'pt-BR', timezoneId: 'America/Sao_Paulo',
+      viewport: { width: 1280, height: 800 }, locale: 'pt-BR', timezoneId: 'America/Sao_Paulo',
     });
     await signIn(page);
     const query = period.from && period.to ? `?from=${period.from}&to=${period.to}` : '';
@@ -140,13 +201,14 @@ async function signIn(page) {
     if (!kpis.ok() || new URL(page.url()).pathname !== '/kpis.html') {
       throw new Error(`GET /kpis.html as ${user}: ${kpis.status()} at ${page.url()}`);
     }
-    // The page fetches /api/kpis and then draws; it shows "Erro: …" in #status if that fails.
-    await page.waitForFunction(() => document.querySelector('#cards .card')
+    // The page fetches /api/kpis and then draws; it says so in #status.error if that fails.
+    await page.waitForFunction(() => document.querySelector('#cards dd')
       || document.querySelector('#status.error'));
     const error = await page.$eval('#status', (s) => (s.className === 'error' ? s.textContent : ''));
     if (error) throw new Error(`the KPI page says ${error}`);
     await page.screenshot({ path: out, fullPage: true });
     console.log(`wrote ${path.relative(process.cwd(), out)} (${query || 'default period'})`);
+    await desk(browser);
   } finally {
     await browser.close();
   }

@@ -302,6 +302,20 @@ public class DebtRepository {
         .optional();
   }
 
+  /** The debts of these ids that exist, by id. */
+  public Map<String, Debt> findAll(Collection<String> debtIds) {
+    if (debtIds.isEmpty()) {
+      return Map.of();
+    }
+    Map<String, Debt> found = new HashMap<>();
+    jdbc.sql(SELECT_DEBT + " where d.debt_id = any(cast(:debtIds as text[]))")
+        .param("debtIds", SqlArrays.text(debtIds))
+        .query(DebtRepository::mapDebt)
+        .list()
+        .forEach(debt -> found.put(debt.debtId(), debt));
+    return found;
+  }
+
   /** Every debt of the debtor, oldest due first. */
   public List<Debt> findByDebtor(String document) {
     return jdbc.sql(

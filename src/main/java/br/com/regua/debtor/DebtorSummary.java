@@ -11,9 +11,10 @@ import java.util.Map;
 /**
  * The compact, read-only copy of a debtor's history that a user task carries for its Camunda Form
  * (Tasklist shows process variables only): tables of debts, the last contacts and the promises,
- * formatted as agents read them (R$ 1.234,56, 23/11/2026). Prepared right before the task opens;
- * {@code historyAsOf} tells the agent how old it is, and the agent desk shows the live history.
- * {@code debtorHold} (null when none stands) says the debtor is held: no contact at all.
+ * formatted as agents read them (R$ 1.234,56, 23/11/2026, "E-mail", "Enviada"). Prepared right
+ * before the task opens; {@code historyAsOf} tells the agent how old it is, and the agent desk
+ * shows the live history. {@code debtorHold} (null when none stands) says the debtor is held: no
+ * contact at all.
  */
 public record DebtorSummary(
     String historyAsOf,
@@ -48,6 +49,25 @@ public record DebtorSummary(
   private static final Map<String, String> PROMISE_STATUS =
       Map.of("ACTIVE", "Pendente", "KEPT", "Cumprida", "BROKEN", "Quebrada");
 
+  /** What became of a contact, as agents say it (contact/ContactOutcome). */
+  private static final Map<String, String> OUTCOME =
+      Map.of(
+          "SENT", "Enviada",
+          "RECORDED", "Registrada, sem envio",
+          "POSTPONED", "Adiada",
+          "HELD", "Em espera (devedor com suspensão)",
+          "SUPPRESSED", "Não enviada",
+          "SKIPPED", "Pulada (o dia já tinha passado)",
+          "FAILED", "Falhou");
+
+  private static final Map<String, String> CHANNEL =
+      Map.of(
+          "EMAIL", "E-mail",
+          "SMS", "SMS",
+          "WHATSAPP", "WhatsApp",
+          "LETTER", "Carta",
+          "PHONE", "Telefone");
+
   public record DebtRow(String debtId, String status, String openBalance, String dueDate) {}
 
   public record ContactRow(
@@ -76,8 +96,8 @@ public record DebtorSummary(
                         minute(c.occurredAt(), zone),
                         c.debtId(),
                         c.step(),
-                        c.channel(),
-                        c.outcome()))
+                        c.channel() == null ? null : CHANNEL.getOrDefault(c.channel(), c.channel()),
+                        OUTCOME.getOrDefault(c.outcome(), c.outcome())))
             .toList(),
         history.promises().stream()
             .limit(PROMISE_ROWS)

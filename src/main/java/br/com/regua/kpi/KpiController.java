@@ -1,8 +1,11 @@
 package br.com.regua.kpi;
 
 import br.com.regua.api.InvalidFieldException;
+import java.time.Clock;
 import java.time.LocalDate;
+import java.time.ZoneId;
 import java.time.format.DateTimeParseException;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
@@ -15,9 +18,23 @@ import org.springframework.web.bind.annotation.RestController;
 class KpiController {
 
   private final KpiService kpis;
+  private final Clock clock;
+  private final ZoneId zone;
 
-  KpiController(KpiService kpis) {
+  KpiController(
+      KpiService kpis, Clock clock, @Value("${regua.zone:America/Sao_Paulo}") ZoneId zone) {
     this.kpis = kpis;
+    this.clock = clock;
+    this.zone = zone;
+  }
+
+  /**
+   * The page's periods ending today on the service's clock (the engine's in embedded mode): this
+   * month, the last 30 and 90 days.
+   */
+  @GetMapping("/api/kpis/periods")
+  KpiPeriods periods() {
+    return KpiPeriods.of(LocalDate.now(clock.withZone(zone)));
   }
 
   /**

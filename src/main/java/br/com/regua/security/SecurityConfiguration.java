@@ -18,6 +18,7 @@ import org.springframework.security.core.userdetails.UsernameNotFoundException;
 import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
+import org.springframework.security.web.csrf.CsrfException;
 
 /**
  * Who may call what.
@@ -30,8 +31,9 @@ import org.springframework.security.web.authentication.UsernamePasswordAuthentic
  *   <li>Health, the OpenAPI document and Swagger UI are public.
  * </ul>
  *
- * Without credentials an API call is a {@code 401}, a page redirects to the sign-in; with the wrong
- * role it is a {@code 403}. Both as problem+json.
+ * Without credentials an API call is a {@code 401}, a page redirects to the sign-in ({@link
+ * SignInPageController}); with the wrong role an API call is a {@code 403} as problem+json, a page
+ * the refusal page ({@link StaffPages}).
  */
 @Configuration
 @EnableWebSecurity
@@ -46,6 +48,7 @@ class SecurityConfiguration {
       HttpSecurity http,
       Credentials credentials,
       SecurityProperties properties,
+      StaffPages pages,
       @Value("${regua.security.pix-webhook-mutual-tls:false}") boolean pixWebhookMutualTls)
       throws Exception {
     http.addFilterBefore(
@@ -61,7 +64,7 @@ class SecurityConfiguration {
                 requests
                     .dispatcherTypeMatchers(DispatcherType.ERROR, DispatcherType.FORWARD)
                     .permitAll()
-                    .requestMatchers("/error", "/login", "/favicon.ico")
+                    .requestMatchers("/error", "/login", "/favicon.ico", "/favicon.svg")
                     .permitAll()
                     // the debtor's portal: its signed link and the identity confirmed in the
                     // session are the debtor's credentials (portal/PortalController)
@@ -124,7 +127,7 @@ class SecurityConfiguration {
                     .hasAnyRole(PEOPLE)
                     .anyRequest()
                     .authenticated())
-        .formLogin(form -> form.defaultSuccessUrl("/desk/", false))
+        .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/desk/", false))
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
         .httpBasic(basic -> basic.disable())
         .csrf(csrf -> csrf.ignoringRequestMatchers(SecurityConfiguration::withoutCookieSession))
@@ -148,6 +151,15 @@ class SecurityConfiguration {
                             // asks who the debtor is again; nothing was done
                             response.setStatus(303);
                             response.setHeader("Location", portalPage);
+                            return;
+                          }
+                          if (!isApi(request)) {
+                            if (e instanceof CsrfException) {
+                              // a sign-in or sign-out form left open past its session: a fresh one
+                              response.sendRedirect("/login");
+                              return;
+                            }
+                            pages.writeRefusal(response); // a page: the refusal page, in words
                             return;
                           }
                           Problems.forbidden(

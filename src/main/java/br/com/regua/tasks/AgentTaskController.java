@@ -5,6 +5,7 @@ import br.com.regua.api.InvalidFieldException;
 import br.com.regua.security.Caller;
 import br.com.regua.security.Role;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import java.time.Clock;
 import java.time.Instant;
 import java.util.List;
 import java.util.Locale;
@@ -31,13 +32,18 @@ import org.springframework.web.bind.annotation.RestController;
 class AgentTaskController {
 
   private final AgentTaskService service;
+  private final TaskDebts debts;
+  private final Clock clock;
 
-  AgentTaskController(AgentTaskService service) {
+  AgentTaskController(AgentTaskService service, TaskDebts debts, Clock clock) {
     this.service = service;
+    this.debts = debts;
+    this.clock = clock;
   }
 
   /**
-   * The open tasks, oldest due first.
+   * The open tasks, oldest due first, each with its debt (debtor, amounts, state, due date, days
+   * late) so the queue can be triaged at a glance.
    *
    * @param kind an element id ({@code PreventiveCallUserTask}) or a form id
    * @param state {@code unassigned} or {@code assigned}; both when absent
@@ -50,15 +56,18 @@ class AgentTaskController {
       @RequestParam(required = false) String assignee) {
     AgentTaskFilter filter = new AgentTaskFilter(blankToNull(kind), assignment(state), assignee);
     Caller caller = Caller.current();
-    return service.queue(filter).stream()
-        .filter(task -> caller.sees(task.candidateGroups()))
-        .map(task -> TaskView.of(task, false))
+    List<AgentTask> visible =
+        service.queue(filter).stream().filter(task -> caller.sees(task.candidateGroups())).toList();
+    Map<Long, TaskDebts.Summary> summaries = debts.of(visible);
+    return visible.stream()
+        .map(task -> TaskView.of(task, false).with(summaries.get(task.key()), clock.instant()))
         .toList();
   }
 
   @GetMapping("/{key}")
   TaskView task(@PathVariable long key) {
-    return TaskView.of(visible(key, Caller.current()), true);
+    AgentTask task = visible(key, Caller.current());
+    return TaskView.of(task, true).with(debts.of(List.of(task)).get(task.key()), clock.instant());
   }
 
   @PostMapping("/{key}/claim")
@@ -130,7 +139,9 @@ class AgentTaskController {
       Instant created,
       Instant due,
       List<String> candidateGroups,
-      Map<String, Object> variables) {
+      Map<String, Object> variables,
+      TaskDebts.Summary debt,
+      Boolean overdue) {
 
     static TaskView of(AgentTask task, boolean withVariables) {
       return new TaskView(
@@ -143,7 +154,29 @@ class AgentTaskController {
           task.created(),
           task.due(),
           task.candidateGroups(),
-          withVariables ? task.variables() : null);
+          withVariables ? task.variables() : null,
+          null,
+          null);
+    }
+
+    /**
+     * With its debt, and whether its deadline has passed on the service's clock (the engine's in
+     * embedded mode, which the browser's clock does not know).
+     */
+    TaskView with(TaskDebts.Summary summary, Instant now) {
+      return new TaskView(
+          key,
+          elementId,
+          formId,
+          processInstanceKey,
+          state,
+          assignee,
+          created,
+          due,
+          candidateGroups,
+          variables,
+          summary,
+          due != null && due.isBefore(now));
     }
   }
 

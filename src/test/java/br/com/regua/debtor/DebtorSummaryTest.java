@@ -48,7 +48,7 @@ class DebtorSummaryTest {
             new DebtorSummary.DebtRow("B", "Paga", "R$ 0,00", "01/12/2026"));
     assertThat(summary.recentContacts())
         .containsExactly(
-            new DebtorSummary.ContactRow("20/11/2026 09:30", "A", "D+7", "EMAIL", "SENT"));
+            new DebtorSummary.ContactRow("20/11/2026 09:30", "A", "D+7", "E-mail", "Enviada"));
     assertThat(summary.debtorPromises())
         .containsExactly(
             new DebtorSummary.PromiseRow("A", "30/11/2026", "Pendente"),

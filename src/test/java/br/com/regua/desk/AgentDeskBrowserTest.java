@@ -84,23 +84,58 @@ class AgentDeskBrowserTest extends IntegrationTest {
     LocalDate promisedDate = dueDate.plusDays(2);
 
     // when an agent works it on the desk: a promise with its date and a note
+    Map<String, Object> preventiveCall =
+        task(
+            key,
+            "preventive-call",
+            ordered(
+                "callOutcome", "PROMISED",
+                "promisedDate", promisedDate.toString(),
+                "preventiveCallNotes", "Recebe o salário dia 5"),
+            false,
+            "preventive-call.png",
+            // the CNPJ as people write it: 12.ABC.345/01DE-35
+            List.of("Dívidas (2)", debtId, olderDebtId, TestDebtors.formatted(cnpj)));
+    // the queue item says whose debt it is, how much, and when it falls due, before it is opened
+    preventiveCall.put(
+        "expectQueue",
+        List.of(
+            body.at("/debtor/name").asText(),
+            "8.000,00",
+            "Em cobrança",
+            "vence em 5 dias",
+            debtId,
+            "Ligação preventiva"));
+    // and the form names the strategy in Portuguese, not the decision table's id
+    preventiveCall.put("expectForm", List.of("Estratégia: intensiva"));
+    // and a supervisor finds the KPI page from the desk, its period ending on the engine's date
     String output =
         runDesk(
-            List.of(
-                task(
-                    key,
-                    "preventive-call",
-                    ordered(
-                        "callOutcome", "PROMISED",
-                        "promisedDate", promisedDate.toString(),
-                        "preventiveCallNotes", "Recebe o salário dia 5"),
-                    false,
-                    "preventive-call.png",
-                    // the CNPJ as people write it: 12.ABC.345/01DE-35
-                    List.of("Dívidas (2)", debtId, olderDebtId, TestDebtors.formatted(cnpj)))));
+            List.of(preventiveCall),
+            Map.of(
+                "username",
+                TestCredentials.SOFIA,
+                "password",
+                TestCredentials.SOFIA_PASSWORD,
+                "today",
+                today().toString()));
 
     // then the task is completed with the form's values and the journey took the promise
-    assertThat(output).contains("completed preventive-call " + key);
+    assertThat(output)
+        .contains("completed preventive-call " + key)
+        .contains("supervisor at 1280 px: KPI page for " + today().minusDays(89) + " to " + today())
+        .contains("agent refused the KPI page with the refusal page")
+        // every page checked by axe-core, the open task's tables measured at both widths
+        .contains(
+            "axe sign-in: 0 serious/critical",
+            "axe desk overview: 0 serious/critical",
+            "axe desk with preventive-call open: 0 serious/critical",
+            "axe refusal page: 0 serious/critical",
+            "axe KPI page at 1280 px: 0 serious/critical",
+            "axe KPI page at 390 px: 0 serious/critical",
+            "overflow preventive-call form and history at 1280 px: none",
+            "overflow preventive-call form and history at 1440 px: none");
+    assertThat(SCREENSHOTS.resolve("kpis-1280.png")).exists();
     JsonNode done = api.get("/api/tasks/" + key).getBody();
     assertThat(done.get("state").asText()).isEqualTo("COMPLETED");
     assertThat(done.get("assignee").asText()).isEqualTo(TestCredentials.ANA);
@@ -146,16 +181,23 @@ class AgentDeskBrowserTest extends IntegrationTest {
             6,
             "negotiationNotes",
             "Pediu para ligar mês que vem");
+    Map<String, Object> extraDayCall =
+        task(
+            extraDayKey,
+            "extra-day-call",
+            ordered("extraDayOutcome", "DECLINED", "extraDayCallNotes", "Sem dinheiro"),
+            false,
+            "extra-day-call.png");
+    // the queue says how late each debt is, on the engine's clock
+    extraDayCall.put("expectQueue", List.of("Ligação D+1", "1 dia em atraso"));
+    Map<String, Object> negotiationCall =
+        task(negotiationKey, "negotiation-call", offer, true, "negotiation-call.png");
+    negotiationCall.put("expectQueue", List.of("Negociação", "15 dias em atraso"));
     String output =
         runDesk(
             List.of(
-                task(
-                    extraDayKey,
-                    "extra-day-call",
-                    ordered("extraDayOutcome", "DECLINED", "extraDayCallNotes", "Sem dinheiro"),
-                    false,
-                    "extra-day-call.png"),
-                task(negotiationKey, "negotiation-call", offer, true, "negotiation-call.png"),
+                extraDayCall,
+                negotiationCall,
                 task(
                     reviewKey,
                     "dispute-review",
@@ -240,12 +282,20 @@ class AgentDeskBrowserTest extends IntegrationTest {
 
   /** Runs the browser script on the tasks; fails with its output unless every task completed. */
   private String runDesk(List<Map<String, Object>> tasks) throws IOException, InterruptedException {
+    return runDesk(tasks, null);
+  }
+
+  private String runDesk(List<Map<String, Object>> tasks, Map<String, Object> supervisor)
+      throws IOException, InterruptedException {
     Map<String, Object> scenario = new LinkedHashMap<>();
     scenario.put("baseUrl", "http://localhost:" + port);
     scenario.put("username", TestCredentials.ANA);
     scenario.put("password", TestCredentials.ANA_PASSWORD);
     scenario.put("apiKey", TestCredentials.AGENT_TOOL_KEY);
     scenario.put("tasks", tasks);
+    if (supervisor != null) {
+      scenario.put("supervisor", supervisor);
+    }
     return BrowserScripts.run(
         json,
         "desk-browser.mjs",

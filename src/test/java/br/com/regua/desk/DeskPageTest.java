@@ -51,6 +51,75 @@ class DeskPageTest extends IntegrationTest {
   }
 
   @Test
+  void theSignInPageSpeaksPortugueseInThePortalsLookAndHasItsFavicon() throws Exception {
+    HttpClient client = HttpClient.newHttpClient();
+    HttpResponse<String> page =
+        client.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(page.statusCode()).isEqualTo(200);
+    assertThat(page.body())
+        .contains("lang=\"pt-BR\"", "Entrar na mesa de cobrança", "Usuário", "Senha")
+        .contains("/portal-assets/portal.css", "/favicon.svg")
+        .doesNotContain("Please sign in", "Username", "Password");
+    HttpResponse<String> refused =
+        client.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login?error")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(refused.body()).contains("Usuário ou senha incorretos");
+    for (String icon : new String[] {"/favicon.ico", "/favicon.svg"}) {
+      HttpResponse<byte[]> answer =
+          client.send(
+              HttpRequest.newBuilder(URI.create("http://localhost:" + port + icon)).build(),
+              HttpResponse.BodyHandlers.ofByteArray());
+      assertThat(answer.statusCode()).as(icon).isEqualTo(200);
+      assertThat(answer.body()).as(icon).isNotEmpty();
+    }
+  }
+
+  @Test
+  void aSignInFormLeftOpenPastItsSessionLeadsToAFreshOneNotToARefusal() throws Exception {
+    // a browser that opened the sign-in page (its session cookie), then posts a token that is
+    // no longer the session's
+    HttpClient browser =
+        HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+    browser.send(
+        HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login")).build(),
+        HttpResponse.BodyHandlers.discarding());
+    HttpResponse<String> stale =
+        browser.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "username=ana&password=ana-senha&_csrf=expired"))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(stale.statusCode()).isEqualTo(302);
+    assertThat(stale.headers().firstValue("Location")).get().asString().endsWith("/login");
+    assertThat(stale.body()).doesNotContain("Acesso não permitido");
+  }
+
+  @Test
+  void anAgentOpeningTheKpiPageGetsTheRefusalPageNotJson() {
+    DeskSession ana = DeskSession.signIn(port, TestCredentials.ANA, TestCredentials.ANA_PASSWORD);
+    HttpResponse<String> page = ana.page("/kpis.html");
+    assertThat(page.statusCode()).isEqualTo(403);
+    assertThat(page.headers().firstValue("Content-Type")).get().asString().startsWith("text/html");
+    assertThat(page.body())
+        .contains("lang=\"pt-BR\"", "Acesso não permitido", "/desk/")
+        .doesNotContain("\"status\"", "Forbidden");
+    // the API keeps answering in problem+json
+    assertThat(ana.get("/api/kpis?from=2026-01-01&to=2026-01-31").statusCode()).isEqualTo(403);
+    assertThat(ana.get("/api/kpis?from=2026-01-01&to=2026-01-31").body())
+        .contains("\"status\":403");
+    // and a supervisor gets the page
+    DeskSession sofia =
+        DeskSession.signIn(port, TestCredentials.SOFIA, TestCredentials.SOFIA_PASSWORD);
+    assertThat(sofia.page("/kpis.html").statusCode()).isEqualTo(200);
+  }
+
+  @Test
   void aWrongPasswordStaysOnTheSignIn() {
     DeskSession nobody = DeskSession.signIn(port, TestCredentials.ANA, "not-her-password");
     assertThat(nobody.signInAnswer.statusCode()).isEqualTo(302);

@@ -129,8 +129,31 @@ class KpiApiTest extends IntegrationTest {
     assertThat(page.getStatusCode().value()).isEqualTo(200);
     assertThat(page.getHeaders().getContentType().toString()).startsWith("text/html");
     assertThat(page.getBody())
-        .contains("api/kpis?from=")
+        .contains("api/kpis?from=", "api/kpis/periods", "lang=\"pt-BR\"")
         .doesNotContainPattern("(src|href)=\"?https?:");
+  }
+
+  @Test
+  void thePagesPeriodsEndOnTheEnginesDateNotTheMachines() {
+    // given the engine's clock moved two days past the machine's
+    advance(Duration.ofDays(2));
+    LocalDate today = today();
+    assertThat(today).isAfter(LocalDate.now(SAO_PAULO));
+
+    // when the page asks for its periods
+    JsonNode periods = api.get("/api/kpis/periods").getBody();
+
+    // then each ends on the engine's date
+    assertThat(periods.get("today").asText()).isEqualTo(today.toString());
+    assertThat(periods.get("defaultPreset").asText()).isEqualTo("last-90-days");
+    assertThat(periods.at("/presets/0/label").asText()).isEqualTo("Este mês");
+    assertThat(periods.at("/presets/0/from").asText())
+        .isEqualTo(today.withDayOfMonth(1).toString());
+    assertThat(periods.at("/presets/1/from").asText()).isEqualTo(today.minusDays(29).toString());
+    assertThat(periods.at("/presets/2/from").asText()).isEqualTo(today.minusDays(89).toString());
+    for (JsonNode preset : periods.get("presets")) {
+      assertThat(preset.get("to").asText()).isEqualTo(today.toString());
+    }
   }
 
   @Test

@@ -74,6 +74,14 @@ public final class DeskSession {
     return answer;
   }
 
+  /** A page, as a browser asks for it (Accept: text/html). */
+  public HttpResponse<String> page(String path) {
+    return send(
+        HttpRequest.newBuilder(URI.create(base + path))
+            .header("Accept", "text/html,application/xhtml+xml")
+            .GET());
+  }
+
   public HttpResponse<String> get(String path) {
     return send(
         HttpRequest.newBuilder(URI.create(base + path)).header("Accept", "application/json").GET());

@@ -40,6 +40,17 @@ class AgentTasksApiTest extends IntegrationTest {
     assertThat(listed.get("state").asText()).isEqualTo("OPEN");
     assertThat(listed.has("assignee")).isFalse();
     assertThat(listed.get("due").asText()).isEqualTo(at(dueDate.minusDays(3), 8, 0).toString());
+    // with its debt, so the queue can be triaged at a glance: whose, how much, due when, how late
+    JsonNode debt = listed.get("debt");
+    assertThat(debt.get("debtId").asText()).isEqualTo(debtId);
+    assertThat(debt.get("debtorName").asText()).isEqualTo("Maria da Silva");
+    assertThat(debt.get("debtorDocument").asText()).hasSize(11);
+    assertThat(debt.get("amount").asText()).isEqualTo("8000.00");
+    assertThat(debt.get("openBalance").asText()).isEqualTo("8000.00");
+    assertThat(debt.get("status").asText()).isEqualTo("ACTIVE");
+    assertThat(debt.get("dueDate").asText()).isEqualTo(dueDate.toString());
+    assertThat(debt.get("daysPastDue").asLong()).isEqualTo(-5); // D-5 on the engine's clock
+    assertThat(listed.get("overdue").asBoolean()).isFalse(); // its deadline is D-3
     assertThat(keys(api.get("/api/tasks?kind=preventive-call&state=unassigned"))).contains(key);
     JsonNode task = api.get("/api/tasks/" + key).getBody();
     assertThat(task.get("variables").get("debtorName").asText()).isEqualTo("Maria da Silva");
