@@ -158,7 +158,8 @@ class PortalBrowserTest extends IntegrationTest {
       await().atMost(AWAIT).until(() -> api.timelineTypes(id).contains("STRATEGY_DECIDED"));
     }
     // the reminder goes out by e-mail, to GreenMail
-    assertThat(contacts.remind(offerDebt, "D+3", Channel.EMAIL, "reminder-before-due"))
+    assertThat(
+            contacts.remind(offerDebt, "Lembrete do teste", Channel.EMAIL, "reminder-before-due"))
         .isEqualTo(ContactOutcome.SENT);
     String mail = mailTo(body.at("/debtor/email").asText());
     Matcher link = LINK.matcher(mail);
