@@ -20,6 +20,8 @@ public enum DebtEventType {
    * An agent completed a task (call, negotiation, dispute review); the detail says what came of it.
    */
   AGENT_TASK_COMPLETED,
+  /** An agent's task reached its deadline unworked; the detail says what the régua does instead. */
+  AGENT_TASK_EXPIRED,
   DISPUTE_OPENED,
   DISPUTE_RESOLVED,
   AGREEMENT_SIGNED,

@@ -465,6 +465,20 @@ public class DebtRepository {
         .single();
   }
 
+  /** Whether the debt's timeline has an event of the type with exactly this detail. */
+  public boolean hasEvent(String debtId, DebtEventType type, String detail) {
+    return jdbc.sql(
+            """
+            select exists (select 1 from debt_event
+                            where debt_id = :debtId and type = :type and detail = :detail)
+            """)
+        .param("debtId", debtId)
+        .param("type", type.name())
+        .param("detail", detail)
+        .query(Boolean.class)
+        .single();
+  }
+
   public void addEvent(String debtId, DebtEventType type, String detail, Instant at) {
     jdbc.sql(
             """

@@ -57,6 +57,8 @@ public final class JourneyModel {
   /** The end listener of the agents' tasks. */
   public static final String RECORD_AGENT_OUTCOME = "record-agent-outcome";
 
+  public static final String RECORD_TASK_EXPIRED = "record-task-expired";
+
   // Variables set at the start; the FEEL expressions of the models read them.
   public static final String DEBT_ID = "debtId";
   public static final String DUE_DATE = "dueDate";

@@ -75,8 +75,12 @@ class AgentTasksProcessTest {
 
     assertThat(journeys.userTasks().open(journey)).isEmpty();
     assertThat(journeys.activate(JourneyModel.RECORD_AGENT_OUTCOME))
-        .as("nothing to record")
+        .as("no outcome to record")
         .isEmpty();
+    // the deadline records the task unworked, and the régua goes on
+    assertThat(
+            journeys.playedAnywhere(JourneyModel.RECORD_TASK_EXPIRED, "PreventiveCallExpiredTimer"))
+        .isTrue();
     journeys.expectReminder("D-3", "EMAIL", "reminder-before-due");
   }
 

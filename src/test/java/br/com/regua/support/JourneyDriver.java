@@ -161,24 +161,47 @@ public final class JourneyDriver {
     settle();
   }
 
-  /**
-   * Lets the engine finish what it does now, playing every {@code record-skipped-step} met on the
-   * way (a step whose day had ended only records itself, and the journey goes on to the next).
-   */
+  /** The jobs that only record what happened, played as they are met unless a test awaits them. */
+  private static final List<String> RECORDING_ONLY =
+      List.of(JourneyModel.RECORD_SKIPPED_STEP, JourneyModel.RECORD_TASK_EXPIRED);
+
+  private final List<String> playedRecordings = new java.util.concurrent.CopyOnWriteArrayList<>();
+
   private void settle() {
+    settle(null);
+  }
+
+  /**
+   * Whether a recording-only job of the type was played at the element for the process instance
+   * (the called process's instance, for a task of {@code dunning-collection}).
+   */
+  public boolean playedAnywhere(String jobType, String elementId) {
+    settle();
+    return playedRecordings.stream().anyMatch(r -> r.startsWith(jobType + "@" + elementId + "#"));
+  }
+
+  /**
+   * Lets the engine finish what it does now, playing every recording-only job met on the way (a
+   * step whose day had ended records itself, a task's deadline records the task unworked, and the
+   * journey goes on), but those of type {@code kept}, which the test is about to activate.
+   */
+  private void settle(String kept) {
     zeebe.idle();
-    List<ActivatedJob> skipped;
-    while (!(skipped = activateNow(JourneyModel.RECORD_SKIPPED_STEP)).isEmpty()) {
-      for (ActivatedJob step : skipped) {
-        zeebe
-            .client()
-            .newCompleteCommand(step)
-            .variables(Map.of("contactOutcome", "SKIPPED"))
-            .send()
-            .join();
+    boolean played;
+    do {
+      played = false;
+      for (String type : RECORDING_ONLY) {
+        if (type.equals(kept)) {
+          continue;
+        }
+        for (ActivatedJob job : activateNow(type)) {
+          zeebe.client().newCompleteCommand(job).send().join();
+          playedRecordings.add(type + "@" + job.getElementId() + "#" + job.getProcessInstanceKey());
+          played = true;
+        }
       }
       zeebe.idle();
-    }
+    } while (played);
   }
 
   /** The instant the timer at the element waits for, anywhere in the journey. */
@@ -217,11 +240,7 @@ public final class JourneyDriver {
 
   /** Activates what is there now: empty when the model asks for nothing of that type. */
   public List<ActivatedJob> activate(String jobType) {
-    if (jobType.equals(JourneyModel.RECORD_SKIPPED_STEP)) {
-      zeebe.idle();
-    } else {
-      settle();
-    }
+    settle(jobType);
     return activateNow(jobType);
   }
 

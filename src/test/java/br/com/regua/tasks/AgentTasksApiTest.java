@@ -202,6 +202,32 @@ class AgentTasksApiTest extends IntegrationTest {
   }
 
   @Test
+  void aTaskNobodyWorkedBeforeItsDeadlineSaysSoOnTheTimelineWithWhatTheRéguaDoesInstead() {
+    // given a preventive call open since D-5 that no agent takes
+    PreventiveCall call = preventiveCall("expired");
+
+    // when its deadline, D-3 at 08:00, passes
+    moveClockTo(at(call.dueDate().minusDays(3), 8, 1));
+
+    // then the task is gone from the queue and the timeline says it went unworked, once
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> api.timelineTypes(call.debtId()).contains("AGENT_TASK_EXPIRED"));
+    assertThat(keys(api.get("/api/tasks"))).doesNotContain(call.key());
+    List<JsonNode> expired =
+        StreamSupport.stream(
+                api.get("/api/debts/" + call.debtId()).getBody().get("timeline").spliterator(),
+                false)
+            .filter(e -> e.get("type").asText().equals("AGENT_TASK_EXPIRED"))
+            .toList();
+    assertThat(expired).hasSize(1);
+    assertThat(expired.getFirst().get("detail").asText())
+        .isEqualTo(
+            "Ligação preventiva não feita até o prazo (D-3, 08:00): a régua segue com o lembrete"
+                + " de D-3 por e-mail");
+  }
+
+  @Test
   void aClaimNamesTheAgentAndTheStateFilterIsChecked() {
     assertThat(api.post("/api/tasks/42/claim", Map.of()).getStatusCode().value()).isEqualTo(400);
     assertThat(api.get("/api/tasks?state=sleeping").getStatusCode().value()).isEqualTo(400);
