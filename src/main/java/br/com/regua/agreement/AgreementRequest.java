@@ -55,6 +55,11 @@ public record AgreementRequest(
 
   /** Exactly one of an offer and a deal; a 400 that says what to send otherwise. */
   void checkShape() {
+    if (offerId != null && offerId.isBlank()) {
+      // an empty id named no offer: the refusal "no offer  for these debts" read as a typo
+      throw new InvalidFieldException(
+          "offerId", "must not be blank: an offerId of GET /api/debts/{debtId}/offers");
+    }
     if (offerId != null && deal != null) {
       throw new InvalidFieldException("deal", "send either offerId or deal, not both");
     }
