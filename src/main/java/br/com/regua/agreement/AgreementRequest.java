@@ -2,6 +2,7 @@ package br.com.regua.agreement;
 
 import br.com.regua.api.InvalidFieldException;
 import br.com.regua.debt.RegisterDebtRequest;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -110,7 +111,12 @@ public record AgreementRequest(
    */
   public record Deal(
       @NotNull @Positive @Max(120) Integer installments,
-      @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2)
+      // a decimal string like every number of the API (a JSON number is read as written too)
+      @Schema(type = "string", example = "10", pattern = "^\\d{1,3}(\\.\\d{1,2})?$")
+          @NotNull
+          @DecimalMin("0")
+          @DecimalMax("100")
+          @Digits(integer = 3, fraction = 2)
           BigDecimal discountPercent,
       @NotNull LocalDate firstDueDate,
       @NotBlank @Size(max = 100) String agent) {}

@@ -131,6 +131,10 @@ class OpenApiDocumentTest extends IntegrationTest {
                         assertThat(operation.at("/tags/0").asText())
                             .isEqualTo("Development tools")));
 
+    // and a deal's discount is described as the decimal string the offers write
+    assertThat(api.at("/components/schemas/Deal/properties/discountPercent/type").asText())
+        .isEqualTo("string");
+
     // and the server is where the document is served, not springdoc's "Generated server url"
     for (JsonNode document : List.of(api, development)) {
       assertThat(document.at("/servers/0/url").asText()).isEqualTo("/");
