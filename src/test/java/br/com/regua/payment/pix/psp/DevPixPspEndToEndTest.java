@@ -9,6 +9,7 @@ import br.com.regua.payment.pix.PixNotifications;
 import br.com.regua.support.IntegrationTest;
 import br.com.regua.support.TestDebtors;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
 import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
 import io.micrometer.observation.ObservationRegistry;
@@ -36,6 +37,7 @@ class DevPixPspEndToEndTest extends IntegrationTest {
   @Autowired PixCatchUp catchUp;
   // what the PSP client's calls record as http.client.requests, apart from the test's own calls
   private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  @Autowired MeterRegistry serviceMeters;
   private final ObservationRegistry observations = ObservationRegistry.create();
 
   {
@@ -106,5 +108,12 @@ class DevPixPspEndToEndTest extends IntegrationTest {
             "/api/dev/psp/oauth/token",
             "/api/dev/psp/cobv/{txid}",
             "/api/dev/psp/pix?inicio={from}&fim={to}&paginacao.paginaAtual={page}");
+    // and the suite's own calls (api.get(".../cobv/" + txid)) add no tag per charge either
+    Set<String> suiteUris = new TreeSet<>();
+    serviceMeters
+        .find("http.client.requests")
+        .meters()
+        .forEach(m -> suiteUris.add(m.getId().getTag("uri")));
+    assertThat(suiteUris).contains("test-client").noneMatch(uri -> uri.contains(txid));
   }
 }
