@@ -61,3 +61,23 @@ ensure_database() { # $1: name
     createdb -h 127.0.0.1 -U postgres "$1"
   fi
 }
+
+# Whether a JDBC URL names a database of the local PostgreSQL (127.0.0.1/localhost, port 5432);
+# if so, sets LOCAL_DATABASE to its name.
+local_database() { # $1: jdbc:postgresql://host[:port]/name[?params]
+  local rest host_port host port
+  rest=${1#jdbc:postgresql://}
+  [ "$rest" != "$1" ] || return 1
+  host_port=${rest%%/*}
+  host=${host_port%:*}
+  port=5432
+  [ "$host_port" = "$host" ] || port=${host_port##*:}
+  case "$host" in
+    localhost | 127.0.0.1 | "[::1]") ;;
+    *) return 1 ;;
+  esac
+  [ "$port" = 5432 ] || return 1
+  LOCAL_DATABASE=${rest#*/}
+  LOCAL_DATABASE=${LOCAL_DATABASE%%\?*}
+  [ -n "$LOCAL_DATABASE" ]
+}

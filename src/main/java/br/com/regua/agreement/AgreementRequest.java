@@ -2,6 +2,7 @@ package br.com.regua.agreement;
 
 import br.com.regua.api.InvalidFieldException;
 import br.com.regua.debt.RegisterDebtRequest;
+import io.swagger.v3.oas.annotations.media.Schema;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.DecimalMax;
 import jakarta.validation.constraints.DecimalMin;
@@ -55,6 +56,11 @@ public record AgreementRequest(
 
   /** Exactly one of an offer and a deal; a 400 that says what to send otherwise. */
   void checkShape() {
+    if (offerId != null && offerId.isBlank()) {
+      // an empty id named no offer: the refusal "no offer  for these debts" read as a typo
+      throw new InvalidFieldException(
+          "offerId", "must not be blank: an offerId of GET /api/debts/{debtId}/offers");
+    }
     if (offerId != null && deal != null) {
       throw new InvalidFieldException("deal", "send either offerId or deal, not both");
     }
@@ -105,7 +111,12 @@ public record AgreementRequest(
    */
   public record Deal(
       @NotNull @Positive @Max(120) Integer installments,
-      @NotNull @DecimalMin("0") @DecimalMax("100") @Digits(integer = 3, fraction = 2)
+      // a decimal string like every number of the API (a JSON number is read as written too)
+      @Schema(type = "string", example = "10", pattern = "^\\d{1,3}(\\.\\d{1,2})?$")
+          @NotNull
+          @DecimalMin("0")
+          @DecimalMax("100")
+          @Digits(integer = 3, fraction = 2)
           BigDecimal discountPercent,
       @NotNull LocalDate firstDueDate,
       @NotBlank @Size(max = 100) String agent) {}

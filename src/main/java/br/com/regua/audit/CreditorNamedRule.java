@@ -2,6 +2,7 @@ package br.com.regua.audit;
 
 import br.com.regua.audit.AuditRecords.Contact;
 import br.com.regua.consent.Channel;
+import br.com.regua.contact.sms.SmsText;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
@@ -52,7 +53,9 @@ final class CreditorNamedRule implements AuditRule {
               : Optional.ofNullable(contact.payload());
       List<String> missing = new ArrayList<>();
       String normalized = text.map(CreditorNamedRule::normalize).orElse("");
-      if (!normalized.contains(normalize(name))) {
+      // an SMS is sent in the GSM alphabet: "Cobranças" reads "Cobrancas" there
+      String named = contact.channel() == Channel.SMS ? SmsText.toGsm(name) : name;
+      if (!normalized.contains(normalize(named))) {
         missing.add("name");
       }
       if (!normalized.contains(normalize(cnpj))

@@ -25,8 +25,9 @@ class DisputeController {
   }
 
   /**
-   * 202: the journey carries the decision out (resumes collection or cancels the debt) in a moment;
-   * {@code GET /api/debts/{debtId}} shows the result.
+   * 202 with the dispute as decided ({@code RESUMED} or {@code CANCELLED}, the notes, {@code
+   * resolvedAt} the time of the decision): the journey carries it out (resumes collection or
+   * cancels the debt) in a moment; {@code GET /api/debts/{debtId}} shows the debt's result.
    */
   @PostMapping("/api/debts/{debtId}/disputes/{disputeId}/resolution")
   ResponseEntity<DisputeView> resolve(

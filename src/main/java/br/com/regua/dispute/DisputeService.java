@@ -145,6 +145,8 @@ public class DisputeService {
   /**
    * Decides an open dispute from the API and tells the journey, which resumes or cancels the debt.
    * The same decision again is accepted (and told again); another decision is a conflict.
+   *
+   * @return the dispute as decided: its new status, the notes, and the time of the decision
    */
   public DisputeView decide(
       String debtId, String disputeId, ResolutionRequest.Resolution resolution, String notes) {
@@ -163,7 +165,19 @@ public class DisputeService {
         debtId,
         "dispute-resolution:" + disputeId,
         Map.of("disputeResolution", resolution.name(), "resolutionNotes", notes));
-    return dispute;
+    if (dispute.status() != DisputeView.Status.OPEN) {
+      return dispute; // the same decision again: as the journey recorded it
+    }
+    // the dispute as the decision leaves it, which the journey records in a moment; answering the
+    // stored row said "OPEN" to the call that had just closed it
+    return new DisputeView(
+        dispute.disputeId(),
+        dispute.debtId(),
+        dispute.reason(),
+        decided,
+        notes,
+        dispute.openedAt(),
+        clock.instant());
   }
 
   /**

@@ -11,11 +11,14 @@ import io.swagger.v3.oas.models.info.Info;
 import io.swagger.v3.oas.models.media.MediaType;
 import io.swagger.v3.oas.models.security.SecurityRequirement;
 import io.swagger.v3.oas.models.security.SecurityScheme;
+import io.swagger.v3.oas.models.servers.Server;
 import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
+import java.util.List;
 import java.util.Map;
-import org.springdoc.core.customizers.OpenApiCustomizer;
+import org.springdoc.core.customizers.GlobalOpenApiCustomizer;
+import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.core.io.ClassPathResource;
@@ -24,6 +27,8 @@ import org.springframework.core.io.ClassPathResource;
  * The OpenAPI document springdoc builds from the controllers ({@code /v3/api-docs}, Swagger UI at
  * {@code /swagger-ui.html}), with a title and an example body for the main requests. The examples
  * are the JSON files in {@code openapi-examples/}, so they stay readable and a test can send them.
+ * Its sections are the features ({@link FeatureTags}); the development tools of embedded mode are a
+ * group of their own ({@link ApiGroups}).
  */
 @Configuration
 class OpenApiConfiguration {
@@ -42,9 +47,22 @@ class OpenApiConfiguration {
           "POST /api/events/email-opened", "email-opened.json",
           "POST /api/events/portal-visits", "portal-visit.json");
 
+  /**
+   * The server Swagger UI sends its calls to: {@code REGUA_API_BASE_URL} (the address clients
+   * reach, behind a proxy), else "/", the address the document was read from, which OpenAPI
+   * resolves against the document's URL: right on any port, where springdoc's guess was named
+   * "Generated server url".
+   */
   @Bean
-  OpenAPI reguaOpenApi() {
+  OpenAPI reguaOpenApi(@Value("${regua.api.base-url:}") String baseUrl) {
+    Server server =
+        baseUrl.isBlank()
+            ? new Server()
+                .url("/")
+                .description("Régua: this service, where this document is served")
+            : new Server().url(baseUrl).description("Régua");
     return new OpenAPI()
+        .servers(List.of(server))
         .info(
             new Info()
                 .title("Régua")
@@ -68,7 +86,7 @@ class OpenApiConfiguration {
   }
 
   @Bean
-  OpenApiCustomizer requestExamples() {
+  GlobalOpenApiCustomizer requestExamples() {
     return openApi ->
         REQUEST_EXAMPLES.forEach(
             (operation, file) -> {

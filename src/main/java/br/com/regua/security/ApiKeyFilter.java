@@ -34,7 +34,7 @@ final class ApiKeyFilter extends OncePerRequestFilter {
     }
     var client = ApiKeyAuthentication.match(credentials.apiClients(), key.trim());
     if (client.isEmpty()) {
-      Problems.unauthorized(response, "unknown API key in " + HEADER);
+      Problems.unauthorized(request, response, "unknown API key in " + HEADER);
       return;
     }
     SecurityContext context = SecurityContextHolder.createEmptyContext();

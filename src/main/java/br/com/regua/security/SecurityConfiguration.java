@@ -19,6 +19,7 @@ import org.springframework.security.web.SecurityFilterChain;
 import org.springframework.security.web.authentication.LoginUrlAuthenticationEntryPoint;
 import org.springframework.security.web.authentication.UsernamePasswordAuthenticationFilter;
 import org.springframework.security.web.csrf.CsrfException;
+import org.springframework.security.web.savedrequest.HttpSessionRequestCache;
 
 /**
  * Who may call what.
@@ -127,6 +128,9 @@ class SecurityConfiguration {
                     .hasAnyRole(PEOPLE)
                     .anyRequest()
                     .authenticated())
+        // only a page refused for want of a sign-in is remembered, to return to it after; an API
+        // call's 401 is an answer, and remembering it set a session cookie on it
+        .requestCache(cache -> cache.requestCache(pagesOnly()))
         .formLogin(form -> form.loginPage("/login").defaultSuccessUrl("/desk/", false))
         .logout(logout -> logout.logoutSuccessUrl("/login?logout"))
         .httpBasic(basic -> basic.disable())
@@ -137,6 +141,7 @@ class SecurityConfiguration {
                     .defaultAuthenticationEntryPointFor(
                         (request, response, e) ->
                             Problems.unauthorized(
+                                request,
                                 response,
                                 "send X-Api-Key, or sign in at /login for the desk's calls"),
                         SecurityConfiguration::isApi)
@@ -163,6 +168,7 @@ class SecurityConfiguration {
                             return;
                           }
                           Problems.forbidden(
+                              request,
                               response,
                               "your role may not "
                                   + request.getMethod()
@@ -170,6 +176,17 @@ class SecurityConfiguration {
                                   + request.getRequestURI());
                         }));
     return http.build();
+  }
+
+  private static HttpSessionRequestCache pagesOnly() {
+    HttpSessionRequestCache cache = new HttpSessionRequestCache();
+    cache.setRequestMatcher(
+        request ->
+            HttpMethod.GET.matches(request.getMethod())
+                && !isApi(request)
+                && request.getHeader(ApiKeyFilter.HEADER) == null
+                && !"XMLHttpRequest".equals(request.getHeader("X-Requested-With")));
+    return cache;
   }
 
   /** {@code /portal/<token>} for a path under a portal link, else null. */

@@ -66,7 +66,9 @@ final class WebhookSignatureFilter extends OncePerRequestFilter {
     Optional<String> secret = credentials.webhookSecret(provider);
     if (secret.isEmpty()) {
       Problems.unauthorized(
-          response, "no webhook secret configured for " + provider + ": every call is refused");
+          request,
+          response,
+          "no webhook secret configured for " + provider + ": every call is refused");
       return;
     }
     byte[] body = request.getInputStream().readAllBytes();
@@ -82,7 +84,7 @@ final class WebhookSignatureFilter extends OncePerRequestFilter {
                 wallClock.instant(),
                 window);
     if (refused.isPresent()) {
-      Problems.unauthorized(response, "webhook refused: " + refused.get());
+      Problems.unauthorized(request, response, "webhook refused: " + refused.get());
       return;
     }
     chain.doFilter(new CachedBody(request, body), response);
@@ -107,14 +109,14 @@ final class WebhookSignatureFilter extends OncePerRequestFilter {
     Optional<String> secret = credentials.webhookSecret("pix");
     if (secret.isEmpty()) {
       Problems.unauthorized(
-          response, "no webhook secret configured for pix: every call is refused");
+          request, response, "no webhook secret configured for pix: every call is refused");
       return;
     }
     Optional<String> refused =
         WebhookSignatures.checkSharedSecret(
             secret.get(), request.getHeader(WebhookSignatures.SHARED_SECRET));
     if (refused.isPresent()) {
-      Problems.unauthorized(response, "webhook refused: " + refused.get());
+      Problems.unauthorized(request, response, "webhook refused: " + refused.get());
       return;
     }
     chain.doFilter(request, response);

@@ -76,9 +76,13 @@ class AgreementsEndToEndTest extends IntegrationTest {
     assertThat(three.get("installmentAmount").asText()).isEqualTo("343.33");
     assertThat(three.get("lastInstallmentAmount").asText()).isEqualTo("343.34");
 
-    // and a deal beyond the limits is refused with the limit it breaks
-    ResponseEntity<JsonNode> tooMuchDiscount =
-        api.post(path(debtId), deal("x1-" + debtId, maxInstallments, "10.01", today().plusDays(5)));
+    // and a deal beyond the limits is refused with the limit it breaks (a JSON number is read
+    // exactly as written, like the decimal string the offers use)
+    Map<String, Object> asNumber = deal("x1-" + debtId, maxInstallments, "0", today().plusDays(5));
+    @SuppressWarnings("unchecked")
+    Map<String, Object> numberDeal = (Map<String, Object>) asNumber.get("deal");
+    numberDeal.put("discountPercent", new BigDecimal("10.01"));
+    ResponseEntity<JsonNode> tooMuchDiscount = api.post(path(debtId), asNumber);
     assertThat(tooMuchDiscount.getStatusCode().value()).isEqualTo(422);
     assertThat(tooMuchDiscount.getHeaders().getContentType().toString())
         .startsWith("application/problem+json");
@@ -94,6 +98,11 @@ class AgreementsEndToEndTest extends IntegrationTest {
         .isEqualTo("deal.installments");
     assertThat(tooManyInstallments.getBody().at("/errors/0/message").asText())
         .contains("maxInstallments");
+    ResponseEntity<JsonNode> notANumber =
+        api.post(path(debtId), deal("x6-" + debtId, 2, "30%", today().plusDays(5)));
+    assertThat(notANumber.getStatusCode().value()).isEqualTo(400);
+    assertThat(notANumber.getBody().at("/errors/0/field").asText())
+        .isEqualTo("deal.discountPercent");
     ResponseEntity<JsonNode> tooLate =
         api.post(path(debtId), deal("x3-" + debtId, 2, "0", today().plusDays(31)));
     assertThat(tooLate.getStatusCode().value()).isEqualTo(422);
@@ -104,6 +113,12 @@ class AgreementsEndToEndTest extends IntegrationTest {
         api.post(path(debtId), Map.of("agreementId", "x4-" + debtId, "offerId", "OF-nope"));
     assertThat(unknown.getStatusCode().value()).isEqualTo(422);
     assertThat(unknown.getBody().at("/errors/0/field").asText()).isEqualTo("offerId");
+    assertThat(unknown.getBody().at("/errors/0/message").asText())
+        .startsWith("no offer OF-nope for these debts");
+    ResponseEntity<JsonNode> blank =
+        api.post(path(debtId), Map.of("agreementId", "x7-" + debtId, "offerId", ""));
+    assertThat(blank.getStatusCode().value()).isEqualTo(400);
+    assertThat(blank.getBody().at("/errors/0/field").asText()).isEqualTo("offerId");
     ResponseEntity<JsonNode> legacy =
         api.post(
             path(debtId),
@@ -523,7 +538,7 @@ class AgreementsEndToEndTest extends IntegrationTest {
       String agreementId, int installments, String discountPercent, LocalDate firstDueDate) {
     Map<String, Object> deal = new HashMap<>();
     deal.put("installments", installments);
-    deal.put("discountPercent", new BigDecimal(discountPercent));
+    deal.put("discountPercent", discountPercent); // a decimal string, as the offers write it
     deal.put("firstDueDate", firstDueDate.toString());
     deal.put("agent", "Ana");
     return Map.of("agreementId", agreementId, "deal", deal);

@@ -153,6 +153,9 @@ class JourneyEventsEndToEndTest extends IntegrationTest {
 
     // then collection resumes where it stood
     assertThat(resolved.getStatusCode().value()).isEqualTo(202);
+    assertThat(resolved.getBody().get("status").asText()).isEqualTo("RESUMED");
+    assertThat(resolved.getBody().get("resolutionNotes").asText()).isEqualTo("Compra confirmada");
+    assertThat(resolved.getBody().get("resolvedAt").isTextual()).isTrue();
     await().atMost(AWAIT).until(() -> api.status(debtId).equals("ACTIVE"));
     assertThat(api.timelineTypes(debtId)).containsSubsequence("DISPUTE_OPENED", "DISPUTE_RESOLVED");
   }

@@ -5,6 +5,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 import br.com.regua.support.IntegrationTest;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import java.util.List;
 import java.util.Set;
 import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
@@ -87,6 +88,69 @@ class OpenApiDocumentTest extends IntegrationTest {
   }
 
   @Test
+  void theApiIsGroupedByFeatureWithTheDevelopmentToolsApart() {
+    // given the two documents of embedded mode
+    JsonNode api = document("/v3/api-docs/" + ApiGroups.API);
+    JsonNode development = document("/v3/api-docs/" + ApiGroups.DEVELOPMENT);
+
+    // then the API has no development endpoint, and the development group nothing else
+    Set<String> apiPaths = new TreeSet<>();
+    api.path("paths").fieldNames().forEachRemaining(apiPaths::add);
+    assertThat(apiPaths).contains("/api/debts", "/api/debts/{debtId}/agreements");
+    assertThat(apiPaths).noneMatch(path -> path.startsWith("/api/dev/"));
+    Set<String> devPaths = new TreeSet<>();
+    development.path("paths").fieldNames().forEachRemaining(devPaths::add);
+    assertThat(devPaths).contains("/api/dev/clock", "/api/dev/sms");
+    assertThat(devPaths).allMatch(path -> path.startsWith("/api/dev/"));
+
+    // and every operation sits in a feature's section, declared with a description, never in a
+    // controller's ("delivery-webhook-controller")
+    Set<String> declared = new TreeSet<>();
+    api.path("tags").forEach(tag -> declared.add(tag.path("name").asText()));
+    assertThat(declared)
+        .contains("Debts", "Payments", "Agreements", "Disputes", FeatureTags.WEBHOOKS)
+        .doesNotContain("Development tools");
+    api.path("tags").forEach(tag -> assertThat(tag.path("description").asText()).isNotBlank());
+    Set<String> used = new TreeSet<>();
+    api.path("paths")
+        .forEach(
+            path ->
+                path.forEach(
+                    operation -> operation.path("tags").forEach(t -> used.add(t.asText()))));
+    assertThat(used).isEqualTo(declared);
+    assertThat(api.at("/paths/~1api~1webhooks~1sms/post/tags/0").asText())
+        .isEqualTo(FeatureTags.WEBHOOKS);
+    assertThat(api.at("/paths/~1api~1debts/post/tags/0").asText()).isEqualTo("Debts");
+    assertThat(api.at("/paths/~1api~1debts~1{debtId}/get/tags/0").asText()).isEqualTo("Debts");
+    development
+        .path("paths")
+        .forEach(
+            path ->
+                path.forEach(
+                    operation ->
+                        assertThat(operation.at("/tags/0").asText())
+                            .isEqualTo("Development tools")));
+
+    // and a deal's discount is described as the decimal string the offers write
+    assertThat(api.at("/components/schemas/Deal/properties/discountPercent/type").asText())
+        .isEqualTo("string");
+
+    // and the server is where the document is served, not springdoc's "Generated server url"
+    for (JsonNode document : List.of(api, development)) {
+      assertThat(document.at("/servers/0/url").asText()).isEqualTo("/");
+      assertThat(document.at("/servers/0/description").asText())
+          .startsWith("Régua")
+          .doesNotContain("Generated");
+    }
+
+    // and Swagger UI offers the API first, the development tools second
+    JsonNode config = document("/v3/api-docs/swagger-config");
+    assertThat(config.path("urls").findValuesAsText("name"))
+        .containsExactly("Régua API", "Régua development tools (embedded mode)");
+    assertThat(config.path("urls.primaryName").asText()).isEqualTo("Régua API");
+  }
+
+  @Test
   void swaggerUiIsServed() {
     var page = http.getForEntity("/swagger-ui/index.html", String.class);
     assertThat(page.getStatusCode().value()).isEqualTo(200);
@@ -99,7 +163,11 @@ class OpenApiDocumentTest extends IntegrationTest {
   }
 
   private JsonNode document() {
-    var response = http.getForEntity("/v3/api-docs", JsonNode.class);
+    return document("/v3/api-docs");
+  }
+
+  private JsonNode document(String path) {
+    var response = http.getForEntity(path, JsonNode.class);
     assertThat(response.getStatusCode().value()).isEqualTo(200);
     return response.getBody();
   }

@@ -168,6 +168,42 @@ class SecuritySweepTest extends IntegrationTest {
     assertThat(answer.body()).contains("X-Api-Key");
   }
 
+  @Test
+  void refusalsHaveNoNullMembersAndNoCallWithoutABrowserGetsASession() throws Exception {
+    // given a stranger, an unknown key, a key with the wrong role and a good key
+    HttpResponse<String> stranger = send("POST", "/api/debts", Map.of());
+    HttpResponse<String> unknownKey = send("GET", "/api/debts/x1", Map.of("X-Api-Key", "guess"));
+    HttpResponse<String> wrongRole =
+        send("GET", "/api/kpis", Map.of("X-Api-Key", TestCredentials.INTEGRATION_KEY));
+    HttpResponse<String> allowed =
+        send("GET", "/api/debts/nope", Map.of("X-Api-Key", TestCredentials.INTEGRATION_KEY));
+
+    // then the refusals are problems like every other error: no null member, the path as instance
+    assertThat(stranger.statusCode()).isEqualTo(401);
+    assertThat(unknownKey.statusCode()).isEqualTo(401);
+    assertThat(wrongRole.statusCode()).isEqualTo(403);
+    assertThat(allowed.statusCode()).isEqualTo(404);
+    for (HttpResponse<String> answer : List.of(stranger, unknownKey, wrongRole, allowed)) {
+      JsonNode problem = JSON.readTree(answer.body());
+      assertThat(answer.body()).as(answer.uri().toString()).doesNotContain("null");
+      assertThat(problem.path("instance").asText()).isEqualTo(answer.uri().getPath());
+      assertThat(problem.path("title").asText()).isNotBlank();
+      assertThat(problem.path("detail").asText()).isNotBlank();
+      // and none of them opens a session: there is no browser to keep it
+      assertThat(answer.headers().allValues("Set-Cookie"))
+          .as(answer.request().method() + " " + answer.uri().getPath())
+          .noneMatch(cookie -> cookie.startsWith("JSESSIONID"));
+    }
+
+    // while a page refused to a stranger still remembers where to return after the sign-in
+    HttpResponse<String> page = send("GET", "/desk/", Map.of());
+    assertThat(page.statusCode()).isEqualTo(302);
+    assertThat(page.headers().allValues("Set-Cookie")).anyMatch(c -> c.startsWith("JSESSIONID"));
+  }
+
+  private static final com.fasterxml.jackson.databind.ObjectMapper JSON =
+      new com.fasterxml.jackson.databind.ObjectMapper();
+
   private int call(String method, String path, Map<String, String> headers)
       throws IOException, InterruptedException {
     return send(method, path, headers).statusCode();

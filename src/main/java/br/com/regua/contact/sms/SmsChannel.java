@@ -107,7 +107,9 @@ class SmsChannel implements ChannelSender {
     if (!PhoneNumbers.isMobile(phone)) {
       throw new UndeliverableException(Channel.SMS, "o telefone " + phone + " não é um celular");
     }
-    String text = templates.render(Channel.SMS, template, debt, values).body();
+    // sent (and recorded) in the GSM alphabet: a name with "ç" or "ã" made a message UCS-2,
+    // 70 characters a part instead of 160 (SmsText.toGsm)
+    String text = SmsText.toGsm(templates.render(Channel.SMS, template, debt, values).body());
     int parts = SmsText.parts(text);
     if (parts > 1) {
       log.warn(

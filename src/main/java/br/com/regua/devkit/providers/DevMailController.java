@@ -3,7 +3,7 @@ package br.com.regua.devkit.providers;
 import br.com.regua.devkit.engine.EmbeddedEngine;
 import java.util.List;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.RequestParam;
@@ -14,7 +14,7 @@ import org.springframework.web.bind.annotation.RestController;
 @RequestMapping("/api/dev/mails")
 // Same conditions as DevMailbox: conditions on scanned beans must not depend on scan order.
 @ConditionalOnBean(EmbeddedEngine.class)
-@ConditionalOnProperty(name = "regua.dev-mail.enabled", havingValue = "true")
+@Conditional(DevMailEnabled.class)
 class DevMailController {
 
   private final DevMailbox mailbox;

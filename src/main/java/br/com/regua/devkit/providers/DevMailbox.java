@@ -10,6 +10,9 @@ import com.icegreen.greenmail.util.ServerSetup;
 import jakarta.mail.Message;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
+import java.io.IOException;
+import java.net.InetSocketAddress;
+import java.net.ServerSocket;
 import java.time.Instant;
 import java.util.Arrays;
 import java.util.List;
@@ -17,15 +20,15 @@ import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.boot.autoconfigure.condition.ConditionalOnBean;
-import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.context.SmartLifecycle;
+import org.springframework.context.annotation.Conditional;
 import org.springframework.stereotype.Component;
 
 /**
  * In embedded mode, an SMTP server inside the service (GreenMail) on {@code spring.mail.port}, so
  * the journey's emails have somewhere to go on a machine with no mail server, and a person can read
- * them at {@code GET /api/dev/mails}. Off when {@code regua.dev-mail.enabled=false}, e.g. to use a
- * real SMTP server.
+ * them at {@code GET /api/dev/mails}. Off when an SMTP host is configured, or {@code
+ * regua.dev-mail.enabled=false} ({@link DevMailEnabled}).
  *
  * <p>GreenMail keeps mail in memory only, so each mail is copied into PostgreSQL ({@link
  * DevProviderRecords}) as it is delivered, and the mailbox is read from there: a restart loses
@@ -35,16 +38,18 @@ import org.springframework.stereotype.Component;
  */
 @Component
 @ConditionalOnBean(EmbeddedEngine.class)
-@ConditionalOnProperty(name = "regua.dev-mail.enabled", havingValue = "true")
+@Conditional(DevMailEnabled.class)
 public class DevMailbox implements SmartLifecycle {
 
   private static final Logger log = LoggerFactory.getLogger(DevMailbox.class);
 
   private final GreenMail server;
+  private final int port;
   private final DevProviderRecords records;
   private volatile boolean running;
 
   DevMailbox(@Value("${spring.mail.port}") int port, DevProviderRecords records) {
+    this.port = port;
     this.server = new GreenMail(new ServerSetup(port, "127.0.0.1", ServerSetup.PROTOCOL_SMTP));
     this.records = records;
     UserManager users = server.getUserManager();
@@ -66,6 +71,18 @@ public class DevMailbox implements SmartLifecycle {
 
   @Override
   public void start() {
+    // GreenMail reports a taken port from its own thread, with two stack traces and a hint about
+    // startup timeouts; this says which port and what to set
+    try (ServerSocket probe = new ServerSocket()) {
+      probe.bind(new InetSocketAddress("127.0.0.1", port));
+    } catch (IOException taken) {
+      throw new IllegalStateException(
+          "the development mailbox cannot listen on 127.0.0.1:"
+              + port
+              + " ("
+              + taken.getMessage()
+              + "): set SMTP_PORT to a free port, or SMTP_HOST to send through a mail server");
+    }
     server.start();
     running = true;
     log.info("Development mailbox: SMTP on 127.0.0.1:{}", server.getSmtp().getPort());

@@ -1,6 +1,7 @@
 package br.com.regua.devkit.providers;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
 import static org.assertj.core.api.Assertions.tuple;
 
 import br.com.regua.support.IntegrationTest;
@@ -12,6 +13,7 @@ import java.net.ServerSocket;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.mock.env.MockEnvironment;
 
 /**
  * The development mailbox keeps what it receives in PostgreSQL. The tests run their own GreenMail
@@ -53,6 +55,50 @@ class DevMailboxTest extends IntegrationTest {
                 "Sua fatura vence em 3 dias."));
     assertThat(restarted.mails("ana.restart@example.com").get(0).receivedAt()).isNotNull();
     assertThat(restarted.mails("someone.else@example.com")).isEmpty();
+  }
+
+  @Test
+  void aTakenPortIsRefusedInOneSentenceNamingThePortAndWhatToSet() throws IOException {
+    // given the port of the mailbox taken by another program
+    try (ServerSocket other = new ServerSocket()) {
+      other.bind(new java.net.InetSocketAddress("127.0.0.1", 0));
+      DevMailbox mailbox = new DevMailbox(other.getLocalPort(), new DevProviderRecords(jdbc, json));
+
+      // when it starts, then it refuses with the port and what to set
+      assertThatThrownBy(mailbox::start)
+          .isInstanceOf(IllegalStateException.class)
+          .hasMessageContaining("127.0.0.1:" + other.getLocalPort())
+          .hasMessageContaining("SMTP_PORT")
+          .hasMessageContaining("SMTP_HOST");
+      assertThat(mailbox.isRunning()).isFalse();
+    }
+  }
+
+  @Test
+  void withoutAConfiguredHostTheMailboxRunsWithOneItDoesNot() {
+    // nothing configured: the mailbox catches the mail
+    assertThat(DevMailEnabled.enabled(new MockEnvironment())).isTrue();
+    // a mail server named: mail goes there, and the mailbox does not take its port
+    assertThat(DevMailEnabled.enabled(new MockEnvironment().withProperty("SMTP_HOST", "smtp.x.br")))
+        .isFalse();
+    assertThat(
+            DevMailEnabled.enabled(
+                new MockEnvironment().withProperty("spring.mail.host", "smtp.x.br")))
+        .isFalse();
+    // even a local one, when named
+    assertThat(DevMailEnabled.enabled(new MockEnvironment().withProperty("SMTP_HOST", "localhost")))
+        .isFalse();
+    // REGUA_DEV_MAIL decides when set
+    assertThat(
+            DevMailEnabled.enabled(
+                new MockEnvironment()
+                    .withProperty("SMTP_HOST", "smtp.x.br")
+                    .withProperty("regua.dev-mail.enabled", "true")))
+        .isTrue();
+    assertThat(
+            DevMailEnabled.enabled(
+                new MockEnvironment().withProperty("regua.dev-mail.enabled", "false")))
+        .isFalse();
   }
 
   private static int freePort() throws IOException {

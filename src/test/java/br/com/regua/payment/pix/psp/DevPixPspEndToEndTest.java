@@ -9,11 +9,17 @@ import br.com.regua.payment.pix.PixNotifications;
 import br.com.regua.support.IntegrationTest;
 import br.com.regua.support.TestDebtors;
 import com.fasterxml.jackson.databind.JsonNode;
+import io.micrometer.core.instrument.MeterRegistry;
+import io.micrometer.core.instrument.observation.DefaultMeterObservationHandler;
+import io.micrometer.core.instrument.simple.SimpleMeterRegistry;
+import io.micrometer.observation.ObservationRegistry;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.boot.test.web.server.LocalServerPort;
@@ -29,6 +35,14 @@ class DevPixPspEndToEndTest extends IntegrationTest {
   @LocalServerPort int port;
   @Autowired CobvSync sync;
   @Autowired PixCatchUp catchUp;
+  // what the PSP client's calls record as http.client.requests, apart from the test's own calls
+  private final SimpleMeterRegistry meters = new SimpleMeterRegistry();
+  @Autowired MeterRegistry serviceMeters;
+  private final ObservationRegistry observations = ObservationRegistry.create();
+
+  {
+    observations.observationConfig().observationHandler(new DefaultMeterObservationHandler(meters));
+  }
 
   private PspClient devPsp() {
     String base = "http://localhost:" + port + "/api/dev/psp";
@@ -44,7 +58,7 @@ class DevPixPspEndToEndTest extends IntegrationTest {
             null,
             Duration.ofSeconds(5),
             Duration.ofSeconds(10)),
-        RestClient.builder(),
+        RestClient.builder().observationRegistry(observations),
         Clock.systemUTC());
   }
 
@@ -85,6 +99,22 @@ class DevPixPspEndToEndTest extends IntegrationTest {
         .filteredOn(applied -> applied.endToEndId().equals(e2e))
         .extracting(PixNotifications.Applied::outcome)
         .containsExactly("DUPLICATE");
+
+    // and the calls are measured by their URI templates, never by a charge's txid
+    Set<String> uris = new TreeSet<>();
+    meters.find("http.client.requests").meters().forEach(m -> uris.add(m.getId().getTag("uri")));
+    assertThat(uris)
+        .containsExactlyInAnyOrder(
+            "/api/dev/psp/oauth/token",
+            "/api/dev/psp/cobv/{txid}",
+            "/api/dev/psp/pix?inicio={from}&fim={to}&paginacao.paginaAtual={page}");
+    // and the suite's own calls (api.get(".../cobv/" + txid)) add no tag per charge either
+    Set<String> suiteUris = new TreeSet<>();
+    serviceMeters
+        .find("http.client.requests")
+        .meters()
+        .forEach(m -> suiteUris.add(m.getId().getTag("uri")));
+    assertThat(suiteUris).contains("test-client").noneMatch(uri -> uri.contains(txid));
   }
 
   @Test
