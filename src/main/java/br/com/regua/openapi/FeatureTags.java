@@ -34,6 +34,10 @@ class FeatureTags {
     add("consent", "Channel consents", "A debtor's opt-outs and opt-ins per channel");
     add("portal", "Debtor portal", "The signed links of a debt's portal: revoking them");
     add("debtor", "Debtors", "A debtor's debts and contacts across journeys");
+    add(
+        "hold",
+        "Debtor holds",
+        "Judicial recovery, over-indebtedness plans, deaths, legal orders: no contact while held");
     add("document", "Documents", "The letters sent, as stored");
     add("tasks", "Agent tasks", "The desk's tasks and forms, for agents and supervisors");
     add("kpi", "KPIs", "Recovery, channels, promises and agreements of a period (supervisors)");
