@@ -210,8 +210,10 @@ class SecurityConfiguration {
    */
   private static boolean withoutCookieSession(HttpServletRequest request) {
     String path = request.getRequestURI();
-    if (path.startsWith("/portal/")) {
-      return false; // the portal's forms always carry the token, session or not
+    if (path.startsWith("/portal/") || path.equals("/login")) {
+      // the portal's forms and the sign-in always carry the token, session or not: a sign-in
+      // posted from another site would otherwise sign the victim's browser in (login CSRF)
+      return false;
     }
     return request.getRequestedSessionId() == null
         || request.getHeader(ApiKeyFilter.HEADER) != null

@@ -101,6 +101,35 @@ class DeskPageTest extends IntegrationTest {
   }
 
   @Test
+  void aSignInPostedFromElsewhereWithoutTheFormsTokenSignsNobodyIn() throws Exception {
+    // a page on another site posting the right credentials to /login, with no session and no token
+    // (login CSRF: the victim's browser would end up signed in as the attacker)
+    HttpClient browser =
+        HttpClient.newBuilder().cookieHandler(new java.net.CookieManager()).build();
+    HttpResponse<String> forged =
+        browser.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/login"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    HttpRequest.BodyPublishers.ofString(
+                        "username="
+                            + TestCredentials.ANA
+                            + "&password="
+                            + TestCredentials.ANA_PASSWORD))
+                .build(),
+            HttpResponse.BodyHandlers.ofString());
+
+    // then nobody is signed in: back to the sign-in, and the desk's API refuses that browser
+    assertThat(forged.statusCode()).isEqualTo(302);
+    assertThat(forged.headers().firstValue("Location")).get().asString().endsWith("/login");
+    HttpResponse<String> me =
+        browser.send(
+            HttpRequest.newBuilder(URI.create("http://localhost:" + port + "/api/me")).build(),
+            HttpResponse.BodyHandlers.ofString());
+    assertThat(me.statusCode()).isEqualTo(401);
+  }
+
+  @Test
   void anAgentOpeningTheKpiPageGetsTheRefusalPageNotJson() {
     DeskSession ana = DeskSession.signIn(port, TestCredentials.ANA, TestCredentials.ANA_PASSWORD);
     HttpResponse<String> page = ana.page("/kpis.html");
