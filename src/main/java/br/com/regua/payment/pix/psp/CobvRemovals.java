@@ -1,6 +1,7 @@
 package br.com.regua.payment.pix.psp;
 
 import br.com.regua.http.ProviderHttp;
+import br.com.regua.ops.OnOneReplica;
 import br.com.regua.payment.InstrumentCancellations;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -27,17 +28,24 @@ class CobvRemovals {
   private final InstrumentCancellations cancellations;
   private final PspChargeStore charges;
   private final Clock clock;
+  private final OnOneReplica replicas;
 
   CobvRemovals(
       ObjectProvider<PspClient> psp,
       InstrumentCancellations cancellations,
       PspChargeStore charges,
-      Clock clock) {
+      Clock clock,
+      OnOneReplica replicas) {
     this.psp = psp;
     this.cancellations = cancellations;
     this.charges = charges;
     this.clock = clock;
+    this.replicas = replicas;
   }
+
+  // On one replica at a time (ops/OnOneReplica): a removal is idempotent at the PSP (a second PATCH
+  // of a removed cobv, or a 404, changes nothing) and markDone is an update, so two replicas would
+  // do no harm, only call the PSP twice for each pending removal.
 
   @Scheduled(
       initialDelayString = "${regua.pix.psp.removal-interval:PT30S}",
@@ -45,7 +53,7 @@ class CobvRemovals {
   void run() {
     PspClient client = psp.getIfAvailable();
     if (client != null) {
-      removeWith(client);
+      replicas.run("cobv-removals", () -> removeWith(client));
     }
   }
 

@@ -2,6 +2,7 @@ package br.com.regua.payment.pix.psp;
 
 import br.com.regua.http.ProviderHttp;
 import br.com.regua.money.Money;
+import br.com.regua.ops.OnOneReplica;
 import br.com.regua.payment.Refunds;
 import java.time.Clock;
 import org.slf4j.Logger;
@@ -26,12 +27,17 @@ class RefundSender {
   private final ObjectProvider<PspClient> psp;
   private final Refunds refunds;
   private final Clock clock;
+  private final OnOneReplica replicas;
 
-  RefundSender(ObjectProvider<PspClient> psp, Refunds refunds, Clock clock) {
+  RefundSender(ObjectProvider<PspClient> psp, Refunds refunds, Clock clock, OnOneReplica replicas) {
     this.psp = psp;
     this.refunds = refunds;
     this.clock = clock;
+    this.replicas = replicas;
   }
+
+  // On one replica at a time (ops/OnOneReplica): the refund id makes a second PUT the same
+  // devolução at the PSP, so money never goes back twice; the lock only spares the PSP the repeat.
 
   @Scheduled(
       initialDelayString = "${regua.pix.psp.refund-interval:PT30S}",
@@ -39,7 +45,7 @@ class RefundSender {
   void run() {
     PspClient client = psp.getIfAvailable();
     if (client != null) {
-      sendWith(client);
+      replicas.run("pix-refunds", () -> sendWith(client));
     }
   }
 
