@@ -1,6 +1,7 @@
 package br.com.regua.journey;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
 
 import br.com.regua.engine.JourneyModel;
 import br.com.regua.support.EngineRecords;
@@ -9,10 +10,13 @@ import br.com.regua.support.TestDebtors;
 import io.camunda.client.CamundaClient;
 import io.camunda.zeebe.protocol.record.intent.VariableIntent;
 import java.time.Clock;
+import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
 import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -57,20 +61,38 @@ class PendingJourneysReplicasTest extends IntegrationTest {
         .update();
 
     // when several replicas start the pending journeys at the same moment
+    // (a thread each: the common pool has one thread on a 2-core machine, which would run them
+    // one after the other)
+    ExecutorService threads = Executors.newFixedThreadPool(REPLICAS);
     CountDownLatch go = new CountDownLatch(1);
     List<CompletableFuture<Integer>> replicas = new ArrayList<>();
     for (int r = 0; r < REPLICAS; r++) {
       replicas.add(
           CompletableFuture.supplyAsync(
               () -> {
-                await(go);
+                awaitLatch(go);
                 return starts.startPending(clock.instant().plusSeconds(1), PendingJourneys.BATCH);
-              }));
+              },
+              threads));
     }
     go.countDown();
+    threads.shutdown();
     for (CompletableFuture<Integer> replica : replicas) {
       replica.get();
     }
+
+    // (the service's own PendingJourneys is one more replica: it may still be starting one)
+    await()
+        .atMost(Duration.ofSeconds(60))
+        .until(
+            () ->
+                jdbc.sql(
+                            "select count(*) from debt where debt_id in (:ids)"
+                                + " and process_instance_key is null")
+                        .param("ids", debtIds)
+                        .query(Long.class)
+                        .single()
+                    == 0);
 
     // then each debt has one new journey: in PostgreSQL and in the engine
     EngineRecords records = new EngineRecords(engine);
@@ -96,7 +118,7 @@ class PendingJourneysReplicasTest extends IntegrationTest {
         .count();
   }
 
-  private static void await(CountDownLatch latch) {
+  private static void awaitLatch(CountDownLatch latch) {
     try {
       latch.await();
     } catch (InterruptedException e) {
