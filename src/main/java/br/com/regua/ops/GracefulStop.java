@@ -20,8 +20,10 @@ import org.springframework.stereotype.Component;
  *       load balancer probing readiness takes it out before it refuses anything ({@link #drain}).
  *   <li>The job workers stop polling and streaming (the Camunda client closes them in the first
  *       lifecycle phase); the jobs they hold run to their end, and this waits for them, at most
- *       {@code spring.lifecycle.timeout-per-shutdown-phase} (a job cut off then comes back to
- *       another replica after its timeout).
+ *       {@code spring.lifecycle.timeout-per-shutdown-phase}, and no longer than {@link #STALL} once
+ *       none has ended for that long: jobs a closed worker activated but never handed to its
+ *       handler are not run by it (seen in a rolling restart: four of them, for the whole 30 s).
+ *       Such a job, or one cut off, comes back to another replica after its timeout.
  *   <li>The web server's graceful shutdown ({@code server.shutdown: graceful}) lets the requests
  *       under way finish, and only then are the connections to the engine and the database closed.
  * </ol>
@@ -37,15 +39,24 @@ public class GracefulStop implements SmartLifecycle {
   private final MeterRegistry meters;
   private final Duration drain;
   private final Duration jobsTimeout;
+  private final Duration stall;
   private volatile boolean running;
+
+  /** How long the jobs held may stay as many before the stop stops waiting for them. */
+  static final Duration STALL = Duration.ofSeconds(5);
 
   GracefulStop(
       MeterRegistry meters,
       @Value("${regua.shutdown.drain:0s}") Duration drain,
       @Value("${spring.lifecycle.timeout-per-shutdown-phase:30s}") Duration jobsTimeout) {
+    this(meters, drain, jobsTimeout, STALL);
+  }
+
+  GracefulStop(MeterRegistry meters, Duration drain, Duration jobsTimeout, Duration stall) {
     this.meters = meters;
     this.drain = drain;
     this.jobsTimeout = jobsTimeout;
+    this.stall = stall;
   }
 
   /** Readiness is out by now (Spring Boot publishes it before this event): still serving. */
@@ -70,9 +81,16 @@ public class GracefulStop implements SmartLifecycle {
     if (held > 0) {
       log.info("Stopping: waiting for the {} job(s) the workers hold", held);
     }
-    while (held > 0 && System.nanoTime() < deadline) {
+    long changedAt = System.nanoTime();
+    while (held > 0
+        && System.nanoTime() < deadline
+        && System.nanoTime() - changedAt < stall.toNanos()) {
       sleep(Duration.ofMillis(50));
-      held = jobsHeld();
+      long now = jobsHeld();
+      if (now != held) {
+        changedAt = System.nanoTime();
+        held = now;
+      }
     }
     if (held > 0) {
       log.warn("Stopping with {} job(s) unfinished: they come back after their timeout", held);

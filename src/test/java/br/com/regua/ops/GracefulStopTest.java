@@ -30,7 +30,8 @@ class GracefulStopTest {
     // given workers holding two jobs of the three they took
     jobs("activated").increment(3);
     jobs("completed").increment();
-    GracefulStop stop = new GracefulStop(meters, Duration.ZERO, Duration.ofSeconds(20));
+    GracefulStop stop =
+        new GracefulStop(meters, Duration.ZERO, Duration.ofSeconds(20), Duration.ofSeconds(10));
     stop.start();
     assertThat(stop.jobsHeld()).isEqualTo(2);
 
@@ -49,7 +50,8 @@ class GracefulStopTest {
   @Test
   void aJobThatDoesNotEndHoldsTheStopNoLongerThanTheTimeout() {
     jobs("activated").increment();
-    GracefulStop stop = new GracefulStop(meters, Duration.ZERO, Duration.ofMillis(300));
+    GracefulStop stop =
+        new GracefulStop(meters, Duration.ZERO, Duration.ofMillis(300), Duration.ofSeconds(10));
     stop.start();
 
     long started = System.nanoTime();
@@ -58,5 +60,37 @@ class GracefulStopTest {
     assertThat(Duration.ofNanos(System.nanoTime() - started))
         .isGreaterThanOrEqualTo(Duration.ofMillis(300))
         .isLessThan(Duration.ofSeconds(3));
+  }
+
+  @Test
+  void jobsThatNoLongerEndHoldTheStopNoLongerThanTheStall() throws Exception {
+    // given four jobs a closed worker took and will never run, and one that ends meanwhile
+    jobs("activated").increment(5);
+    GracefulStop stop =
+        new GracefulStop(meters, Duration.ZERO, Duration.ofSeconds(20), Duration.ofMillis(600));
+    stop.start();
+    CompletableFuture.runAsync(
+        () -> {
+          sleep(300);
+          jobs("completed").increment();
+        });
+
+    // when the replica stops
+    long started = System.nanoTime();
+    stop.stop();
+
+    // then it waited for the one that ended, and then only the stall, not the 20 s timeout
+    assertThat(stop.jobsHeld()).isEqualTo(4);
+    assertThat(Duration.ofNanos(System.nanoTime() - started))
+        .isGreaterThanOrEqualTo(Duration.ofMillis(900))
+        .isLessThan(Duration.ofSeconds(5));
+  }
+
+  private static void sleep(long millis) {
+    try {
+      Thread.sleep(millis);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
   }
 }
