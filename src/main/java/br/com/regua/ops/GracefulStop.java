@@ -21,9 +21,9 @@ import org.springframework.stereotype.Component;
  *   <li>The job workers stop polling and streaming (the Camunda client closes them in the first
  *       lifecycle phase); the jobs they hold run to their end, and this waits for them, at most
  *       {@code spring.lifecycle.timeout-per-shutdown-phase}, and no longer than {@link #STALL} once
- *       none has ended for that long: jobs a closed worker activated but never handed to its
- *       handler are not run by it (seen in a rolling restart: four of them, for the whole 30 s).
- *       Such a job, or one cut off, comes back to another replica after its timeout.
+ *       none has ended for that long: some jobs a closing worker has activated are never run by it
+ *       (in a rolling restart of fault injection four stayed held for the whole 30 s). Such a job,
+ *       or one cut off, comes back to another replica after its timeout.
  *   <li>The web server's graceful shutdown ({@code server.shutdown: graceful}) lets the requests
  *       under way finish, and only then are the connections to the engine and the database closed.
  * </ol>
