@@ -5,6 +5,7 @@ import io.micrometer.core.instrument.MeterRegistry;
 import java.time.Duration;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
+import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.SmartLifecycle;
 import org.springframework.context.event.ContextClosedEvent;
@@ -45,6 +46,7 @@ public class GracefulStop implements SmartLifecycle {
   /** How long the jobs held may stay as many before the stop stops waiting for them. */
   static final Duration STALL = Duration.ofSeconds(5);
 
+  @Autowired
   GracefulStop(
       MeterRegistry meters,
       @Value("${regua.shutdown.drain:0s}") Duration drain,
