@@ -12,6 +12,9 @@ import org.springframework.stereotype.Component;
 /**
  * {@code regua_journeys{status}}: how many debts are in each status, counted by the database (one
  * grouped query, reused for a second so that one scrape reads it once for every status).
+ *
+ * <p>Every replica reports it: a read of the whole database, the same figure on each (dashboards
+ * take the max across replicas, not the sum), and nothing written.
  */
 @Component
 public class JourneyStatusGauges implements MeterBinder {

@@ -23,6 +23,11 @@ class MessageRelay {
     this.outbox = outbox;
   }
 
+  // Every replica runs it, safely: MessageOutbox.deliverDue claims its rows with FOR UPDATE SKIP
+  // LOCKED and publishes each under its row's lock, so two replicas take different messages and a
+  // message published and marked by one is no longer pending for the other. The message's id is
+  // the engine's messageId, stored with it: a publish repeated after a kill (published, not yet
+  // marked) is the same message, which the engine drops (ALREADY_EXISTS). MessageRelayReplicasTest.
   @Scheduled(
       fixedDelayString = "${regua.message-relay.interval:5s}",
       initialDelayString = "${regua.message-relay.interval:5s}")

@@ -14,6 +14,9 @@ import org.springframework.stereotype.Component;
  * regua_outbox_pending} messages stored but not yet taken by the engine, and {@code
  * regua_outbox_lag_seconds}, the age of the oldest of them (0 when none waits), by the service's
  * clock (the engine's in embedded mode). Read from the database, once a second at most.
+ *
+ * <p>Every replica reports it: a read of the whole database, the same figure on each (dashboards
+ * take the max across replicas, not the sum), and nothing written.
  */
 @Component
 public class OutboxGauges implements MeterBinder {

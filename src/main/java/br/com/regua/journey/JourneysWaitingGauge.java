@@ -12,6 +12,9 @@ import org.springframework.stereotype.Component;
  * bulk load ({@code POST /api/debts:batch}) answers before its journeys start; this is how many
  * {@link PendingJourneys} still has to start, at the engine's pace. Read from the database, once a
  * second at most.
+ *
+ * <p>Every replica reports it: a read of the whole database, the same figure on each (dashboards
+ * take the max across replicas, not the sum), and nothing written.
  */
 @Component
 class JourneysWaitingGauge implements MeterBinder {

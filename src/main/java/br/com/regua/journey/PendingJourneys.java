@@ -54,6 +54,8 @@ class PendingJourneys {
    * Embedded mode: the journeys the engine lost with the last stop start again now; the service is
    * not ready until they have ({@link EngineRecovery}).
    */
+  // Embedded mode only, which runs one replica (its engine lives in the service's JVM). A remote
+  // replica returns at once: the cluster keeps the journeys, and a start never rebuilds one.
   @EventListener(ApplicationReadyEvent.class)
   void rebuildLostJourneys() {
     if (engine == null) {
@@ -67,6 +69,10 @@ class PendingJourneys {
     recovery.done(EngineRecovery.Step.LOST_JOURNEYS_REBUILT);
   }
 
+  // Every replica runs it, safely: JourneyStarts.start takes the debt's row lock and starts the
+  // journey only if the debt still has none, storing its key in the same transaction, so a second
+  // replica that reaches the same debt waits for the first and then finds the journey started.
+  // PendingJourneysReplicasTest.
   @Scheduled(
       fixedDelayString = "${regua.message-relay.interval:5s}",
       initialDelayString = "${regua.message-relay.interval:5s}")

@@ -1,5 +1,6 @@
 package br.com.regua.negativation;
 
+import br.com.regua.ops.OnOneReplica;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -33,19 +34,29 @@ class RemovalSweep {
   private final NegativationService negativations;
   private final NegativationRepository repository;
   private final Clock clock;
+  private final OnOneReplica replicas;
 
-  RemovalSweep(NegativationService negativations, NegativationRepository repository, Clock clock) {
+  RemovalSweep(
+      NegativationService negativations,
+      NegativationRepository repository,
+      Clock clock,
+      OnOneReplica replicas) {
     this.negativations = negativations;
     this.repository = repository;
     this.clock = clock;
+    this.replicas = replicas;
   }
+
+  // On one replica at a time (ops/OnOneReplica): both calls are idempotent at the bureau (the
+  // removal by the negativation's protocol), but two replicas would ask for each removal twice.
 
   @Scheduled(
       fixedDelayString = "${regua.negativation.removal-sweep-interval:1m}",
       initialDelayString = "${regua.negativation.removal-sweep-interval:1m}")
   void sweep() {
     Instant now = clock.instant();
-    sweep(now.minus(GRACE), now.minus(CONFIRM_AFTER));
+    replicas.run(
+        "negativation-removal-sweep", () -> sweep(now.minus(GRACE), now.minus(CONFIRM_AFTER)));
   }
 
   /** Requests the removals of debts settled before {@code settledBefore}; confirms older ones. */

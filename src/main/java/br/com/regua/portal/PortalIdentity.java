@@ -9,6 +9,7 @@ import java.util.Locale;
 import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * The debtor confirms who they are before the portal shows anything about a debt (CDC art. 42: a
@@ -28,17 +29,23 @@ public class PortalIdentity {
     LOCKED
   }
 
+  /** The advisory-lock space of the links' attempts: "IDNT", apart from any other lock's keys. */
+  private static final int ATTEMPTS_OF_A_LINK = 0x49444e54;
+
   private final JdbcClient jdbc;
+  private final TransactionTemplate tx;
   private final Clock clock;
   private final int maxAttempts;
   private final int maxAttemptsPerAddress;
 
   PortalIdentity(
       JdbcClient jdbc,
+      TransactionTemplate tx,
       Clock clock,
       @Value("${regua.portal.max-identity-attempts:5}") int maxAttempts,
       @Value("${regua.portal.max-identity-attempts-per-address:20}") int maxAttemptsPerAddress) {
     this.jdbc = jdbc;
+    this.tx = tx;
     this.clock = clock;
     this.maxAttempts = maxAttempts;
     this.maxAttemptsPerAddress = maxAttemptsPerAddress;
@@ -48,7 +55,25 @@ public class PortalIdentity {
     return failures(debt, clock.instant()) >= maxAttempts;
   }
 
+  /**
+   * Checks the answer and records the attempt. The count and the record happen under a transaction
+   * lock on the link, so that answers sent together, to one replica or to several, cannot all pass
+   * the count before any is recorded: the limit holds across replicas (the attempts are in
+   * PostgreSQL, which every replica reads).
+   */
   public Result confirm(Debt debt, String answer, String address) {
+    return tx.execute(
+        status -> {
+          jdbc.sql("select pg_advisory_xact_lock(:space, hashtext(:token))")
+              .param("space", ATTEMPTS_OF_A_LINK)
+              .param("token", debt.paymentToken().toString())
+              .query((rs, n) -> 1)
+              .list();
+          return confirmLocked(debt, answer, address);
+        });
+  }
+
+  private Result confirmLocked(Debt debt, String answer, String address) {
     Instant now = clock.instant();
     if (failures(debt, now) >= maxAttempts
         || addressFailures(address, now) >= maxAttemptsPerAddress) {

@@ -89,6 +89,9 @@ public class PortalVisits {
   }
 
   /** Reports the visits quiet for {@link #QUIET}; the engine clock decides what quiet means. */
+  // Every replica runs it, safely: a visit is claimed by the update that marks it reported (where
+  // not reported, returning the row), in the transaction that stores its event; a replica whose
+  // update finds it reported already skips it, and the event id is the visit's and debt's.
   @Scheduled(fixedDelayString = "${regua.portal.visit-report-interval:30s}")
   public void reportQuietVisits() {
     Instant before = clock.instant().minus(QUIET);

@@ -10,6 +10,8 @@ import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
+import io.camunda.zeebe.protocol.record.intent.VariableIntent;
+import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
 import java.io.IOException;
@@ -44,7 +46,8 @@ import java.util.regex.Pattern;
  *
  * <p>{@code java ... StandaloneEngine GRPC_PORT HTTP_PORT SMTP_PORT}. The credit bureau answers on
  * the HTTP port under {@code /credit-bureau/v1/negativations}, as {@code dev/DevCreditBureau}, and
- * {@code GET /incidents} counts the engine's open incidents.
+ * {@code GET /incidents} counts the engine's open incidents, {@code GET /journeys} lists the debt
+ * of every dunning journey the engine created.
  */
 public final class StandaloneEngine {
 
@@ -78,6 +81,7 @@ public final class StandaloneEngine {
     http.createContext("/actuator/clock", standalone::clock);
     http.createContext("/credit-bureau/v1/negativations", standalone::creditBureau);
     http.createContext("/incidents", standalone::incidents);
+    http.createContext("/journeys", standalone::journeys);
     http.createContext("/mails", exchange -> mails(exchange, mail));
     http.start();
     Runtime.getRuntime()
@@ -156,6 +160,29 @@ public final class StandaloneEngine {
         }
       }
       respond(exchange, 200, "{\"open\": " + open.size() + "}");
+    }
+  }
+
+  /**
+   * {@code GET /journeys}: the debt id of every dunning journey the engine created, one a line (a
+   * debt twice is a journey started twice: the replicas variant of bin/fault-injection fails on
+   * it).
+   */
+  private void journeys(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      StringBuilder debts = new StringBuilder();
+      for (Record<?> record : engine.getRecordStreamSource().getRecords()) {
+        if (record.getRecordType() == RecordType.EVENT
+            && record.getValueType() == ValueType.VARIABLE
+            && record.getIntent() == VariableIntent.CREATED
+            && record.getValue() instanceof VariableRecordValue variable
+            && variable.getBpmnProcessId().equals("dunning-journey")
+            && variable.getScopeKey() == variable.getProcessInstanceKey()
+            && variable.getName().equals("debtId")) {
+          debts.append(variable.getValue().replace("\"", "")).append('\n');
+        }
+      }
+      respond(exchange, 200, debts.toString());
     }
   }
 

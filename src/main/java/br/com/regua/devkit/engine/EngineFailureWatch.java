@@ -43,6 +43,8 @@ class EngineFailureWatch {
     this.events = events;
   }
 
+  // Embedded mode only (devkit/), where the engine lives in this JVM and the service runs as one
+  // replica: it watches this replica's own engine, so there is nothing to share or coordinate.
   @Scheduled(
       fixedDelayString = "${regua.engine.embedded.failure-check:5s}",
       initialDelayString = "${regua.engine.embedded.failure-check:5s}")

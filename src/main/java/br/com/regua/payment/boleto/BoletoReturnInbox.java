@@ -1,7 +1,9 @@
 package br.com.regua.payment.boleto;
 
 import br.com.regua.api.InvalidFieldException;
+import br.com.regua.ops.OnOneReplica;
 import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
@@ -28,18 +30,36 @@ class BoletoReturnInbox {
 
   private final BoletoReturns returns;
   private final String inbox;
+  private final OnOneReplica replicas;
 
-  BoletoReturnInbox(BoletoReturns returns, @Value("${regua.boleto.returns.inbox:}") String inbox) {
+  BoletoReturnInbox(
+      BoletoReturns returns,
+      @Value("${regua.boleto.returns.inbox:}") String inbox,
+      OnOneReplica replicas) {
     this.returns = returns;
     this.inbox = inbox.strip();
+    this.replicas = replicas;
   }
+
+  // On one replica at a time (ops/OnOneReplica): with a folder every replica mounts, two would read
+  // the same file and race to move it. Applying it twice would do no harm (each liquidation's
+  // payment id is its bank and nosso número, BoletoReturns), but the file's report and its move
+  // belong to one replica.
 
   @Scheduled(
       initialDelayString = "${regua.boleto.returns.poll-interval:PT1M}",
       fixedDelayString = "${regua.boleto.returns.poll-interval:PT1M}")
   void run() throws IOException {
     if (!inbox.isEmpty()) {
+      replicas.run("boleto-return-inbox", this::scanInbox);
+    }
+  }
+
+  private void scanInbox() {
+    try {
       scan(Path.of(inbox));
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
     }
   }
 

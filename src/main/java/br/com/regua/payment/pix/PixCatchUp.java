@@ -1,6 +1,7 @@
 package br.com.regua.payment.pix;
 
 import br.com.regua.api.InvalidFieldException;
+import br.com.regua.ops.OnOneReplica;
 import br.com.regua.payment.pix.psp.PspClient;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.JsonNodeFactory;
@@ -30,15 +31,22 @@ public class PixCatchUp {
   private final ObjectProvider<PspClient> psp;
   private final PixNotifications notifications;
   private final Duration window;
+  private final OnOneReplica replicas;
 
   PixCatchUp(
       ObjectProvider<PspClient> psp,
       PixNotifications notifications,
-      @Value("${regua.pix.psp.catch-up-window:PT2H}") Duration window) {
+      @Value("${regua.pix.psp.catch-up-window:PT2H}") Duration window,
+      OnOneReplica replicas) {
     this.psp = psp;
     this.notifications = notifications;
     this.window = window;
+    this.replicas = replicas;
   }
+
+  // On one replica at a time (ops/OnOneReplica): every Pix goes through PixNotifications, which
+  // keys it by its endToEndId, so one applied twice is a duplicate; but each replica would list
+  // every page of the window from the PSP, which may limit how often it is asked.
 
   @Scheduled(
       initialDelayString = "${regua.pix.psp.catch-up-interval:PT10M}",
@@ -47,7 +55,7 @@ public class PixCatchUp {
     PspClient client = psp.getIfAvailable();
     if (client != null) {
       Instant now = Clock.systemUTC().instant();
-      catchUp(client, now.minus(window), now);
+      replicas.run("pix-catch-up", () -> catchUp(client, now.minus(window), now));
     }
   }
 

@@ -3,6 +3,7 @@ package br.com.regua.payment.pix.psp;
 import static br.com.regua.payment.pix.psp.PspFailures.Operation.COBV_REMOVAL;
 
 import br.com.regua.http.ProviderHttp;
+import br.com.regua.ops.OnOneReplica;
 import br.com.regua.payment.InstrumentCancellations;
 import java.time.Clock;
 import java.time.Instant;
@@ -31,19 +32,26 @@ class CobvRemovals {
   private final PspChargeStore charges;
   private final PspFailures failures;
   private final Clock clock;
+  private final OnOneReplica replicas;
 
   CobvRemovals(
       ObjectProvider<PspClient> psp,
       InstrumentCancellations cancellations,
       PspChargeStore charges,
       PspFailures failures,
-      Clock clock) {
+      Clock clock,
+      OnOneReplica replicas) {
     this.psp = psp;
     this.cancellations = cancellations;
     this.charges = charges;
     this.failures = failures;
     this.clock = clock;
+    this.replicas = replicas;
   }
+
+  // On one replica at a time (ops/OnOneReplica): a removal is idempotent at the PSP (a second PATCH
+  // of a removed cobv, or a 404, changes nothing) and markDone is an update, so two replicas would
+  // do no harm, only call the PSP twice for each pending removal.
 
   @Scheduled(
       initialDelayString = "${regua.pix.psp.removal-interval:PT30S}",
@@ -51,7 +59,7 @@ class CobvRemovals {
   void run() {
     PspClient client = psp.getIfAvailable();
     if (client != null) {
-      removeWith(client);
+      replicas.run("cobv-removals", () -> removeWith(client));
     }
   }
 

@@ -8,6 +8,7 @@ import br.com.regua.charge.pix.Txid;
 import br.com.regua.debt.Debt;
 import br.com.regua.debt.DebtRepository;
 import br.com.regua.http.ProviderHttp;
+import br.com.regua.ops.OnOneReplica;
 import java.math.BigDecimal;
 import java.sql.Timestamp;
 import java.time.Clock;
@@ -42,6 +43,7 @@ class CobvSync {
   private final Clock clock;
   private final BigDecimal finePercent;
   private final BigDecimal monthlyInterestPercent;
+  private final OnOneReplica replicas;
 
   CobvSync(
       ObjectProvider<PspClient> psp,
@@ -52,7 +54,8 @@ class CobvSync {
       JdbcClient jdbc,
       Clock clock,
       @Value("${regua.agreement.fine-percent:2}") BigDecimal finePercent,
-      @Value("${regua.agreement.monthly-interest-percent:1}") BigDecimal monthlyInterestPercent) {
+      @Value("${regua.agreement.monthly-interest-percent:1}") BigDecimal monthlyInterestPercent,
+      OnOneReplica replicas) {
     this.psp = psp;
     this.charges = charges;
     this.failures = failures;
@@ -62,7 +65,12 @@ class CobvSync {
     this.clock = clock;
     this.finePercent = finePercent;
     this.monthlyInterestPercent = monthlyInterestPercent;
+    this.replicas = replicas;
   }
+
+  // On one replica at a time (ops/OnOneReplica): the txid is the debt's (Txid.forDebt), so a PUT
+  // twice is the same cobv and a PATCH twice the same amount, but two replicas walking the same
+  // debts would race on each cobv's revision and call the PSP twice for every change.
 
   @Scheduled(
       initialDelayString = "${regua.pix.psp.sync-interval:PT15S}",
@@ -70,7 +78,7 @@ class CobvSync {
   void run() {
     PspClient client = psp.getIfAvailable();
     if (client != null && pix.enabled()) {
-      syncWith(client, null);
+      replicas.run("cobv-sync", () -> syncWith(client, null));
     }
   }
 

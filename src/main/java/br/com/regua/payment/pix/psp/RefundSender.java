@@ -4,6 +4,7 @@ import static br.com.regua.payment.pix.psp.PspFailures.Operation.REFUND;
 
 import br.com.regua.http.ProviderHttp;
 import br.com.regua.money.Money;
+import br.com.regua.ops.OnOneReplica;
 import br.com.regua.payment.Refunds;
 import java.time.Clock;
 import java.time.Instant;
@@ -29,13 +30,23 @@ class RefundSender {
   private final Refunds refunds;
   private final PspFailures failures;
   private final Clock clock;
+  private final OnOneReplica replicas;
 
-  RefundSender(ObjectProvider<PspClient> psp, Refunds refunds, PspFailures failures, Clock clock) {
+  RefundSender(
+      ObjectProvider<PspClient> psp,
+      Refunds refunds,
+      PspFailures failures,
+      Clock clock,
+      OnOneReplica replicas) {
     this.psp = psp;
     this.refunds = refunds;
     this.failures = failures;
     this.clock = clock;
+    this.replicas = replicas;
   }
+
+  // On one replica at a time (ops/OnOneReplica): the refund id makes a second PUT the same
+  // devolução at the PSP, so money never goes back twice; the lock only spares the PSP the repeat.
 
   @Scheduled(
       initialDelayString = "${regua.pix.psp.refund-interval:PT30S}",
@@ -43,7 +54,7 @@ class RefundSender {
   void run() {
     PspClient client = psp.getIfAvailable();
     if (client != null) {
-      sendWith(client);
+      replicas.run("pix-refunds", () -> sendWith(client));
     }
   }
 
