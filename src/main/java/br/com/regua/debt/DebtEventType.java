@@ -40,6 +40,11 @@ public enum DebtEventType {
   HOLD_PLACED,
   /** A hold on the debtor was lifted; the detail says whether collection resumes. */
   HOLD_LIFTED,
+  /**
+   * A step of the régua was not made because its day had ended when the journey reached it (a debt
+   * registered late, a régua resumed after a pause); the detail names the step, its day and why.
+   */
+  STEP_SKIPPED,
   EMAIL_OPENED,
   PORTAL_VISITED,
   /** The journey asked for a negativation and it was not made; the detail says why. */

@@ -3,6 +3,7 @@ package br.com.regua.support;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import br.com.regua.contact.RecordSkippedStepWorker;
 import br.com.regua.engine.JourneyModel;
 import br.com.regua.hold.HoldModel;
 import br.com.regua.negativation.NegativationModel;
@@ -153,14 +154,17 @@ public final class JourneyDriver {
 
   public void advanceTo(Instant target) {
     zeebe.advanceTo(target);
+    playBookkeeping(null);
   }
 
   public void advanceBy(Duration duration) {
     zeebe.advanceTo(zeebe.now().plus(duration));
+    playBookkeeping(null);
   }
 
   /** The instant the timer at the element waits for, anywhere in the journey. */
   public Optional<Instant> timer(long journey, String elementId) {
+    playBookkeeping(null);
     return zeebe
         .activeTimer(journey, elementId)
         .map(TimerRecordValue::getDueDate)
@@ -168,6 +172,7 @@ public final class JourneyDriver {
   }
 
   public long completions(long journey, String elementId) {
+    playBookkeeping(null);
     return zeebe.completions(journey, elementId);
   }
 
@@ -188,11 +193,58 @@ public final class JourneyDriver {
   }
 
   public ProcessInstanceAssert assertThatJourney(long journey) {
+    playBookkeeping(null);
     return zeebe.assertThatInstance(journey);
+  }
+
+  /**
+   * The jobs no test here plays itself: {@code record-skipped-step} (the timeline's entry for a
+   * step whose day had passed) and {@code debtor-hold-gate}'s check, answered "no hold". Played
+   * until none is left, before the driver looks at the journey, unless the test asks for that job
+   * type.
+   */
+  private static final List<String> BOOKKEEPING =
+      List.of(RecordSkippedStepWorker.RECORD_SKIPPED_STEP, HoldModel.CHECK_DEBTOR_HOLD);
+
+  private boolean testPlaysHoldGates;
+
+  /** For tests of holds: {@code check-debtor-hold} jobs are the test's to answer. */
+  public JourneyDriver holdGatesPlayedByTest() {
+    testPlaysHoldGates = true;
+    return this;
+  }
+
+  private void playBookkeeping(String exceptType) {
+    boolean played = true;
+    while (played) {
+      played = false;
+      for (String type : BOOKKEEPING) {
+        if (type.equals(exceptType)
+            || (testPlaysHoldGates && type.equals(HoldModel.CHECK_DEBTOR_HOLD))) {
+          continue;
+        }
+        for (ActivatedJob job : fetch(type)) {
+          zeebe
+              .client()
+              .newCompleteCommand(job)
+              .variables(
+                  type.equals(HoldModel.CHECK_DEBTOR_HOLD) ? Map.of("debtorHeld", false) : Map.of())
+              .send()
+              .join();
+          zeebe.idle();
+          played = true;
+        }
+      }
+    }
   }
 
   /** Activates what is there now: empty when the model asks for nothing of that type. */
   public List<ActivatedJob> activate(String jobType) {
+    playBookkeeping(jobType);
+    return fetch(jobType);
+  }
+
+  private List<ActivatedJob> fetch(String jobType) {
     zeebe.idle();
     return zeebe
         .client()
@@ -208,22 +260,12 @@ public final class JourneyDriver {
 
   /**
    * Waits for exactly one job of the type: the engine notices a clock move on its next tick. The
-   * debtor is never held here: a {@code debtor-hold-gate} met on the way (before a negativation,
-   * the D+60 close, an agreement's break) is played as "no hold" unless the test awaits its job.
+   * debtor is never held here and skipped steps are recorded on the way (see {@link
+   * #playBookkeeping}), unless the test awaits that job type.
    */
   public ActivatedJob awaitJob(String jobType) {
     List<ActivatedJob> jobs =
-        await()
-            .atMost(Duration.ofSeconds(10))
-            .until(
-                () -> {
-                  if (!jobType.equals(HoldModel.CHECK_DEBTOR_HOLD)) {
-                    activate(HoldModel.CHECK_DEBTOR_HOLD)
-                        .forEach(gate -> complete(gate, Map.of("debtorHeld", false)));
-                  }
-                  return activate(jobType);
-                },
-                j -> !j.isEmpty());
+        await().atMost(Duration.ofSeconds(10)).until(() -> activate(jobType), j -> !j.isEmpty());
     assertThat(jobs).as("jobs of type %s", jobType).hasSize(1);
     return jobs.getFirst();
   }
@@ -235,6 +277,7 @@ public final class JourneyDriver {
   public void complete(ActivatedJob job, Map<String, Object> variables) {
     zeebe.client().newCompleteCommand(job).variables(variables).send().join();
     zeebe.idle();
+    playBookkeeping(job.getType());
   }
 
   /** Waits for the step's {@code send-reminder}, checks what it asks for and plays it as sent. */
@@ -314,6 +357,7 @@ public final class JourneyDriver {
         .send()
         .join();
     zeebe.idle();
+    playBookkeeping(null);
   }
 
   /** Cancels what a test left running: the engine is shared, leftovers would fire later. */
