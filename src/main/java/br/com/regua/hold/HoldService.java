@@ -143,6 +143,36 @@ public class HoldService {
         });
   }
 
+  /**
+   * A journey that starts while holds stand on the debtor (a debt registered during a hold, or a
+   * journey started again after the engine lost it): its timeline says so once, and a death ends
+   * it. The message id names the new instance. Run in the transaction that records the start.
+   */
+  public void tellNewJourney(String debtId, String document, long journeyKey) {
+    List<DebtorHold> standing = holds.standing(document);
+    if (standing.isEmpty()) {
+      return;
+    }
+    if (!debts.hasEvent(debtId, DebtEventType.HOLD_PLACED)) {
+      DebtorHold first = standing.getFirst();
+      debts.addEvent(
+          debtId,
+          DebtEventType.HOLD_PLACED,
+          first.describe() + ": " + first.reason() + ". Dívida registrada durante a suspensão",
+          clock.instant());
+    }
+    standing.stream()
+        .filter(h -> h.kind().endsJourneys())
+        .findFirst()
+        .ifPresent(
+            death ->
+                journeys.publish(
+                    HoldModel.DEBTOR_DECEASED,
+                    debtId,
+                    "debtor-deceased:" + death.holdId() + ":journey:" + journeyKey,
+                    Map.of("holdId", death.holdId())));
+  }
+
   /** The debtor's holds, standing first; empty for a debtor with none. */
   public List<DebtorHold> of(String document) {
     return holds.ofDebtor(document);

@@ -5,6 +5,7 @@ import br.com.regua.debt.DebtEventType;
 import br.com.regua.debt.DebtRepository;
 import br.com.regua.dispute.DisputeService;
 import br.com.regua.engine.Journeys;
+import br.com.regua.hold.HoldService;
 import br.com.regua.promise.PromiseService;
 import java.time.Clock;
 import java.time.Instant;
@@ -30,6 +31,7 @@ public class JourneyStarts {
   private final Journeys journeys;
   private final PromiseService promises;
   private final DisputeService disputes;
+  private final HoldService holds;
   private final TransactionTemplate tx;
   private final Clock clock;
 
@@ -38,8 +40,10 @@ public class JourneyStarts {
       Journeys journeys,
       PromiseService promises,
       DisputeService disputes,
+      HoldService holds,
       TransactionTemplate tx,
       Clock clock) {
+    this.holds = holds;
     this.debts = debts;
     this.journeys = journeys;
     this.promises = promises;
@@ -99,13 +103,15 @@ public class JourneyStarts {
 
   /**
    * A journey started again for a debt that had one (see {@link #forgetLost}) is told what holds
-   * now: an active promise suspends it, an open dispute opens the review again. Steps whose day has
-   * passed are skipped by the model, and a step already made today is not made twice (contacts and
-   * negativations are idempotent by debt and step).
+   * now: an active promise suspends it, an open dispute opens the review again, a death ends it (a
+   * debt registered after its debtor's death, too). Steps whose day has passed are skipped by the
+   * model, and a step already made today is not made twice (contacts and negativations are
+   * idempotent by debt and step).
    */
   private void resumeWhereItStood(Debt debt, long key) {
     promises.tellNewJourney(debt.debtId(), key);
     disputes.tellNewJourney(debt.debtId(), key);
+    holds.tellNewJourney(debt.debtId(), debt.debtor().document(), key);
   }
 
   /**

@@ -45,7 +45,8 @@ class OpenApiConfiguration {
           "POST /api/debts/{debtId}/disputes/{disputeId}/resolution", "resolution.json",
           "POST /api/debts/{debtId}/agreements", "agreement.json",
           "POST /api/events/email-opened", "email-opened.json",
-          "POST /api/events/portal-visits", "portal-visit.json");
+          "POST /api/events/portal-visits", "portal-visit.json",
+          "POST /api/debtors/{document}/holds", "debtor-hold.json");
 
   /**
    * The server Swagger UI sends its calls to: {@code REGUA_API_BASE_URL} (the address clients

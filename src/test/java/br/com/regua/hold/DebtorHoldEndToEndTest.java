@@ -149,6 +149,12 @@ class DebtorHoldEndToEndTest extends IntegrationTest {
     assertThat(api.deliveredSteps(first).size() + api.deliveredSteps(second).size())
         .isEqualTo(delivered);
 
+    // and a debt registered after the death ends at once, saying why
+    String later = register("hold-death-c", today().plusDays(20), document);
+    await().atMost(AWAIT).until(() -> api.status(later).equals("HANDED_OFF"));
+    assertThat(api.timelineTypes(later)).containsSubsequence("HOLD_PLACED", "HANDED_OFF");
+    assertThat(api.deliveredSteps(later)).isEmpty();
+
     // and a death is not lifted
     ResponseEntity<JsonNode> lift =
         api.post(lifting(document, "obito-" + first), Map.of("reason", "engano"));

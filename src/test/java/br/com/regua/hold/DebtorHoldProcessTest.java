@@ -25,7 +25,7 @@ import org.junit.jupiter.api.Test;
 class DebtorHoldProcessTest {
 
   private final ProcessTestEngine zeebe = ProcessTestEngine.get();
-  private final JourneyDriver journeys = new JourneyDriver();
+  private final JourneyDriver journeys = new JourneyDriver().holdGatesPlayedByTest();
   private final List<Long> started = new ArrayList<>();
 
   @AfterEach

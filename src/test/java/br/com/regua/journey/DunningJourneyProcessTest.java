@@ -243,8 +243,10 @@ class DunningJourneyProcessTest {
     // when its journey starts
     long journey = journeys.start(journeys.standardDebt(dueDate));
 
-    // then D-3, D0, D+1, D+3 and D+7 are skipped, nothing is sent now, and D+15 waits for its date
+    // then D-3, D0, D+1, D+3 and D+7 are skipped, each recorded, nothing is sent now, and D+15
+    // waits for its date
     assertThat(journeys.completions(journey, "StepSkippedEndEvent")).isEqualTo(5);
+    assertThat(journeys.completions(journey, "RecordSkippedStepTask")).isEqualTo(5);
     assertThat(journeys.activate(JourneyModel.SEND_REMINDER)).isEmpty();
     assertThat(journeys.timer(journey, "WaitUntilStepDateTimer"))
         .contains(journeys.contactAt(journey, dueDate.plusDays(15)));

@@ -161,9 +161,24 @@ public final class JourneyDriver {
     settle();
   }
 
-  /** The jobs that only record what happened, played as they are met unless a test awaits them. */
-  private static final List<String> RECORDING_ONLY =
-      List.of(JourneyModel.RECORD_SKIPPED_STEP, JourneyModel.RECORD_TASK_EXPIRED);
+  /**
+   * The jobs no test here plays itself, played as they are met unless a test awaits them: those
+   * that only record what happened ({@code record-skipped-step}, {@code record-task-expired}) and
+   * the {@code debtor-hold-gate}'s check, answered "no hold" (but in tests of holds).
+   */
+  private static final List<String> BOOKKEEPING =
+      List.of(
+          JourneyModel.RECORD_SKIPPED_STEP,
+          JourneyModel.RECORD_TASK_EXPIRED,
+          HoldModel.CHECK_DEBTOR_HOLD);
+
+  private boolean testPlaysHoldGates;
+
+  /** For tests of holds: {@code check-debtor-hold} jobs are the test's to answer. */
+  public JourneyDriver holdGatesPlayedByTest() {
+    testPlaysHoldGates = true;
+    return this;
+  }
 
   private final List<String> playedRecordings = new java.util.concurrent.CopyOnWriteArrayList<>();
 
@@ -172,8 +187,8 @@ public final class JourneyDriver {
   }
 
   /**
-   * Whether a recording-only job of the type was played at the element for the process instance
-   * (the called process's instance, for a task of {@code dunning-collection}).
+   * Whether a bookkeeping job of the type was played at the element for the process instance (the
+   * called process's instance, for a task of {@code dunning-collection}).
    */
   public boolean playedAnywhere(String jobType, String elementId) {
     settle();
@@ -181,21 +196,28 @@ public final class JourneyDriver {
   }
 
   /**
-   * Lets the engine finish what it does now, playing every recording-only job met on the way (a
-   * step whose day had ended records itself, a task's deadline records the task unworked, and the
-   * journey goes on), but those of type {@code kept}, which the test is about to activate.
+   * Lets the engine finish what it does now, playing every {@link #BOOKKEEPING} job met on the way
+   * (a step whose day had ended records itself, a task's deadline records the task unworked, a hold
+   * gate finds no hold, and the journey goes on), but those of type {@code kept}, which the test is
+   * about to activate.
    */
   private void settle(String kept) {
     zeebe.idle();
     boolean played;
     do {
       played = false;
-      for (String type : RECORDING_ONLY) {
-        if (type.equals(kept)) {
+      for (String type : BOOKKEEPING) {
+        if (type.equals(kept) || (testPlaysHoldGates && type.equals(HoldModel.CHECK_DEBTOR_HOLD))) {
           continue;
         }
         for (ActivatedJob job : activateNow(type)) {
-          zeebe.client().newCompleteCommand(job).send().join();
+          zeebe
+              .client()
+              .newCompleteCommand(job)
+              .variables(
+                  type.equals(HoldModel.CHECK_DEBTOR_HOLD) ? Map.of("debtorHeld", false) : Map.of())
+              .send()
+              .join();
           playedRecordings.add(type + "@" + job.getElementId() + "#" + job.getProcessInstanceKey());
           played = true;
         }
@@ -264,17 +286,7 @@ public final class JourneyDriver {
    */
   public ActivatedJob awaitJob(String jobType) {
     List<ActivatedJob> jobs =
-        await()
-            .atMost(Duration.ofSeconds(10))
-            .until(
-                () -> {
-                  if (!jobType.equals(HoldModel.CHECK_DEBTOR_HOLD)) {
-                    activate(HoldModel.CHECK_DEBTOR_HOLD)
-                        .forEach(gate -> complete(gate, Map.of("debtorHeld", false)));
-                  }
-                  return activate(jobType);
-                },
-                j -> !j.isEmpty());
+        await().atMost(Duration.ofSeconds(10)).until(() -> activate(jobType), j -> !j.isEmpty());
     assertThat(jobs).as("jobs of type %s", jobType).hasSize(1);
     return jobs.getFirst();
   }
