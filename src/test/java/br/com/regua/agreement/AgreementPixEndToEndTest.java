@@ -12,7 +12,6 @@ import com.fasterxml.jackson.databind.JsonNode;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -119,14 +118,5 @@ class AgreementPixEndToEndTest extends IntegrationTest {
       }
     }
     throw new AssertionError("no offer of " + installments + " installments");
-  }
-
-  private static String endToEndId() {
-    String chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-    StringBuilder id = new StringBuilder("E60746948202612071200");
-    while (id.length() < 32) {
-      id.append(chars.charAt(ThreadLocalRandom.current().nextInt(chars.length())));
-    }
-    return id.toString();
   }
 }

@@ -15,7 +15,6 @@ import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Locale;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.http.HttpEntity;
@@ -35,16 +34,6 @@ class PixWebhookTest extends IntegrationTest {
   private static final String FREE_FIELD = "0500940144816060680935031";
 
   @Autowired JdbcClient jdbc;
-
-  /** An endToEndId as the SPI makes them: E, the payer PSP's ISPB, yyyyMMddHHmm, 11 characters. */
-  static String endToEndId() {
-    String chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-    StringBuilder id = new StringBuilder("E18236120202612071530");
-    while (id.length() < 32) {
-      id.append(chars.charAt(ThreadLocalRandom.current().nextInt(chars.length())));
-    }
-    return id.toString();
-  }
 
   /**
    * A notification as the PSP sends it, checked against the API Pix's own schema first. Except a

@@ -87,6 +87,31 @@ public abstract class IntegrationTest {
   }
 
   /**
+   * Registers a debt of {@code amount} due on {@code dueDate} under a new id starting with {@code
+   * prefix}, and waits for its journey to start; returns the id.
+   */
+  protected String registerDebt(String prefix, String amount, LocalDate dueDate) {
+    String debtId = TestDebtors.uniqueId(prefix);
+    assertThat(api.post("/api/debts", api.debt(debtId, amount, dueDate)).getStatusCode().value())
+        .isEqualTo(201);
+    await()
+        .atMost(Duration.ofSeconds(20))
+        .until(() -> api.timelineTypes(debtId).contains("JOURNEY_STARTED"));
+    return debtId;
+  }
+
+  /** A Pix's endToEndId as a PSP makes it: E, an ISPB, a time, and random letters and digits. */
+  protected static String endToEndId() {
+    String chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
+    StringBuilder id = new StringBuilder("E60746948202612071200");
+    while (id.length() < 32) {
+      id.append(
+          chars.charAt(java.util.concurrent.ThreadLocalRandom.current().nextInt(chars.length())));
+    }
+    return id.toString();
+  }
+
+  /**
    * Registers a high-value debt of a debtor with late payments (the intensive strategy, whose
    * journey opens a preventive call at D-5) and waits for the strategy; returns the body sent.
    */

@@ -6,7 +6,6 @@ import static com.github.tomakehurst.wiremock.client.WireMock.put;
 import static com.github.tomakehurst.wiremock.client.WireMock.putRequestedFor;
 import static com.github.tomakehurst.wiremock.client.WireMock.urlEqualTo;
 import static org.assertj.core.api.Assertions.assertThat;
-import static org.awaitility.Awaitility.await;
 
 import br.com.regua.charge.pix.Txid;
 import br.com.regua.payment.pix.psp.PspFailures.Operation;
@@ -44,7 +43,7 @@ class PspFailuresTest extends IntegrationTest {
   @Test
   void aRefusedCobvIsAnIncidentAtOnceAndIsSentAgainOnlyWhenASupervisorRetriesIt() {
     // given a debt whose cobv the PSP refuses
-    String debtId = register("psp-refused");
+    String debtId = registerDebt("psp-refused", "120.00", today().plusDays(20));
     String txid = Txid.forDebt(debtId);
     psp.stubFor(
         put(urlEqualTo("/api/v2/cobv/" + txid))
@@ -104,8 +103,8 @@ class PspFailuresTest extends IntegrationTest {
   @Test
   void aDebtThePspFailsOnWaitsOutItsBackoffWithoutHoldingBackTheOthers() {
     // given two debts, the PSP failing on the first one's cobv only
-    String failing = register("psp-failing");
-    String other = register("psp-other");
+    String failing = registerDebt("psp-failing", "120.00", today().plusDays(20));
+    String other = registerDebt("psp-other", "120.00", today().plusDays(20));
     psp.stubFor(
         put(urlEqualTo("/api/v2/cobv/" + Txid.forDebt(failing)))
             .willReturn(aResponse().withStatus(503).withBody("manutenção")));
@@ -175,18 +174,5 @@ class PspFailuresTest extends IntegrationTest {
       }
     }
     return null;
-  }
-
-  private String register(String prefix) {
-    String debtId = TestDebtors.uniqueId(prefix);
-    assertThat(
-            api.post("/api/debts", api.debt(debtId, "120.00", today().plusDays(20)))
-                .getStatusCode()
-                .value())
-        .isEqualTo(201);
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> api.timelineTypes(debtId).contains("JOURNEY_STARTED"));
-    return debtId;
   }
 }

@@ -19,13 +19,11 @@ import br.com.regua.payment.pix.ApiPixContract;
 import br.com.regua.payment.pix.PixCatchUp;
 import br.com.regua.payment.pix.PixNotifications;
 import br.com.regua.support.IntegrationTest;
-import br.com.regua.support.TestDebtors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.github.tomakehurst.wiremock.WireMockServer;
 import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
-import java.util.concurrent.ThreadLocalRandom;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,28 +47,6 @@ class PspReconciliationTest extends IntegrationTest {
     MutualTlsPsp.reset();
   }
 
-  private String register(String prefix, String amount) {
-    String debtId = TestDebtors.uniqueId(prefix);
-    assertThat(
-            api.post("/api/debts", api.debt(debtId, amount, today().plusDays(20)))
-                .getStatusCode()
-                .value())
-        .isEqualTo(201);
-    await()
-        .atMost(Duration.ofSeconds(20))
-        .until(() -> api.timelineTypes(debtId).contains("JOURNEY_STARTED"));
-    return debtId;
-  }
-
-  private static String endToEndId() {
-    String chars = "ABCDEFGHIJKLMNOPQRSTUVWXYZ0123456789";
-    StringBuilder id = new StringBuilder("E60746948202612071200");
-    while (id.length() < 32) {
-      id.append(chars.charAt(ThreadLocalRandom.current().nextInt(chars.length())));
-    }
-    return id.toString();
-  }
-
   private static String pix(String e2e, String txid, String valor) {
     return """
         {"endToEndId":"%s","txid":"%s","valor":"%s","horario":"2026-12-07T15:00:00Z"}"""
@@ -89,8 +65,8 @@ class PspReconciliationTest extends IntegrationTest {
   @Test
   void aPixWhoseNotificationWasLostIsAppliedByTheCatchUpAndTheOtherIsADuplicate() {
     // given two debts; the PSP notified the first one's Pix, the second one's notification was lost
-    String notified = register("catchup-seen", "150.00");
-    String lost = register("catchup-lost", "80.00");
+    String notified = registerDebt("catchup-seen", "150.00", today().plusDays(20));
+    String lost = registerDebt("catchup-lost", "80.00", today().plusDays(20));
     String seenE2e = endToEndId();
     String lostE2e = endToEndId();
     api.post(
@@ -141,7 +117,7 @@ class PspReconciliationTest extends IntegrationTest {
   @Test
   void aDebtPaidThroughTheApiHasItsCobvRemovedAtThePspOnce() {
     // given a debt whose cobv the PSP holds, paid in full through the API: its removal is pending
-    String debtId = register("cobv-removal", "60.00");
+    String debtId = registerDebt("cobv-removal", "60.00", today().plusDays(20));
     psp.stubFor(
         put(urlEqualTo("/api/v2/cobv/" + Txid.forDebt(debtId)))
             .willReturn(
@@ -176,7 +152,7 @@ class PspReconciliationTest extends IntegrationTest {
   @Test
   void aRegisteredDebtGetsItsCobvAndTheDebtorThePspsCopyAndPasteFollowingTheBalance() {
     // given a debt of 300.00 and a PSP that creates and revises cobv
-    String debtId = register("cobv-sync", "300.00");
+    String debtId = registerDebt("cobv-sync", "300.00", today().plusDays(20));
     String txid = Txid.forDebt(debtId);
     String created = "00020101021226850014br.gov.bcb.pix2563pix.example.com/qr/v2/cobv/" + txid;
     String revised = created + "/rev1";
@@ -224,7 +200,7 @@ class PspReconciliationTest extends IntegrationTest {
   @Test
   void aCancelledDebtsCobvIsRemovedAtThePsp() {
     // given a debt whose cobv the PSP holds
-    String debtId = register("cobv-cancel", "90.00");
+    String debtId = registerDebt("cobv-cancel", "90.00", today().plusDays(20));
     String txid = Txid.forDebt(debtId);
     psp.stubFor(
         put(urlEqualTo("/api/v2/cobv/" + txid))
@@ -269,7 +245,7 @@ class PspReconciliationTest extends IntegrationTest {
   @Test
   void anApprovedRefundIsSentToThePspAndItsNotificationSettlesIt() {
     // given an overpayment of 25.00 on a debt of 75.00, its refund approved by a supervisor
-    String debtId = register("refund-sent", "75.00");
+    String debtId = registerDebt("refund-sent", "75.00", today().plusDays(20));
     String e2e = endToEndId();
     String refundId = "D" + e2e;
     api.post(
