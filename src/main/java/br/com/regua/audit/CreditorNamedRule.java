@@ -52,9 +52,12 @@ final class CreditorNamedRule implements AuditRule {
               ? records.letterText(contact.key()).or(() -> Optional.ofNullable(contact.payload()))
               : Optional.ofNullable(contact.payload());
       List<String> missing = new ArrayList<>();
-      String normalized = text.map(CreditorNamedRule::normalize).orElse("");
-      // an SMS is sent in the GSM alphabet: "Cobranças" reads "Cobrancas" there
-      String named = contact.channel() == Channel.SMS ? SmsText.toGsm(name) : name;
+      // an SMS is sent in the GSM alphabet ("Cobranças" reads "Cobrancas" there); one recorded
+      // without a provider keeps the text as rendered: both are read in that alphabet
+      boolean sms = contact.channel() == Channel.SMS;
+      String normalized =
+          text.map(t -> sms ? SmsText.toGsm(t) : t).map(CreditorNamedRule::normalize).orElse("");
+      String named = sms ? SmsText.toGsm(name) : name;
       if (!normalized.contains(normalize(named))) {
         missing.add("name");
       }
