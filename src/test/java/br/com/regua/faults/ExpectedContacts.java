@@ -674,8 +674,10 @@ public final class ExpectedContacts {
     try (Connection db = DriverManager.getConnection(url, "postgres", "")) {
       try (PreparedStatement q =
               db.prepareStatement(
+                  // a step skipped because its day had ended is what the model expects of it
+                  // (no contact), recorded: not an attempt
                   "select debt_id, step, outcome, occurred_at, idempotency_key, detail, channel"
-                      + " from contact"
+                      + " from contact where outcome <> 'SKIPPED'"
                       + " order by occurred_at, id");
           ResultSet rs = q.executeQuery()) {
         while (rs.next()) {
