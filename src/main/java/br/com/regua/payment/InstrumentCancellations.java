@@ -4,11 +4,11 @@ import br.com.regua.charge.pix.Txid;
 import br.com.regua.debt.Debt;
 import br.com.regua.debt.DebtEventType;
 import br.com.regua.debt.DebtRepository;
+import br.com.regua.payment.pix.psp.PspProperties;
 import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
 
@@ -30,13 +30,10 @@ public class InstrumentCancellations {
   private final DebtRepository debts;
   private final boolean pspConfigured;
 
-  InstrumentCancellations(
-      JdbcClient jdbc,
-      DebtRepository debts,
-      @Value("${regua.pix.psp.base-url:}") String pspBaseUrl) {
+  InstrumentCancellations(JdbcClient jdbc, DebtRepository debts, PspProperties psp) {
     this.jdbc = jdbc;
     this.debts = debts;
-    this.pspConfigured = !pspBaseUrl.isBlank();
+    this.pspConfigured = psp.enabled();
   }
 
   /** A cancellation to carry out, as {@code GET /api/instrument-cancellations} lists it. */
