@@ -3,21 +3,14 @@ package br.com.regua.devkit.simulator;
 import br.com.regua.contact.policy.ContactWindows;
 import br.com.regua.engine.JourneyModel;
 import br.com.regua.payment.PaymentRequest;
-import com.fasterxml.jackson.databind.ObjectMapper;
 import io.camunda.client.CamundaClient;
 import io.camunda.client.api.worker.JobWorker;
 import java.io.IOException;
 import java.io.PrintStream;
-import java.io.StringReader;
 import java.io.UncheckedIOException;
-import java.net.URI;
-import java.net.http.HttpClient;
-import java.net.http.HttpRequest;
-import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.sql.Connection;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.time.OffsetDateTime;
@@ -26,14 +19,11 @@ import java.util.Collections;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
-import java.util.UUID;
 import java.util.concurrent.ConcurrentHashMap;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
-import javax.sql.DataSource;
 import org.springframework.context.annotation.Profile;
-import org.springframework.core.env.Environment;
 import org.springframework.stereotype.Component;
 
 /**
@@ -48,33 +38,18 @@ class Benchmark {
 
   private final Simulation.Services s;
   private final CamundaClient client;
-  private final DataSource dataSource;
-  private final ObjectMapper json;
-  private final Environment env;
   private final ContactWindows windows;
-
-  /** Rows per {@code POST /api/debts:batch} at most: the endpoint's limit. */
-  static final int BATCH_ROWS = 1000;
-
-  /** As many rows a request as keep every thread busy, up to the endpoint's limit. */
-  static int batchRows(int debts, int threads) {
-    int perThread = (debts + Math.max(1, threads) - 1) / Math.max(1, threads);
-    return Math.max(1, Math.min(BATCH_ROWS, perThread));
-  }
+  private final IngestBenchmark ingest;
 
   Benchmark(
       Simulation.Services services,
       CamundaClient client,
-      DataSource dataSource,
-      ObjectMapper json,
-      Environment env,
-      ContactWindows windows) {
+      ContactWindows windows,
+      IngestBenchmark ingest) {
     this.s = services;
     this.client = client;
-    this.dataSource = dataSource;
-    this.json = json;
-    this.env = env;
     this.windows = windows;
+    this.ingest = ingest;
   }
 
   /** The simulation's own throughput figures. */
@@ -116,34 +91,23 @@ class Benchmark {
     EngineObserver observer = new EngineObserver(s.engine(), JourneyModel.DUNNING_JOURNEY);
     observer.poll();
     long t0 = System.nanoTime();
-    register(entries, o.threads());
-    double ingest = Simulation.seconds(t0);
-    awaitJourneysStarted("STORM", Duration.ofMinutes(30));
+    ingest.register(entries, o.threads());
+    double ingestSeconds = Simulation.seconds(t0);
+    ingest.awaitJourneysStarted("STORM", Duration.ofMinutes(30));
     double started = Simulation.seconds(t0);
     observer.awaitDrained(settled(), Duration.ofMinutes(30));
-    double copy = copyRows(entries);
+    double copyAll = ingest.copyRows(entries, true);
     System.gc();
     long rssAfter = rssKb();
+    // the storm's first batch path is not warmed up (the simulation registers one at a time):
+    // --ingest-only measures it warm, over several rounds
+    IngestBenchmark.Round round =
+        new IngestBenchmark.Round(
+            entries.size(), ingestSeconds, started, copyAll, ingest.copyRows(entries, false));
     emit(
         lines,
         out,
-        String.format(
-            Locale.ROOT,
-            "Ingest: %d debts registered through POST /api/debts:batch (%d rows a request, %d"
-                + " requests at once) in %.1f s = %.0f debts/s; their journeys, started in the"
-                + " background, all running %.1f s after the first request (%.0f starts/s);"
-                + " PostgreSQL COPY of the same debtor and debt rows: %.2f s = %.0f rows/s;"
-                + " ratio %.1f%%",
-            entries.size(),
-            batchRows(entries.size(), o.threads()),
-            o.threads(),
-            ingest,
-            entries.size() / ingest,
-            started,
-            entries.size() / started,
-            copy,
-            entries.size() / copy,
-            100 * copy / ingest));
+        round.describe(IngestBenchmark.batchRows(entries.size(), o.threads()), o.threads()));
     emit(
         lines,
         out,
@@ -241,6 +205,16 @@ class Benchmark {
             latencies.isEmpty() ? 0 : Collections.max(latencies),
             latencies.size()));
 
+    write(o, lines);
+  }
+
+  /** {@code --ingest-only}: ingest against {@code COPY} alone, warmed up, several rounds. */
+  void runIngestOnly(SimulatorOptions o, PrintStream out) {
+    LocalDate due = LocalDate.ofInstant(s.engine().now(), Simulation.ZONE).plusDays(30);
+    write(o, ingest.run(o, due, out));
+  }
+
+  private static void write(SimulatorOptions o, List<String> lines) {
     try {
       Files.createDirectories(o.out());
       Files.writeString(
@@ -373,146 +347,6 @@ class Benchmark {
   private static String flow(String from, String to) {
     return "<bpmn:sequenceFlow id=\"Flow_%s_%s\" sourceRef=\"%s\" targetRef=\"%s\"/>%n"
         .formatted(from, to, from, to);
-  }
-
-  /** COPY of the same debtor and debt rows into scratch tables shaped like ours. */
-  private double copyRows(List<Portfolio.Entry> entries) {
-    StringBuilder debtors = new StringBuilder();
-    StringBuilder debts = new StringBuilder();
-    String now = OffsetDateTime.now(s.engine().clock()).toString();
-    for (Portfolio.Entry e : entries) {
-      var d = e.request().debtor();
-      debtors
-          .append(
-              String.join(
-                  "\t", d.document(), d.name(), d.email(), d.phone(), d.state().name(), now))
-          .append('\n');
-      debts
-          .append(
-              String.join(
-                  "\t",
-                  e.debtId(),
-                  d.document(),
-                  Long.toString(e.amountCents()),
-                  Long.toString(e.amountCents()),
-                  e.request().dueDate().toString(),
-                  "ACTIVE",
-                  UUID.randomUUID().toString(),
-                  "0".repeat(64),
-                  "\\N",
-                  now,
-                  now,
-                  e.request().dueDate().toString()))
-          .append('\n');
-    }
-    try (Connection c = dataSource.getConnection()) {
-      c.setAutoCommit(true);
-      try (var st = c.createStatement()) {
-        st.execute("drop table if exists copy_bench_debt, copy_bench_debtor");
-        st.execute("create table copy_bench_debtor (like debtor including all)");
-        st.execute("create table copy_bench_debt (like debt including all)");
-      }
-      // the driver is a runtime dependency only: its COPY API is reached reflectively
-      Object pg = c.unwrap(Class.forName("org.postgresql.PGConnection"));
-      Object copy = pg.getClass().getMethod("getCopyAPI").invoke(pg);
-      var copyIn = copy.getClass().getMethod("copyIn", String.class, java.io.Reader.class);
-      long t0 = System.nanoTime();
-      c.setAutoCommit(false);
-      copyIn.invoke(
-          copy,
-          "copy copy_bench_debtor (document, name, email, phone, state, updated_at) from stdin",
-          new StringReader(debtors.toString()));
-      copyIn.invoke(
-          copy,
-          "copy copy_bench_debt (debt_id, debtor_document, amount_cents, open_balance_cents,"
-              + " due_date, status, payment_token, registration_fingerprint, process_instance_key,"
-              + " registered_at, updated_at, interest_from) from stdin",
-          new StringReader(debts.toString()));
-      c.commit();
-      double seconds = Simulation.seconds(t0);
-      c.setAutoCommit(true);
-      try (var st = c.createStatement()) {
-        st.execute("drop table copy_bench_debt, copy_bench_debtor");
-      }
-      return seconds;
-    } catch (Exception e) {
-      throw new IllegalStateException("COPY benchmark failed", e);
-    }
-  }
-
-  /**
-   * Registers the debts as a creditor's system would: {@code POST /api/debts:batch} over HTTP, up
-   * to 1,000 rows a request ({@code DebtBatchController}'s limit), {@code threads} requests at
-   * once. Every row must come back 201.
-   */
-  private void register(List<Portfolio.Entry> entries, int threads) {
-    String url = "http://localhost:" + env.getProperty("local.server.port") + "/api/debts:batch";
-    String apiKey = System.getenv().getOrDefault("REGUA_API_KEY", "dev-integration-key");
-    HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
-    int rows = batchRows(entries.size(), threads);
-    List<List<Portfolio.Entry>> batches = new ArrayList<>();
-    for (int i = 0; i < entries.size(); i += rows) {
-      batches.add(entries.subList(i, Math.min(entries.size(), i + rows)));
-    }
-    try (ExecutorService pool = Executors.newFixedThreadPool(Math.max(1, threads))) {
-      List<Future<?>> fs = new ArrayList<>();
-      for (List<Portfolio.Entry> batch : batches) {
-        fs.add(
-            pool.submit(
-                () -> {
-                  String body =
-                      json.writeValueAsString(
-                          Map.of("debts", batch.stream().map(Portfolio.Entry::request).toList()));
-                  HttpResponse<String> response =
-                      http.send(
-                          HttpRequest.newBuilder(URI.create(url))
-                              .timeout(Duration.ofMinutes(30))
-                              .header("content-type", "application/json")
-                              .header("X-Api-Key", apiKey)
-                              .POST(HttpRequest.BodyPublishers.ofString(body))
-                              .build(),
-                          HttpResponse.BodyHandlers.ofString());
-                  var answer = json.readTree(response.body());
-                  if (response.statusCode() != 200
-                      || answer.path("created").asInt() != batch.size()) {
-                    throw new IllegalStateException(
-                        "batch answered "
-                            + response.statusCode()
-                            + ": "
-                            + response
-                                .body()
-                                .substring(0, Math.min(500, response.body().length())));
-                  }
-                  return null;
-                }));
-      }
-      for (Future<?> f : fs) {
-        f.get();
-      }
-    } catch (Exception e) {
-      throw new IllegalStateException("registration failed", e);
-    }
-  }
-
-  /** The batch endpoint answers before the journeys start: waits until every one has. */
-  private void awaitJourneysStarted(String prefix, Duration bound) {
-    long deadline = System.nanoTime() + bound.toNanos();
-    while (s.jdbc()
-            .sql("select count(*) from debt where debt_id like :p and process_instance_key is null")
-            .param("p", prefix + "-%")
-            .query(Long.class)
-            .single()
-        > 0) {
-      if (System.nanoTime() > deadline) {
-        throw new IllegalStateException("journeys not all started within " + bound);
-      }
-      try {
-        Thread.sleep(100);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-        throw new IllegalStateException(e);
-      }
-    }
   }
 
   private Map<Long, Long> processKeys(String prefix) {

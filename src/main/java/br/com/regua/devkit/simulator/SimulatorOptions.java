@@ -8,7 +8,9 @@ import java.util.List;
 /**
  * {@code bin/simulate} options. {@code --start} is the first simulated day (the engine clock only
  * moves forward, so it must be after today; the default is far enough). {@code --rate} is each
- * provider's limit in messages per second (0: none).
+ * provider's limit in messages per second (0: none). {@code --ingest-only} (with {@code
+ * --benchmark}) measures only ingest against {@code COPY}, warmed up and over several rounds of
+ * {@code --storm} debts each.
  */
 public record SimulatorOptions(
     int debts,
@@ -24,6 +26,7 @@ public record SimulatorOptions(
     String prefix,
     boolean benchmark,
     int stormDebts,
+    boolean ingestOnly,
     List<Path> compare) {
 
   public static final LocalDate DEFAULT_START = LocalDate.of(2030, 1, 7); // a Monday
@@ -43,6 +46,7 @@ public record SimulatorOptions(
         "SIM",
         false,
         0,
+        false,
         List.of());
   }
 
@@ -56,6 +60,7 @@ public record SimulatorOptions(
     Path out = o.out, models = null;
     String label = null;
     boolean benchmark = false;
+    boolean ingestOnly = false;
     List<Path> compare = new ArrayList<>();
     for (int i = 0; i < args.length; i++) {
       String a = args[i];
@@ -68,6 +73,7 @@ public record SimulatorOptions(
       }
       switch (a) {
         case "--benchmark" -> benchmark = true;
+        case "--ingest-only" -> ingestOnly = true;
         case "--compare" -> {
           compare.add(Path.of(value(args, ++i, a)));
           compare.add(Path.of(value(args, ++i, a)));
@@ -108,6 +114,7 @@ public record SimulatorOptions(
         o.prefix,
         benchmark,
         storm == 0 ? debts : storm,
+        ingestOnly,
         List.copyOf(compare));
   }
 
@@ -133,6 +140,7 @@ public record SimulatorOptions(
         newPrefix,
         benchmark,
         stormDebts,
+        ingestOnly,
         compare);
   }
 
@@ -151,6 +159,7 @@ public record SimulatorOptions(
         prefix,
         benchmark,
         stormDebts,
+        ingestOnly,
         compare);
   }
 }

@@ -66,7 +66,9 @@ class SimulatorRunner implements ApplicationRunner {
         Report.summary(result).forEach((k, v) -> out.printf("  %-40s %s%n", k, v));
         Simulation.Timings t = simulation.timings();
         out.println(Benchmark.describe(t, result));
-        if (options.benchmark()) {
+        if (options.benchmark() && options.ingestOnly()) {
+          benchmark.getObject().runIngestOnly(options, out);
+        } else if (options.benchmark()) {
           benchmark.getObject().run(options, t, result, out);
         }
       }
