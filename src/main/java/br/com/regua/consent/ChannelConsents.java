@@ -1,7 +1,9 @@
 package br.com.regua.consent;
 
+import br.com.regua.ops.SqlArrays;
 import java.sql.Timestamp;
 import java.time.Instant;
+import java.util.Collection;
 import java.util.EnumMap;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -111,5 +113,25 @@ public class ChannelConsents {
         .param("at", Timestamp.from(at))
         .update();
     return of(document).get(channel) == Consent.OPT_IN;
+  }
+
+  /**
+   * {@link #optIn} for many debtors at once, in one statement (a bulk registration): an opt-out, or
+   * a channel found unreachable, stays.
+   */
+  public void optInAll(Collection<String> documents, Channel channel, Instant at) {
+    if (documents.isEmpty()) {
+      return;
+    }
+    jdbc.sql(
+            """
+            insert into debtor_channel_consent (document, channel, consent, updated_at)
+            select d, :channel, 'OPT_IN', :at from unnest(cast(:documents as text[])) as d
+            on conflict (document, channel) do nothing
+            """)
+        .param("documents", SqlArrays.text(documents))
+        .param("channel", channel.name())
+        .param("at", Timestamp.from(at))
+        .update();
   }
 }

@@ -39,6 +39,16 @@ import org.springframework.transaction.support.TransactionTemplate;
 @Service
 public class DebtService {
 
+  private static final MessageDigest SHA_256;
+
+  static {
+    try {
+      SHA_256 = MessageDigest.getInstance("SHA-256");
+    } catch (NoSuchAlgorithmException e) {
+      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+    }
+  }
+
   private final DebtRepository debts;
   private final DebtLifecycle lifecycle;
   private final ChannelConsents consents;
@@ -128,8 +138,7 @@ public class DebtService {
         candidates.isEmpty()
             ? Set.of()
             : tx.execute(status -> insertAll(candidates, optingIn, ourNumbers, now));
-    Map<String, String> stored =
-        debts.fingerprints(candidates.stream().map(Debt::debtId).distinct().toList());
+    Map<String, String> stored = storedFingerprints(candidates, inserted);
     List<RowStored> outcomes = new ArrayList<>(rows.size());
     Set<String> createdByARow = new HashSet<>();
     for (int i = 0; i < rows.size(); i++) {
@@ -153,6 +162,26 @@ public class DebtService {
       }
     }
     return outcomes;
+  }
+
+  /**
+   * The fingerprint stored under each candidate's id: the first row's where this call inserted it,
+   * read back only for the ids that were there before.
+   */
+  private Map<String, String> storedFingerprints(List<Debt> candidates, Set<String> inserted) {
+    Map<String, String> stored = new HashMap<>();
+    Set<String> before = new LinkedHashSet<>();
+    for (Debt candidate : candidates) {
+      if (inserted.contains(candidate.debtId())) {
+        stored.putIfAbsent(candidate.debtId(), candidate.registrationFingerprint());
+      } else {
+        before.add(candidate.debtId());
+      }
+    }
+    if (!before.isEmpty()) {
+      stored.putAll(debts.fingerprints(before));
+    }
+    return stored;
   }
 
   /**
@@ -180,9 +209,7 @@ public class DebtService {
       firstOfId.putIfAbsent(candidate.debtId(), candidate);
     }
     debts.upsertDebtors(debtors.values(), now);
-    for (String document : optingIn) {
-      consents.optIn(document, Channel.WHATSAPP, now); // an earlier opt-out stays: it is final
-    }
+    consents.optInAll(optingIn, Channel.WHATSAPP, now); // an earlier opt-out stays: it is final
     Set<String> inserted = debts.insertAllIfAbsent(firstOfId.values(), now);
     Map<String, String> newOurNumbers = new HashMap<>(ourNumbers);
     newOurNumbers.keySet().retainAll(inserted);
@@ -361,12 +388,16 @@ public class DebtService {
     if (ourNumber != null) {
       canonical += "\u001fnosso número " + ourNumber;
     }
+    byte[] hash = sha256().digest(canonical.getBytes(StandardCharsets.UTF_8));
+    return HexFormat.of().formatHex(hash);
+  }
+
+  /** A copy of one SHA-256 digest: a bulk load hashes every row, and the lookup costs more. */
+  private static MessageDigest sha256() {
     try {
-      byte[] hash =
-          MessageDigest.getInstance("SHA-256").digest(canonical.getBytes(StandardCharsets.UTF_8));
-      return HexFormat.of().formatHex(hash);
-    } catch (NoSuchAlgorithmException e) {
-      throw new IllegalStateException("SHA-256 is part of every JDK", e);
+      return (MessageDigest) SHA_256.clone();
+    } catch (CloneNotSupportedException e) {
+      throw new IllegalStateException("the JDK's SHA-256 can be cloned", e);
     }
   }
 }
