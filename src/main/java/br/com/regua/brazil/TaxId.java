@@ -2,6 +2,7 @@ package br.com.regua.brazil;
 
 import br.com.regua.api.InvalidFieldException;
 import java.util.Locale;
+import java.util.regex.Pattern;
 
 /**
  * A Brazilian taxpayer id: CPF (a person, 11 digits) or CNPJ (a company, 14 characters), each with
@@ -23,6 +24,11 @@ public record TaxId(String value) {
     /** Pessoa jurídica. */
     PJ
   }
+
+  // compiled once: every registration row checks a document twice (validation, then parsing)
+  private static final Pattern TEXT = Pattern.compile("[0-9A-Za-z./\\- ]+");
+  private static final Pattern PUNCTUATION = Pattern.compile("[./\\- ]");
+  private static final Pattern CANONICAL = Pattern.compile("\\d{11}|[0-9A-Z]{12}\\d{2}");
 
   private static final int[] CPF_WEIGHTS_1 = {10, 9, 8, 7, 6, 5, 4, 3, 2};
   private static final int[] CPF_WEIGHTS_2 = {11, 10, 9, 8, 7, 6, 5, 4, 3, 2};
@@ -114,14 +120,14 @@ public record TaxId(String value) {
    * anything but digits, letters and the usual punctuation.
    */
   private static String canonicalOf(String text) {
-    if (text == null || !text.matches("[0-9A-Za-z./\\- ]+")) {
+    if (text == null || !TEXT.matcher(text).matches()) {
       return "";
     }
-    return text.replaceAll("[./\\- ]", "").toUpperCase(Locale.ROOT);
+    return PUNCTUATION.matcher(text).replaceAll("").toUpperCase(Locale.ROOT);
   }
 
   private static boolean isValid(String value) {
-    if (value == null || !value.matches("\\d{11}|[0-9A-Z]{12}\\d{2}")) {
+    if (value == null || !CANONICAL.matcher(value).matches()) {
       return false;
     }
     if (value.chars().distinct().count() == 1) {

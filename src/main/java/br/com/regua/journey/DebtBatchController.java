@@ -10,6 +10,7 @@ import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
+import com.fasterxml.jackson.databind.ObjectReader;
 import jakarta.validation.ConstraintViolation;
 import jakarta.validation.Validator;
 import java.util.ArrayList;
@@ -35,17 +36,20 @@ class DebtBatchController {
 
   private final DebtRegistration registration;
   private final PendingJourneys journeys;
-  private final ObjectMapper json;
+  private final BulkLoads loads;
+  private final ObjectReader rowReader;
   private final Validator validator;
 
   DebtBatchController(
       DebtRegistration registration,
       PendingJourneys journeys,
+      BulkLoads loads,
       ObjectMapper json,
       Validator validator) {
     this.registration = registration;
     this.journeys = journeys;
-    this.json = json;
+    this.loads = loads;
+    this.rowReader = json.readerFor(RegisterDebtRequest.class);
     this.validator = validator;
   }
 
@@ -69,11 +73,17 @@ class DebtBatchController {
       throw new InvalidFieldException(
           "debts", "at most " + MAX_ROWS + " debts per request; send the rest in another");
     }
-    RowResult[] rows = new RowResult[request.debts().size()];
+    try (BulkLoads.Load load = loads.begin()) {
+      return register(request.debts());
+    }
+  }
+
+  private BatchResult register(List<JsonNode> debts) {
+    RowResult[] rows = new RowResult[debts.size()];
     List<Integer> valid = new ArrayList<>();
     List<RegisterDebtRequest> toStore = new ArrayList<>();
     for (int i = 0; i < rows.length; i++) {
-      JsonNode row = request.debts().get(i);
+      JsonNode row = debts.get(i);
       Object checked = check(i, row);
       if (checked instanceof RegisterDebtRequest debt) {
         valid.add(i);
@@ -104,7 +114,7 @@ class DebtBatchController {
         row != null && row.path("debtId").isTextual() ? row.get("debtId").asText() : null;
     RegisterDebtRequest request;
     try {
-      request = json.treeToValue(row, RegisterDebtRequest.class);
+      request = rowReader.readValue(row);
     } catch (JsonMappingException e) {
       return e.getPath().isEmpty()
           ? notAnObject(index, debtId)

@@ -10,6 +10,7 @@ public final class Money {
 
   private static final Pattern DECIMAL = Pattern.compile("\\d{1,13}(\\.\\d{1,2})?");
   private static final Locale PT_BR = Locale.forLanguageTag("pt-BR");
+  private static final NumberFormat REAIS = NumberFormat.getCurrencyInstance(PT_BR);
 
   private Money() {}
 
@@ -41,7 +42,7 @@ public final class Money {
 
   /** Cents as a Brazilian reads them: "R$ 1.234,56". */
   public static String toReais(long cents) {
-    NumberFormat format = NumberFormat.getCurrencyInstance(PT_BR);
+    NumberFormat format = (NumberFormat) REAIS.clone(); // not thread-safe; looking it up is slow
     // The JDK uses a no-break space after "R$"; mail clients show a plain one more reliably.
     return format.format(BigDecimal.valueOf(cents, 2)).replace('\u00a0', ' ');
   }
