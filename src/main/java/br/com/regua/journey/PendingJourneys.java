@@ -38,13 +38,19 @@ class PendingJourneys {
   private final Clock clock;
   private final InMemoryEngine engine;
   private final EngineRecovery recovery;
+  private final BulkLoads loads;
   private final ExecutorService starter =
       Executors.newSingleThreadExecutor(Thread.ofPlatform().name("pending-journeys").factory());
   private final AtomicBoolean queued = new AtomicBoolean();
 
   PendingJourneys(
-      JourneyStarts starts, Clock clock, Optional<InMemoryEngine> engine, EngineRecovery recovery) {
+      JourneyStarts starts,
+      Clock clock,
+      Optional<InMemoryEngine> engine,
+      EngineRecovery recovery,
+      BulkLoads loads) {
     this.starts = starts;
+    this.loads = loads;
     this.clock = clock;
     this.engine = engine.orElse(null);
     this.recovery = recovery;
@@ -109,6 +115,7 @@ class PendingJourneys {
     int total = 0;
     int started;
     do {
+      loads.awaitNone(BulkLoads.MAX_WAIT); // a bulk load in flight goes first
       started = starts.startPending(registeredBefore, BATCH);
       total += started;
     } while (started == BATCH);
