@@ -3,6 +3,8 @@ package br.com.regua.journey;
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
+import br.com.regua.consent.Channel;
+import br.com.regua.consent.ChannelConsents;
 import br.com.regua.debt.DebtRepository;
 import br.com.regua.debt.DebtService;
 import br.com.regua.debt.RegisterDebtRequest;
@@ -33,6 +35,7 @@ class DebtBatchApiTest extends IntegrationTest {
   @Autowired PlatformTransactionManager transactions;
   @Autowired MeterRegistry meters;
   @Autowired ObjectMapper json;
+  @Autowired ChannelConsents consents;
 
   @Test
   void storesTheValidRowsAndSaysWhatIsWrongWithEachOfTheOthers() {
@@ -165,6 +168,63 @@ class DebtBatchApiTest extends IntegrationTest {
     assertThat(api.get("/api/debts/" + paidEarly).getBody().get("openBalance").asText())
         .isEqualTo("60.00");
     assertThat(api.timelineTypes(paidEarly)).contains("PAYMENT_RECEIVED");
+  }
+
+  @Test
+  void aRepeatedBatchStoresNothingTwiceAndAnOptOutOutlastsTheRowsOptIn() {
+    // given a debtor who opted out of WhatsApp
+    String optedOut = TestDebtors.cpf();
+    String before = TestDebtors.uniqueId("batch-optout-old");
+    assertThat(
+            api.post(
+                    "/api/debts",
+                    sameDebtor(api.debt(before, "10.00", today().plusDays(30)), optedOut, "o"))
+                .getStatusCode()
+                .value())
+        .isEqualTo(201);
+    consents.optOut(optedOut, Channel.WHATSAPP, java.time.Instant.now());
+    // and a batch: that debtor opting in again, a new debtor opting in, a row with a phone that is
+    // not E.164, and the new debtor's row again
+    String again = TestDebtors.uniqueId("batch-optout-new");
+    String fresh = TestDebtors.uniqueId("batch-optin");
+    String badPhone = TestDebtors.uniqueId("batch-phone");
+    String freshCpf = TestDebtors.cpf();
+    ObjectNode optingInAgain =
+        sameDebtor(api.debt(again, "20.00", today().plusDays(30)), optedOut, "o");
+    ((ObjectNode) optingInAgain.get("debtor")).put("whatsappOptIn", true);
+    ObjectNode optingIn = sameDebtor(api.debt(fresh, "30.00", today().plusDays(30)), freshCpf, "f");
+    ((ObjectNode) optingIn.get("debtor")).put("whatsappOptIn", true);
+    ObjectNode wrongPhone = api.debt(badPhone, "40.00", today().plusDays(30));
+    ((ObjectNode) wrongPhone.get("debtor")).put("phone", "11 98765-4321");
+    List<Object> rows = List.of(optingInAgain, optingIn, wrongPhone, optingIn);
+
+    // when it comes twice
+    JsonNode first = api.post("/api/debts:batch", Map.of("debts", rows)).getBody();
+    JsonNode second = api.post("/api/debts:batch", Map.of("debts", rows)).getBody();
+
+    // then the valid rows are stored once, the invalid one is named by row and field
+    assertThat(statuses(first)).containsExactly(201, 201, 400, 200);
+    assertThat(statuses(second)).containsExactly(200, 200, 400, 200);
+    assertThat(first.at("/rows/2/index").asInt()).isEqualTo(2);
+    assertThat(first.at("/rows/2/debtId").asText()).isEqualTo(badPhone);
+    assertThat(first.at("/rows/2/errors/0/field").asText()).isEqualTo("debtor.phone");
+    assertThat(stored(badPhone)).isZero();
+    for (String debtId : List.of(again, fresh)) {
+      assertThat(stored(debtId)).isOne();
+      assertThat(api.timelineTypes(debtId)).containsOnlyOnce("REGISTERED");
+    }
+    // and the opt-out stays, the new debtor is opted in once
+    assertThat(whatsapp(optedOut)).containsExactly("OPT_OUT");
+    assertThat(whatsapp(freshCpf)).containsExactly("OPT_IN");
+  }
+
+  private List<String> whatsapp(String document) {
+    return jdbc.sql(
+            "select consent from debtor_channel_consent"
+                + " where document = :document and channel = 'WHATSAPP'")
+        .param("document", document)
+        .query(String.class)
+        .list();
   }
 
   @Test
