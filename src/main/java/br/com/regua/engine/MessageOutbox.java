@@ -39,6 +39,14 @@ public class MessageOutbox {
   /** A publish the engine does not answer in this time is retried later. */
   static final Duration PUBLISH_TIMEOUT = Duration.ofSeconds(5);
 
+  /**
+   * The first publish, made in the request that stored the event, waits at most this long: the
+   * event is already stored and acknowledged, and an engine busy with a due-date storm must not
+   * hold the integrator's call for seconds. The relay publishes it again (the message id keeps the
+   * engine to one).
+   */
+  static final Duration IN_REQUEST_PUBLISH_TIMEOUT = Duration.ofSeconds(1);
+
   /** Retries wait 1 s, 2 s, 4 s, … up to this. */
   static final Duration MAX_BACKOFF = Duration.ofMinutes(5);
 
@@ -102,6 +110,10 @@ public class MessageOutbox {
 
   /** Publishes the stored message if it is still pending; true when the engine has it. */
   boolean deliver(long id) {
+    return deliver(id, IN_REQUEST_PUBLISH_TIMEOUT);
+  }
+
+  private boolean deliver(long id, Duration timeout) {
     Boolean delivered =
         ownTx.execute(
             s ->
@@ -111,7 +123,7 @@ public class MessageOutbox {
                         Map.of("id", id))
                     .stream()
                     .findFirst()
-                    .map(this::publish)
+                    .map(message -> publish(message, timeout))
                     .orElse(true));
     return Boolean.TRUE.equals(delivered);
   }
@@ -134,7 +146,7 @@ public class MessageOutbox {
                       limit :limit for update skip locked
                       """,
                       Map.of("now", Timestamp.from(clock.instant()), "limit", limit))) {
-                if (!publish(message)) {
+                if (!publish(message, PUBLISH_TIMEOUT)) {
                   break; // the engine is likely down: the rest wait for their next attempt
                 }
                 published++;
@@ -199,7 +211,7 @@ public class MessageOutbox {
   }
 
   /** Publishes under the row's lock and records the outcome; true when the engine has it. */
-  private boolean publish(Message message) {
+  private boolean publish(Message message, Duration timeout) {
     Instant now = clock.instant();
     try {
       client
@@ -209,7 +221,7 @@ public class MessageOutbox {
           .messageId(message.messageId())
           .timeToLive(Journeys.MESSAGE_TTL)
           .variables(message.variables())
-          .requestTimeout(PUBLISH_TIMEOUT)
+          .requestTimeout(timeout)
           .send()
           .join();
     } catch (ClientStatusException e) {

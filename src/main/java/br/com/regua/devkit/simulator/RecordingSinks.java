@@ -21,8 +21,13 @@ import java.util.concurrent.locks.LockSupport;
  */
 public final class RecordingSinks {
 
-  /** A message as the debtor received it, on the São Paulo calendar day it was sent. */
-  public record Message(LocalDate day, Channel channel, String template, boolean afterDue) {}
+  /**
+   * A message as the debtor received it, on the São Paulo calendar day it was sent; {@code
+   * acceptedAtMillis} is the wall-clock time the provider accepted it (the engine's clock is pinned
+   * and jumps, so it cannot say when, in real time, the debtor was reached).
+   */
+  public record Message(
+      LocalDate day, Channel channel, String template, boolean afterDue, long acceptedAtMillis) {}
 
   private final Clock clock;
   private final Map<String, List<Message>> byDebt = new ConcurrentHashMap<>();
@@ -67,7 +72,13 @@ public final class RecordingSinks {
         LocalDate today = LocalDate.now(clock);
         List<Message> messages = byDebt.computeIfAbsent(debt.debtId(), id -> new ArrayList<>(8));
         synchronized (messages) {
-          messages.add(new Message(today, channel, template, today.isAfter(debt.dueDate())));
+          messages.add(
+              new Message(
+                  today,
+                  channel,
+                  template,
+                  today.isAfter(debt.dueDate()),
+                  System.currentTimeMillis()));
         }
         totals.get(channel).incrementAndGet();
         lastSend.set(System.nanoTime());

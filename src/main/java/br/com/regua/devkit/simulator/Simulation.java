@@ -484,6 +484,9 @@ public final class Simulation {
   private void register(List<Portfolio.Entry> entries) {
     int threads = Math.max(1, o.threads());
     AtomicInteger done = new AtomicInteger();
+    // a line every tenth of the portfolio (at least every 1,000), so a long registration shows it
+    // is moving
+    int every = Math.max(1_000, entries.size() / 10);
     try (ExecutorService pool = Executors.newFixedThreadPool(threads)) {
       List<Future<?>> futures = new ArrayList<>();
       for (int t = 0; t < threads; t++) {
@@ -494,7 +497,7 @@ public final class Simulation {
                   for (int i = first; i < entries.size(); i += threads) {
                     s.debts().register(entries.get(i).request());
                     int n = done.incrementAndGet();
-                    if (n % 10_000 == 0) {
+                    if (n % every == 0) {
                       out.printf("  registered %d%n", n);
                     }
                   }
