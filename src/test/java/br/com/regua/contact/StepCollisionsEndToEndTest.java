@@ -39,7 +39,9 @@ class StepCollisionsEndToEndTest extends IntegrationTest {
     ((ObjectNode) debt.get("debtor")).put("state", "RJ");
     assertThat(api.post("/api/debts", debt).getStatusCode().value()).isEqualTo(201);
 
-    // when the clock reaches Saturday's contact time, then Monday's
+    // when the clock reaches Wednesday's D-3, Saturday's contact time, then Monday's
+    moveClockTo(afterContactSpread(saturday.minusDays(3)));
+    await().atMost(Duration.ofSeconds(30)).until(() -> outcomes(debtId, "D-3").contains("SENT"));
     moveClockTo(contactAt(debtId, saturday));
     await().atMost(Duration.ofSeconds(30)).until(() -> outcomes(debtId, "D0").contains("SKIPPED"));
     moveClockTo(contactAt(debtId, saturday.plusDays(1)));

@@ -319,8 +319,8 @@ public final class ExpectedContacts {
   }
 
   /**
-   * A contact-step: at its day's 09:00 (skipped once the day ended), or now without a day. A step of
-   * the régua names the next one's day: postponed to that day or later, it is superseded (the
+   * A contact-step: at its day's 09:00 (skipped once the day ended), or now without a day. A step
+   * of the régua names the next one's day: postponed to that day or later, it is superseded (the
    * strategies' {@code postponementPolicy}, {@code supersede}) and nothing is sent for it.
    */
   static final class ContactStep {
@@ -626,10 +626,6 @@ public final class ExpectedContacts {
     void run(Sim sim, Instant now) {
       if (current != null) {
         Instant retry = sim.attempt(current.step, now);
-        if (retry != null && current.supersededWhenPostponedTo(retry)) {
-          advance(sim, now); // superseded by the next step: logged SKIPPED, nothing sent
-          return;
-        }
         if (retry != null) {
           wake = retry;
           return;
