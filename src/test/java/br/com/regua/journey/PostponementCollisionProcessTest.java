@@ -30,6 +30,9 @@ class PostponementCollisionProcessTest {
 
   private static final BusinessDays CALENDAR = new BusinessDays();
 
+  /** The strategy table with {@code both} in the strategy's row, as an analyst may set it. */
+  private static final Map<String, Object> BOTH = Map.of("postponementPolicy", "both");
+
   private final JourneyDriver journeys = new JourneyDriver();
 
   @AfterEach
@@ -41,8 +44,7 @@ class PostponementCollisionProcessTest {
   void supersedeADueDayReminderPostponedFromSaturdayToMondayGivesWayToDPlus1() {
     // given a standard debt in RJ due on a Saturday, the strategy table's policy (supersede)
     LocalDate saturday = nextAfter(journeys.today().plusDays(10), DayOfWeek.SATURDAY);
-    long journey = journeys.start(journeys.standardDebt(saturday).inState("RJ"));
-    sendOnItsDay(journey, "D-3", saturday.minusDays(3));
+    long journey = rjDebtPastDMinus3(saturday, Map.of());
 
     // when D0 is postponed to Monday, past D+1's day (Sunday)
     ActivatedJob dueDay = reminderOnItsDay(journey, "D0", saturday);
@@ -78,10 +80,7 @@ class PostponementCollisionProcessTest {
   void bothADueDayReminderPostponedFromSaturdayGoesMondayAndDPlus1TuesdayAndDPlus3Wednesday() {
     // given the same debt, with the strategy's policy changed to both
     LocalDate saturday = nextAfter(journeys.today().plusDays(10), DayOfWeek.SATURDAY);
-    long journey =
-        journeys.start(
-            journeys.standardDebt(saturday).inState("RJ"), Map.of("postponementPolicy", "both"));
-    sendOnItsDay(journey, "D-3", saturday.minusDays(3));
+    long journey = rjDebtPastDMinus3(saturday, BOTH);
 
     // when D0 is postponed to Monday
     journeys.postponed(reminderOnItsDay(journey, "D0", saturday), nextWindowRj(saturday));
@@ -110,8 +109,7 @@ class PostponementCollisionProcessTest {
   void supersedeADueDayReminderPostponedFromSundayToMondayGivesWayToDPlus1OnThatMonday() {
     // given a debt in RJ due on a Sunday: D+1 is the Monday D0 is postponed to
     LocalDate sunday = nextAfter(journeys.today().plusDays(10), DayOfWeek.SUNDAY);
-    long journey = journeys.start(journeys.standardDebt(sunday).inState("RJ"));
-    sendOnItsDay(journey, "D-3", sunday.minusDays(3));
+    long journey = rjDebtPastDMinus3(sunday, Map.of());
 
     // when D0 is postponed to Monday, D+1's own day
     journeys.postponed(reminderOnItsDay(journey, "D0", sunday), nextWindowRj(sunday));
@@ -125,10 +123,7 @@ class PostponementCollisionProcessTest {
   void bothADueDayReminderPostponedFromSundayToMondayPushesDPlus1ToTuesday() {
     // given the same debt with both
     LocalDate sunday = nextAfter(journeys.today().plusDays(10), DayOfWeek.SUNDAY);
-    long journey =
-        journeys.start(
-            journeys.standardDebt(sunday).inState("RJ"), Map.of("postponementPolicy", "both"));
-    sendOnItsDay(journey, "D-3", sunday.minusDays(3));
+    long journey = rjDebtPastDMinus3(sunday, BOTH);
 
     // when D0 is postponed to Monday and goes out then
     journeys.postponed(reminderOnItsDay(journey, "D0", sunday), nextWindowRj(sunday));
@@ -147,8 +142,7 @@ class PostponementCollisionProcessTest {
     while (holiday.getDayOfWeek() != DayOfWeek.FRIDAY || !CALENDAR.isHoliday(holiday, Uf.RJ)) {
       holiday = holiday.plusDays(1);
     }
-    long journey = journeys.start(journeys.standardDebt(holiday).inState("RJ"));
-    sendOnItsDay(journey, "D-3", holiday.minusDays(3));
+    long journey = rjDebtPastDMinus3(holiday, Map.of());
 
     // when D0 is postponed past the weekend, it is superseded by D+1 (Saturday)
     journeys.postponed(reminderOnItsDay(journey, "D0", holiday), nextWindowRj(holiday));
@@ -178,6 +172,16 @@ class PostponementCollisionProcessTest {
     }
     assertThat(journeys.timer(journey, "WaitUntilStepDateTimer"))
         .contains(journeys.contactAt(journey, holiday.plusDays(7)));
+  }
+
+  /**
+   * A standard debt in RJ due on the day, its strategy changed as given, whose D-3 went out: the
+   * clock is past D-3, before D0.
+   */
+  private long rjDebtPastDMinus3(LocalDate dueDate, Map<String, Object> strategyChanges) {
+    long journey = journeys.start(journeys.standardDebt(dueDate).inState("RJ"), strategyChanges);
+    sendOnItsDay(journey, "D-3", dueDate.minusDays(3));
+    return journey;
   }
 
   private void sendOnItsDay(long journey, String step, LocalDate day) {
