@@ -4,10 +4,7 @@ import br.com.regua.consent.Channel;
 import br.com.regua.engine.JourneyModel;
 import io.camunda.client.annotation.JobWorker;
 import io.camunda.client.annotation.VariablesAsType;
-import java.time.Duration;
 import java.time.LocalDate;
-import java.time.LocalTime;
-import java.time.ZoneId;
 import org.springframework.stereotype.Component;
 
 /**
@@ -18,8 +15,6 @@ import org.springframework.stereotype.Component;
  */
 @Component
 public class MovedStepWorker {
-
-  private static final ZoneId STEP_ZONE = ZoneId.of("America/Sao_Paulo");
 
   private final StepCollisions collisions;
 
@@ -45,17 +40,11 @@ public class MovedStepWorker {
 
   @JobWorker(type = JourneyModel.RECORD_MOVED_STEP)
   public void record(@VariablesAsType Input input) {
-    int minute = input.contactMinuteOffset() == null ? 0 : input.contactMinuteOffset();
     collisions.moved(
         ContactRequest.of(input.debtId(), input.step(), input.channel(), input.template()),
         input.stepDate(),
         input.previousStep(),
-        input.notBefore().minusDays(1),
-        input
-            .notBefore()
-            .atTime(LocalTime.of(9, 0))
-            .atZone(STEP_ZONE)
-            .toInstant()
-            .plus(Duration.ofMinutes(minute)));
+        input.notBefore(),
+        input.contactMinuteOffset() == null ? 0 : input.contactMinuteOffset());
   }
 }

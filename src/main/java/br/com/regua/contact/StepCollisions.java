@@ -1,8 +1,10 @@
 package br.com.regua.contact;
 
 import java.time.Clock;
+import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.time.LocalTime;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
 import org.springframework.stereotype.Service;
@@ -21,7 +23,7 @@ public class StepCollisions {
   /** The words the timeline starts a superseded step's detail with; the audit reads them. */
   public static final String SUPERSEDED_BY = "substituída por ";
 
-  private static final ZoneId STEP_ZONE = ZoneId.of("America/Sao_Paulo");
+  private static final ZoneId STEP_ZONE = ContactService.STEP_ZONE;
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
@@ -64,16 +66,23 @@ public class StepCollisions {
   }
 
   /**
-   * The previous step went out on {@code previousContactDay}, on or after this step's day: both go
-   * out, this one from {@code until}, the next allowed day after the previous one (the contact
-   * policy postpones it further if that day is not allowed).
+   * The previous step went out the day before {@code notBefore}, on or after this step's day: both
+   * go out, this one from {@code notBefore} at the debt's contact time (the contact policy
+   * postpones it further if that day is not allowed).
    */
   public void moved(
       ContactRequest step,
       LocalDate stepDate,
       String previousStep,
-      LocalDate previousContactDay,
-      Instant until) {
+      LocalDate notBefore,
+      int contactMinuteOffset) {
+    LocalDate previousContactDay = notBefore.minusDays(1);
+    Instant until =
+        notBefore
+            .atTime(LocalTime.of(9, 0))
+            .atZone(STEP_ZONE)
+            .toInstant()
+            .plus(Duration.ofMinutes(contactMinuteOffset));
     tx.executeWithoutResult(
         status -> {
           Contact contact = step.on(step.channel(), clock.instant()).withKeySuffix("@" + until);
