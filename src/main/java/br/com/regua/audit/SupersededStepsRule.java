@@ -11,14 +11,16 @@ import java.time.format.DateTimeParseException;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 
 /**
  * A step skipped as superseded by the next one (policy {@code supersede} in {@code contact-step})
  * hands over to a step that is accounted for: once the run is past the next step's day, the log has
- * an outcome for it (sent, postponed, suppressed, skipped…), unless the debt's journey changed in
- * between. And a firm step, the prior notice of negativation, is never superseded.
+ * an outcome for it (sent, postponed, suppressed, skipped…; for an agent's call, the timeline has
+ * the task completed or expired), unless the debt's journey changed in between. And a firm step,
+ * the prior notice of negativation, is never superseded.
  */
 final class SupersededStepsRule implements AuditRule {
 
@@ -31,6 +33,13 @@ final class SupersededStepsRule implements AuditRule {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
   private static final ZoneId STEP_ZONE = ZoneId.of("America/Sao_Paulo");
   private static final String FIRM_TEMPLATE = "negativation-notice";
+
+  /**
+   * The next step may be an agent's call (D+1 of the intensive strategy): its outcome is a timeline
+   * event naming it ("Ligação D+1 …"), not a contact.
+   */
+  private static final Set<String> AGENT_TASK_OUTCOMES =
+      Set.of("AGENT_TASK_COMPLETED", "AGENT_TASK_EXPIRED");
 
   @Override
   public String name() {
@@ -79,10 +88,15 @@ final class SupersededStepsRule implements AuditRule {
       if (nextDayOver.isEmpty() || !records.observedUntil().isAfter(nextDayOver.get())) {
         continue;
       }
+      Pattern agentTask = Pattern.compile("\\b" + Pattern.quote(next) + "(?!\\d)");
       boolean handedOver =
           records.contacts(skipped.debtId()).stream()
-              .anyMatch(
-                  c -> c.step().equals(next) && !c.occurredAt().isBefore(skipped.occurredAt()));
+                  .anyMatch(
+                      c -> c.step().equals(next) && !c.occurredAt().isBefore(skipped.occurredAt()))
+              || records.events(skipped.debtId()).stream()
+                  .filter(e -> AGENT_TASK_OUTCOMES.contains(e.type()))
+                  .filter(e -> !e.occurredAt().isBefore(skipped.occurredAt()))
+                  .anyMatch(e -> e.detail() != null && agentTask.matcher(e.detail()).find());
       boolean journeyChanged =
           records.events(skipped.debtId()).stream()
               .filter(event -> PostponedStepsRule.COURSE_CHANGES.contains(event.type()))

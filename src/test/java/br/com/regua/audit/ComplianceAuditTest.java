@@ -610,6 +610,15 @@ class ComplianceAuditTest {
         CREDITOR,
         null,
         null);
+    // an intensive debt's D+1 is an agent's call: its outcome is a timeline event, not a contact
+    debt("SUP-TO-CALL", "RJ");
+    superseded("SUP-TO-CALL", "D0", "reminder-due-day", local("2026-12-12T10:00", "RJ"));
+    exec(
+        "insert into debt_event (debt_id, type, detail, occurred_at) values (?, ?, ?, ?)",
+        "SUP-TO-CALL",
+        "AGENT_TASK_EXPIRED",
+        "Ligação D+1 não feita até o prazo (D+3, 08:00)",
+        Timestamp.from(local("2026-12-15T08:00", "RJ")));
     debt("SUP-VANISHED", "RJ");
     superseded("SUP-VANISHED", "D0", "reminder-due-day", local("2026-12-12T10:00", "RJ"));
     debt("SUP-NOTICE", "RJ");
