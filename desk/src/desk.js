@@ -41,7 +41,7 @@ const OUTCOMES = {
   POSTPONED: 'Adiada',
   HELD: 'Em espera (devedor com suspensão)',
   SUPPRESSED: 'Não enviada',
-  SKIPPED: 'Pulada (o dia já tinha passado)',
+  SKIPPED: 'Pulada',
   FAILED: 'Falhou',
 };
 

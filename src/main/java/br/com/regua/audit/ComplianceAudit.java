@@ -56,6 +56,7 @@ public final class ComplianceAudit {
                 environment.getRequiredProperty("regua.creditor.cnpj"),
                 environment.getRequiredProperty("regua.creditor.address")),
             new PostponedStepsRule(),
+            new SupersededStepsRule(),
             new NothingWhileHeldRule()));
   }
 

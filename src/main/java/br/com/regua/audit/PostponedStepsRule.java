@@ -13,14 +13,15 @@ import java.util.Set;
 
 /**
  * No step vanishes after a postponement: a step postponed to a time the run reached has an outcome
- * recorded after it (sent, postponed again, suppressed, failed), unless something happened to the
- * debt in between that ended or paused its journey (paid, a promise, a dispute, an agreement or one
- * of its installments paid). A partial payment is not one: the journey goes on.
+ * recorded after it (sent, postponed again, suppressed, failed, or skipped as superseded by the
+ * next step, which {@link SupersededStepsRule} follows), unless something happened to the debt in
+ * between that ended or paused its journey (paid, a promise, a dispute, an agreement or one of its
+ * installments paid). A partial payment is not one: the journey goes on.
  */
 final class PostponedStepsRule implements AuditRule {
 
   /** Events after which a journey may rightly not come back to a postponed step. */
-  private static final Set<String> COURSE_CHANGES =
+  static final Set<String> COURSE_CHANGES =
       Set.of(
           "AGREEMENT_PAYMENT_RECEIVED",
           "PAID",
@@ -43,8 +44,9 @@ final class PostponedStepsRule implements AuditRule {
 
   @Override
   public String description() {
-    return "every step postponed to a time the run reached leaves an outcome after it, unless the"
-        + " debt's journey changed in between (issue 15: nothing vanishes)";
+    return "every step postponed to a time the run reached leaves an outcome after it (a step moved"
+        + " after the previous one is a postponement too), unless the debt's journey changed in"
+        + " between (issue 15: nothing vanishes)";
   }
 
   @Override

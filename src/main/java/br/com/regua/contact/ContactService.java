@@ -86,7 +86,7 @@ public class ContactService {
   private final HoldService holds;
 
   /** The zone of a step's day, as {@code contact-step} reads it. */
-  private static final ZoneId STEP_ZONE = ZoneId.of("America/Sao_Paulo");
+  static final ZoneId STEP_ZONE = ZoneId.of("America/Sao_Paulo");
 
   ContactService(
       DebtRepository debts,

@@ -57,7 +57,7 @@ public record DebtorSummary(
           "POSTPONED", "Adiada",
           "HELD", "Em espera (devedor com suspensão)",
           "SUPPRESSED", "Não enviada",
-          "SKIPPED", "Pulada (o dia já tinha passado)",
+          "SKIPPED", "Pulada",
           "FAILED", "Falhou");
 
   private static final Map<String, String> CHANNEL =

@@ -41,6 +41,19 @@ public final class JourneyModel {
   // Job types.
   public static final String SEND_REMINDER = "send-reminder";
   public static final String RECORD_SKIPPED_STEP = "record-skipped-step";
+
+  /**
+   * {@code contact-step}, policy {@code supersede}: the step's postponement reached the next step's
+   * day, so the next step goes out instead.
+   */
+  public static final String RECORD_SUPERSEDED_STEP = "record-superseded-step";
+
+  /**
+   * {@code contact-step}, policy {@code both}: the previous step went out on this step's day or
+   * later, so this one moves to the next allowed day after it.
+   */
+  public static final String RECORD_MOVED_STEP = "record-moved-step";
+
   public static final String CLOSE_DEBT = "close-debt";
   public static final String RECORD_STRATEGY = "record-strategy";
   public static final String PREPARE_AGENT_TASK = "prepare-agent-task";

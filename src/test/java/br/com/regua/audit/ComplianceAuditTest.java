@@ -72,6 +72,7 @@ class ComplianceAuditTest {
     givenNegativations();
     givenAgreements();
     givenPostponements();
+    givenSupersededSteps();
     givenALetterWithoutItsPdf();
     givenALetterRecordedWithoutAProvider();
     givenHolds();
@@ -90,6 +91,7 @@ class ComplianceAuditTest {
                 new CreditorNamedRule(
                     "Credora Teste Ltda.", "12.ABC.345/01DE-35", "Rua das Flores, 10"),
                 new PostponedStepsRule(),
+                new SupersededStepsRule(),
                 new NothingWhileHeldRule()));
     List<Finding> findings = audit.run(AuditRecords.load(db));
     violatorsByRule =
@@ -159,6 +161,14 @@ class ComplianceAuditTest {
   @Test
   void aPostponedStepWithNothingAfterItIsAViolation() {
     assertThat(violatorsByRule.get("postponed-steps-resolved")).containsExactly("P-VANISHED");
+  }
+
+  @Test
+  void aSupersededStepHandsOverToAStepThatLeavesAnOutcomeAndTheNoticeIsNeverSuperseded() {
+    assertThat(violatorsByRule.get("superseded-steps-handed-over"))
+        .containsExactlyInAnyOrder("SUP-VANISHED", "SUP-NOTICE");
+    // and a step superseded after its postponement is accounted for
+    assertThat(violatorsByRule.get("postponed-steps-resolved")).doesNotContain("SUP-HANDED-OVER");
   }
 
   @Test
@@ -582,6 +592,54 @@ class ComplianceAuditTest {
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
+  }
+
+  private static void givenSupersededSteps() throws SQLException {
+    // D0 postponed from Saturday 12 to Monday 14 December, past D+1's Sunday: D+1 goes out instead
+    debt("SUP-HANDED-OVER", "RJ");
+    postponed(
+        "SUP-HANDED-OVER", "D0", local("2026-12-12T10:00", "RJ"), local("2026-12-14T09:00", "RJ"));
+    superseded("SUP-HANDED-OVER", "D0", "reminder-due-day", local("2026-12-12T10:00", "RJ"));
+    contact(
+        "SUP-HANDED-OVER",
+        "D+1",
+        "EMAIL",
+        "extra-day-offer",
+        "SENT",
+        local("2026-12-14T09:00", "RJ"),
+        CREDITOR,
+        null,
+        null);
+    // an intensive debt's D+1 is an agent's call: its outcome is a timeline event, not a contact
+    debt("SUP-TO-CALL", "RJ");
+    superseded("SUP-TO-CALL", "D0", "reminder-due-day", local("2026-12-12T10:00", "RJ"));
+    exec(
+        "insert into debt_event (debt_id, type, detail, occurred_at) values (?, ?, ?, ?)",
+        "SUP-TO-CALL",
+        "AGENT_TASK_EXPIRED",
+        "Ligação D+1 não feita até o prazo (D+3, 08:00)",
+        Timestamp.from(local("2026-12-15T08:00", "RJ")));
+    debt("SUP-VANISHED", "RJ");
+    superseded("SUP-VANISHED", "D0", "reminder-due-day", local("2026-12-12T10:00", "RJ"));
+    debt("SUP-NOTICE", "RJ");
+    superseded("SUP-NOTICE", "D+20", "negativation-notice", local("2026-12-12T10:00", "RJ"));
+  }
+
+  private static void superseded(String debtId, String step, String template, Instant at)
+      throws SQLException {
+    exec(
+        """
+        insert into contact (debt_id, idempotency_key, step, channel, template, outcome, detail,
+                             occurred_at)
+        values (?, ?, ?, 'EMAIL', ?, 'SKIPPED', ?, ?)
+        """,
+        debtId,
+        debtId + ":" + step + ":EMAIL",
+        step,
+        template,
+        "substituída por D+1, que sai no lugar dela: adiada para 14/12/2026 09:00, ela alcançaria"
+            + " o dia de D+1 (13/12/2026)",
+        Timestamp.from(at));
   }
 
   private static void postponed(String debtId, String step, Instant at, Instant until)

@@ -318,14 +318,28 @@ public final class ExpectedContacts {
     }
   }
 
-  /** A contact-step: at its day's 09:00 (skipped once the day ended), or now without a day. */
+  /**
+   * A contact-step: at its day's 09:00 (skipped once the day ended), or now without a day. A step
+   * of the régua names the next one's day: postponed to that day or later, it is superseded (the
+   * strategies' {@code postponementPolicy}, {@code supersede}) and nothing is sent for it.
+   */
   static final class ContactStep {
     final String step;
     final LocalDate stepDate;
+    final LocalDate nextStepDate;
 
     ContactStep(String step, LocalDate stepDate) {
+      this(step, stepDate, null);
+    }
+
+    ContactStep(String step, LocalDate stepDate, LocalDate nextStepDate) {
       this.step = step;
       this.stepDate = stepDate;
+      this.nextStepDate = nextStepDate;
+    }
+
+    boolean supersededWhenPostponedTo(Instant until) {
+      return nextStepDate != null && !until.isBefore(nextStepDate.atStartOfDay(ZONE).toInstant());
     }
   }
 
@@ -362,16 +376,18 @@ public final class ExpectedContacts {
       if (intensive && now.isBefore(at(d.minusDays(3), 8)) && !dayOf(now).plusDays(5).isAfter(d)) {
         items.add(new Task("PreventiveCallUserTask", d.minusDays(5), at(d.minusDays(3), 8), false));
       }
-      items.add(new ContactStep("D-3", d.minusDays(3)));
-      items.add(new ContactStep("D0", d));
+      items.add(new ContactStep("D-3", d.minusDays(3), d));
+      items.add(new ContactStep("D0", d, d.plusDays(1)));
       if (intensive) {
         items.add(new Task("ExtraDayCallUserTask", d.plusDays(1), at(d.plusDays(3), 8), true));
       } else {
-        items.add(new ContactStep("D+1", d.plusDays(1)));
+        items.add(new ContactStep("D+1", d.plusDays(1), d.plusDays(3)));
       }
-      items.add(new ContactStep("D+3", d.plusDays(3)));
-      items.add(new ContactStep("D+7", d.plusDays(7)));
-      items.add(new ContactStep("D+15", d.plusDays(15)));
+      items.add(new ContactStep("D+3", d.plusDays(3), d.plusDays(7)));
+      items.add(new ContactStep("D+7", d.plusDays(7), d.plusDays(15)));
+      items.add(
+          new ContactStep(
+              "D+15", d.plusDays(15), sim.strategy.equals("light") ? null : d.plusDays(20)));
       if (intensive) {
         items.add(new Task("NegotiationCallUserTask", d.plusDays(15), at(d.plusDays(20), 8), true));
       }
@@ -434,6 +450,10 @@ public final class ExpectedContacts {
     void run(Sim sim, Instant now) {
       if (current != null) {
         Instant retry = sim.attempt(current.step, now);
+        if (retry != null && current.supersededWhenPostponedTo(retry)) {
+          advance(sim, now); // superseded by the next step: logged SKIPPED, nothing sent
+          return;
+        }
         if (retry != null) {
           wake = retry;
           return;

@@ -93,6 +93,7 @@ class DunningStrategyDecisionTest {
     assertThat(decided.number("maxDiscountPercent")).isEqualTo(10);
     assertThat(decided.number("maxInstallments")).isEqualTo(6);
     assertThat(decided.number("promiseMaxDays")).isEqualTo(15);
+    assertThat(decided.text("postponementPolicy")).isEqualTo("supersede");
   }
 
   @Test

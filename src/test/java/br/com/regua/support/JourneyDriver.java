@@ -69,6 +69,14 @@ public final class JourneyDriver {
 
   /** Starts the journey and plays {@code record-strategy}; returns the process instance key. */
   public long start(DebtSpec debt) {
+    return start(debt, Map.of());
+  }
+
+  /**
+   * {@link #start(DebtSpec)} with some outputs of the strategy table changed, as an analyst's edit
+   * of {@code dunning-strategy.dmn} would (e.g. {@code postponementPolicy} = {@code both}).
+   */
+  public long start(DebtSpec debt, Map<String, Object> strategyChanges) {
     Map<String, Object> variables = new HashMap<>();
     variables.put(JourneyModel.DEBT_ID, debt.debtId());
     variables.put(JourneyModel.DEBT_ID_HASH, JourneyModel.debtIdHash(debt.debtId()));
@@ -92,7 +100,17 @@ public final class JourneyDriver {
     started.add(key);
     ActivatedJob strategy = awaitJob(JourneyModel.RECORD_STRATEGY);
     assertThat(strategy.getVariablesAsMap()).containsKey(JourneyModel.DUNNING_STRATEGY);
-    complete(strategy);
+    if (strategyChanges.isEmpty()) {
+      complete(strategy);
+    } else {
+      @SuppressWarnings("unchecked")
+      Map<String, Object> changed =
+          new HashMap<>(
+              (Map<String, Object>)
+                  strategy.getVariablesAsMap().get(JourneyModel.DUNNING_STRATEGY));
+      changed.putAll(strategyChanges);
+      complete(strategy, Map.of(JourneyModel.DUNNING_STRATEGY, changed));
+    }
     return key;
   }
 
