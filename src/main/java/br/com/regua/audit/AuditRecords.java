@@ -78,6 +78,16 @@ public final class AuditRecords {
     public boolean stood(Instant at) {
       return !at.isBefore(placedAt) && (liftedAt == null || at.isBefore(liftedAt));
     }
+
+    /**
+     * Whether a contact made at the instant was made under the hold. A contact reads the debtor's
+     * holds under the debtor's row lock, which placing a hold takes too, so one stamped with the
+     * very instant of the placing was made before the hold committed: it happens when the clock
+     * stands still (the simulator's), never to the microsecond otherwise.
+     */
+    public boolean stoodBeforeContact(Instant at) {
+      return at.isAfter(placedAt) && (liftedAt == null || at.isBefore(liftedAt));
+    }
   }
 
   public record Agreement(

@@ -36,7 +36,7 @@ final class NothingWhileHeldRule implements AuditRule {
     for (Hold hold : records.holds()) {
       for (String debtId : records.debtIdsOf(hold.document())) {
         for (Contact contact : records.contacts(debtId)) {
-          if (contact.made() && hold.stood(contact.occurredAt())) {
+          if (contact.made() && hold.stoodBeforeContact(contact.occurredAt())) {
             violations.add(
                 new Violation(
                     debtId,

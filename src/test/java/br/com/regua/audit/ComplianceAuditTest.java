@@ -447,13 +447,16 @@ class ComplianceAuditTest {
 
   private static void givenHolds() throws SQLException {
     // a legal hold from 7 to 10 Dec: a contact made inside it breaks the rule; one logged HELD
-    // (not made), one before the placing and one after the lifting do not
+    // (not made), one before the placing, one stamped with the placing's very instant (made before
+    // the hold committed, both under the debtor's lock: a clock standing still) and one after the
+    // lifting do not
     debt("HOLD-CONTACT", "SP");
     hold("HOLD-CONTACT", "LEGAL", local("2026-12-07T09:00", "SP"), local("2026-12-10T09:00", "SP"));
     sent("HOLD-CONTACT", "EMAIL", local("2026-12-08T10:00", "SP"));
     debt("HOLD-KEPT", "SP");
     hold("HOLD-KEPT", "LEGAL", local("2026-12-07T09:00", "SP"), local("2026-12-10T09:00", "SP"));
     sent("HOLD-KEPT", "EMAIL", local("2026-12-04T10:00", "SP"));
+    sent("HOLD-KEPT", "EMAIL", local("2026-12-07T09:00", "SP"));
     contact(
         "HOLD-KEPT",
         "K" + KEYS.incrementAndGet(),
