@@ -100,11 +100,18 @@ class ContactPolicyTest extends IntegrationTest {
     // the email goes out then
     Instant nextWindow = contactWindows.nextAllowed(Uf.SP, engine.now());
     assertThat(api.contacts(debtId).getFirst().get("outcome").asText()).isEqualTo("POSTPONED");
-    assertThat(
-            new EngineRecords(engine)
-                .activeTimer(journey, "WaitForContactWindowTimer")
-                .map(timer -> Instant.ofEpochMilli(timer.getDueDate())))
-        .contains(nextWindow);
+    // (the contact is recorded before its job completes and the engine opens the timer: awaited,
+    // in the test's own thread, as a reader of the engine's log must be)
+    await()
+        .pollInSameThread()
+        .atMost(AWAIT)
+        .untilAsserted(
+            () ->
+                assertThat(
+                        new EngineRecords(engine)
+                            .activeTimer(journey, "WaitForContactWindowTimer")
+                            .map(timer -> Instant.ofEpochMilli(timer.getDueDate())))
+                    .contains(nextWindow));
     moveClockTo(nextWindow);
     await().atMost(AWAIT).until(() -> api.deliveredSteps(debtId).equals(List.of("D-3")));
   }
