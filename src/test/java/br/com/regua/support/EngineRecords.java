@@ -95,6 +95,16 @@ public final class EngineRecords {
         .count();
   }
 
+  /** Whether the process instance was cancelled. */
+  public boolean isTerminated(long processInstanceKey) {
+    return processInstanceRecords()
+        .anyMatch(
+            r ->
+                r.getValue().getProcessInstanceKey() == processInstanceKey
+                    && r.getValue().getBpmnElementType() == BpmnElementType.PROCESS
+                    && r.getIntent() == ProcessInstanceIntent.ELEMENT_TERMINATED);
+  }
+
   /** Whether the process instance has completed (reached an end event). */
   public boolean isCompleted(long processInstanceKey) {
     return processInstanceRecords()
