@@ -5,18 +5,15 @@ import static org.awaitility.Awaitility.await;
 
 import br.com.regua.debt.Debt;
 import br.com.regua.debt.DebtRepository;
-import br.com.regua.engine.JourneyModel;
 import br.com.regua.engine.Journeys;
 import br.com.regua.support.EngineRecords;
 import br.com.regua.support.IntegrationTest;
 import br.com.regua.support.TestDebtors;
 import io.camunda.client.CamundaClient;
-import io.camunda.zeebe.protocol.record.intent.VariableIntent;
 import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicLong;
-import java.util.stream.StreamSupport;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -142,14 +139,7 @@ class JourneyClaimsTest extends IntegrationTest {
   /** The debt's dunning journeys in the engine that neither ended nor were cancelled. */
   private List<Long> runningJourneys(String debtId) {
     EngineRecords records = new EngineRecords(engine);
-    return StreamSupport.stream(records.stream().variableRecords().spliterator(), false)
-        .filter(r -> r.getIntent() == VariableIntent.CREATED)
-        .map(r -> r.getValue())
-        .filter(v -> v.getBpmnProcessId().equals(JourneyModel.DUNNING_JOURNEY))
-        .filter(v -> v.getScopeKey() == v.getProcessInstanceKey())
-        .filter(v -> v.getName().equals("debtId") && v.getValue().equals("\"" + debtId + "\""))
-        .map(v -> v.getProcessInstanceKey())
-        .distinct()
+    return records.dunningJourneys(debtId).stream()
         .filter(key -> !records.isCompleted(key) && !records.isTerminated(key))
         .toList();
   }
