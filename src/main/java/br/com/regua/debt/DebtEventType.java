@@ -9,6 +9,12 @@ public enum DebtEventType {
    * the service restarted): a new one starts where the debt stood.
    */
   JOURNEY_LOST,
+  /**
+   * A journey the engine created for a debt another journey already holds ended at its start,
+   * before any step: its starter died after the engine created it and before storing its key, and
+   * another start took the debt (see {@code JourneyClaims}).
+   */
+  JOURNEY_DUPLICATE_ENDED,
   STRATEGY_DECIDED,
   PAYMENT_RECEIVED,
   PAID,

@@ -56,6 +56,22 @@ public final class JourneyModel {
 
   public static final String CLOSE_DEBT = "close-debt";
   public static final String RECORD_STRATEGY = "record-strategy";
+
+  /**
+   * The start listener of {@code dunning-journey}: the journey claims its debt in PostgreSQL before
+   * anything else, so that a journey whose starter died before storing its key either takes the
+   * starter's place or, when another journey holds the debt, ends at once.
+   */
+  public static final String CLAIM_DEBT = "claim-debt";
+
+  /** The same claim for {@code agreement-journey}, on the agreement's row. */
+  public static final String CLAIM_AGREEMENT = "claim-agreement";
+
+  /**
+   * Set by {@link #CLAIM_DEBT} and {@link #CLAIM_AGREEMENT}: another journey holds it, this ends.
+   */
+  public static final String DUPLICATE_JOURNEY = "duplicateJourney";
+
   public static final String PREPARE_AGENT_TASK = "prepare-agent-task";
   public static final String REGISTER_PROMISE = "register-promise";
   public static final String BREAK_PROMISE = "break-promise";

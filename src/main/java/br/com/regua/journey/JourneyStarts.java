@@ -90,15 +90,26 @@ public class JourneyStarts {
           if (debt.processInstanceKey() != null) {
             return;
           }
+          // The row lock is held while the engine creates the journey: the journey's claim
+          // (JourneyClaims) waits for it, and so sees the key stored here or, if this replica dies
+          // before the commit, no key at all, and takes the debt itself.
           Journeys.Started journey = journeys.begin(debt.journeyStart(LocalDate.now(clock)));
-          long key = journey.processInstanceKey();
-          debts.setProcessInstanceKey(debtId, key);
-          debts.setJourneyVersion(debtId, journey.processDefinitionKey(), journey.version());
-          debts.addEvent(
-              debtId, DebtEventType.JOURNEY_STARTED, "instância " + key, clock.instant());
-          log.info("Journey {} started for debt {}", key, debtId);
-          resumeWhereItStood(debt, key);
+          recordStarted(debt, journey, "instância " + journey.processInstanceKey());
+          log.info("Journey {} started for debt {}", journey.processInstanceKey(), debtId);
         });
+  }
+
+  /**
+   * The debt's journey is this one, from now: its key and model version stored, {@code
+   * JOURNEY_STARTED} on the timeline, and the journey told where the debt stands. Called under the
+   * debt's row lock.
+   */
+  void recordStarted(Debt debt, Journeys.Started journey, String detail) {
+    long key = journey.processInstanceKey();
+    debts.setProcessInstanceKey(debt.debtId(), key);
+    debts.setJourneyVersion(debt.debtId(), journey.processDefinitionKey(), journey.version());
+    debts.addEvent(debt.debtId(), DebtEventType.JOURNEY_STARTED, detail, clock.instant());
+    resumeWhereItStood(debt, key);
   }
 
   /**

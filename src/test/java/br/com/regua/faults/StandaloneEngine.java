@@ -10,7 +10,9 @@ import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
+import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.intent.VariableIntent;
+import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
 import jakarta.mail.MessagingException;
 import jakarta.mail.internet.MimeMessage;
@@ -20,6 +22,7 @@ import java.net.InetSocketAddress;
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
 import java.time.Instant;
+import java.util.HashMap;
 import java.util.HashSet;
 import java.util.Map;
 import java.util.Set;
@@ -47,7 +50,8 @@ import java.util.regex.Pattern;
  * <p>{@code java ... StandaloneEngine GRPC_PORT HTTP_PORT SMTP_PORT}. The credit bureau answers on
  * the HTTP port under {@code /credit-bureau/v1/negativations}, as {@code dev/DevCreditBureau}, and
  * {@code GET /incidents} counts the engine's open incidents, {@code GET /journeys} lists the debt
- * of every dunning journey the engine created.
+ * of every dunning journey the engine ran, {@code GET /duplicate-journeys} of every one that ended
+ * at its start because another journey held its debt.
  */
 public final class StandaloneEngine {
 
@@ -81,7 +85,8 @@ public final class StandaloneEngine {
     http.createContext("/actuator/clock", standalone::clock);
     http.createContext("/credit-bureau/v1/negativations", standalone::creditBureau);
     http.createContext("/incidents", standalone::incidents);
-    http.createContext("/journeys", standalone::journeys);
+    http.createContext("/journeys", exchange -> standalone.journeys(exchange, false));
+    http.createContext("/duplicate-journeys", exchange -> standalone.journeys(exchange, true));
     http.createContext("/mails", exchange -> mails(exchange, mail));
     http.start();
     Runtime.getRuntime()
@@ -164,24 +169,46 @@ public final class StandaloneEngine {
   }
 
   /**
-   * {@code GET /journeys}: the debt id of every dunning journey the engine created, one a line (a
-   * debt twice is a journey started twice: the replicas variant of bin/fault-injection fails on
-   * it).
+   * {@code GET /journeys}: the debt id of every dunning journey the engine created and ran, one a
+   * line (a debt twice is a journey started twice: the replicas variant of bin/fault-injection
+   * fails on it). {@code GET /duplicate-journeys}: those that ended at their start instead, at
+   * {@code DuplicateJourneyEndedEndEvent}, their debt held by another journey (the starter died
+   * between the engine and its commit; see {@code JourneyClaims}): created, but never ran a step;
+   * agreement journeys ended so are listed under their agreement's first debt, as the timeline
+   * records them.
    */
-  private void journeys(HttpExchange exchange) throws IOException {
+  private void journeys(HttpExchange exchange, boolean duplicates) throws IOException {
     try (exchange) {
-      StringBuilder debts = new StringBuilder();
+      Map<Long, String> debtByJourney = new HashMap<>();
+      Set<Long> endedAsDuplicates = new HashSet<>();
       for (Record<?> record : engine.getRecordStreamSource().getRecords()) {
-        if (record.getRecordType() == RecordType.EVENT
-            && record.getValueType() == ValueType.VARIABLE
+        if (record.getRecordType() != RecordType.EVENT) {
+          continue;
+        }
+        if (record.getValueType() == ValueType.VARIABLE
             && record.getIntent() == VariableIntent.CREATED
             && record.getValue() instanceof VariableRecordValue variable
-            && variable.getBpmnProcessId().equals("dunning-journey")
             && variable.getScopeKey() == variable.getProcessInstanceKey()
-            && variable.getName().equals("debtId")) {
-          debts.append(variable.getValue().replace("\"", "")).append('\n');
+            && variable.getName().equals("debtId")
+            && (variable.getBpmnProcessId().equals("dunning-journey")
+                || duplicates && variable.getBpmnProcessId().equals("agreement-journey"))) {
+          debtByJourney.put(
+              variable.getProcessInstanceKey(), variable.getValue().replace("\"", ""));
+        } else if (record.getValueType() == ValueType.PROCESS_INSTANCE
+            && record.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED
+            && record.getValue() instanceof ProcessInstanceRecordValue element
+            && (element.getElementId().equals("DuplicateJourneyEndedEndEvent")
+                || element.getElementId().equals("DuplicateAgreementJourneyEndedEndEvent"))) {
+          endedAsDuplicates.add(element.getProcessInstanceKey());
         }
       }
+      StringBuilder debts = new StringBuilder();
+      debtByJourney.forEach(
+          (journey, debtId) -> {
+            if (endedAsDuplicates.contains(journey) == duplicates) {
+              debts.append(debtId).append('\n');
+            }
+          });
       respond(exchange, 200, debts.toString());
     }
   }

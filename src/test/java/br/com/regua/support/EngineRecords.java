@@ -1,10 +1,12 @@
 package br.com.regua.support;
 
 import br.com.regua.devkit.engine.EmbeddedEngine;
+import br.com.regua.engine.JourneyModel;
 import io.camunda.zeebe.process.test.filters.RecordStream;
 import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.intent.TimerIntent;
+import io.camunda.zeebe.protocol.record.intent.VariableIntent;
 import io.camunda.zeebe.protocol.record.value.BpmnElementType;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import io.camunda.zeebe.protocol.record.value.TimerRecordValue;
@@ -95,13 +97,35 @@ public final class EngineRecords {
         .count();
   }
 
+  /** Whether the process instance was cancelled. */
+  public boolean isTerminated(long processInstanceKey) {
+    return ended(processInstanceKey, ProcessInstanceIntent.ELEMENT_TERMINATED);
+  }
+
   /** Whether the process instance has completed (reached an end event). */
   public boolean isCompleted(long processInstanceKey) {
+    return ended(processInstanceKey, ProcessInstanceIntent.ELEMENT_COMPLETED);
+  }
+
+  private boolean ended(long processInstanceKey, ProcessInstanceIntent how) {
     return processInstanceRecords()
         .anyMatch(
             r ->
                 r.getValue().getProcessInstanceKey() == processInstanceKey
                     && r.getValue().getBpmnElementType() == BpmnElementType.PROCESS
-                    && r.getIntent() == ProcessInstanceIntent.ELEMENT_COMPLETED);
+                    && r.getIntent() == how);
+  }
+
+  /** The dunning journeys the engine created for the debt: its id set at the journey's scope. */
+  public List<Long> dunningJourneys(String debtId) {
+    return StreamSupport.stream(stream().variableRecords().spliterator(), false)
+        .filter(r -> r.getIntent() == VariableIntent.CREATED)
+        .map(Record::getValue)
+        .filter(v -> v.getBpmnProcessId().equals(JourneyModel.DUNNING_JOURNEY))
+        .filter(v -> v.getScopeKey() == v.getProcessInstanceKey())
+        .filter(v -> v.getName().equals("debtId") && v.getValue().equals("\"" + debtId + "\""))
+        .map(VariableRecordValue::getProcessInstanceKey)
+        .distinct()
+        .toList();
   }
 }

@@ -98,6 +98,7 @@ public final class JourneyDriver {
             .join()
             .getProcessInstanceKey();
     started.add(key);
+    settle(); // its claim of the debt first
     ActivatedJob strategy = awaitJob(JourneyModel.RECORD_STRATEGY);
     assertThat(strategy.getVariablesAsMap()).containsKey(JourneyModel.DUNNING_STRATEGY);
     if (strategyChanges.isEmpty()) {
@@ -136,6 +137,7 @@ public final class JourneyDriver {
             .join()
             .getProcessInstanceKey();
     started.add(key);
+    settle(); // its claim of the agreement first
     return key;
   }
 
@@ -180,12 +182,16 @@ public final class JourneyDriver {
   }
 
   /**
-   * The jobs no test here plays itself, played as they are met unless a test awaits them: those
-   * that only record what happened ({@code record-skipped-step}, {@code record-task-expired}) and
-   * the {@code debtor-hold-gate}'s check, answered "no hold" (but in tests of holds).
+   * The jobs no test here plays itself, played as they are met unless a test awaits them: the
+   * journeys' claims of their debt or agreement, answered "held" ({@code claim-debt}, {@code
+   * claim-agreement}), those that only record what happened ({@code record-skipped-step}, {@code
+   * record-task-expired}) and the {@code debtor-hold-gate}'s check, answered "no hold" (but in
+   * tests of holds).
    */
   private static final List<String> BOOKKEEPING =
       List.of(
+          JourneyModel.CLAIM_DEBT,
+          JourneyModel.CLAIM_AGREEMENT,
           JourneyModel.RECORD_SKIPPED_STEP,
           JourneyModel.RECORD_TASK_EXPIRED,
           HoldModel.CHECK_DEBTOR_HOLD);
@@ -229,19 +235,22 @@ public final class JourneyDriver {
           continue;
         }
         for (ActivatedJob job : activateNow(type)) {
-          zeebe
-              .client()
-              .newCompleteCommand(job)
-              .variables(
-                  type.equals(HoldModel.CHECK_DEBTOR_HOLD) ? Map.of("debtorHeld", false) : Map.of())
-              .send()
-              .join();
+          zeebe.client().newCompleteCommand(job).variables(answer(type)).send().join();
           playedRecordings.add(type + "@" + job.getElementId() + "#" + job.getProcessInstanceKey());
           played = true;
         }
       }
       zeebe.idle();
     } while (played);
+  }
+
+  private static Map<String, Object> answer(String bookkeepingType) {
+    return switch (bookkeepingType) {
+      case HoldModel.CHECK_DEBTOR_HOLD -> Map.of("debtorHeld", false);
+      case JourneyModel.CLAIM_DEBT, JourneyModel.CLAIM_AGREEMENT ->
+          Map.of(JourneyModel.DUPLICATE_JOURNEY, false);
+      default -> Map.of();
+    };
   }
 
   /** The instant the timer at the element waits for, anywhere in the journey. */
