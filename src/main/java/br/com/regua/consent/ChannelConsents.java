@@ -5,6 +5,7 @@ import java.sql.Timestamp;
 import java.time.Instant;
 import java.util.Collection;
 import java.util.EnumMap;
+import java.util.List;
 import java.util.Map;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
@@ -102,16 +103,7 @@ public class ChannelConsents {
 
   /** Records an opt-in unless the debtor opted out of the channel: an opt-out is final. */
   public boolean optIn(String document, Channel channel, Instant at) {
-    jdbc.sql(
-            """
-            insert into debtor_channel_consent (document, channel, consent, updated_at)
-            values (:document, :channel, 'OPT_IN', :at)
-            on conflict (document, channel) do nothing
-            """)
-        .param("document", document)
-        .param("channel", channel.name())
-        .param("at", Timestamp.from(at))
-        .update();
+    optInAll(List.of(document), channel, at);
     return of(document).get(channel) == Consent.OPT_IN;
   }
 

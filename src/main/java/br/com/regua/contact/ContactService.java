@@ -376,19 +376,28 @@ public class ContactService {
    */
   public void skipped(
       String debtId, String step, Channel channel, String template, LocalDate stepDate) {
+    recordSkipped(
+        ContactRequest.of(debtId, step, channel, template),
+        "o dia da etapa ("
+            + WHEN_DAY.format(stepDate)
+            + ") já tinha terminado quando ela começou: dívida registrada depois dele,"
+            + " ou régua retomada depois dele; não se envia atrasado");
+  }
+
+  /**
+   * Records the step {@link ContactOutcome#SKIPPED}, with why, unless it already has its outcome: a
+   * redelivered job records nothing twice.
+   */
+  void recordSkipped(ContactRequest request, String why) {
     tx.executeWithoutResult(
         status -> {
-          if (contacts.made(debtId, step).isPresent()) {
+          if (contacts.made(request.debtId(), request.step()).isPresent()) {
             return;
           }
-          ContactRequest request = ContactRequest.of(debtId, step, channel, template);
           contacts.record(
-              request.on(channel, clock.instant()),
+              request.on(request.channel(), clock.instant()),
               ContactOutcome.SKIPPED,
-              "o dia da etapa ("
-                  + WHEN_DAY.format(stepDate)
-                  + ") já tinha terminado quando ela começou: dívida registrada depois dele,"
-                  + " ou régua retomada depois dele; não se envia atrasado",
+              why,
               null,
               null);
         });

@@ -27,11 +27,14 @@ public class StepCollisions {
   private static final DateTimeFormatter DAY = DateTimeFormatter.ofPattern("dd/MM/yyyy");
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
+  private final ContactService service;
   private final ContactRepository contacts;
   private final TransactionTemplate tx;
   private final Clock clock;
 
-  StepCollisions(ContactRepository contacts, TransactionTemplate tx, Clock clock) {
+  StepCollisions(
+      ContactService service, ContactRepository contacts, TransactionTemplate tx, Clock clock) {
+    this.service = service;
     this.contacts = contacts;
     this.tx = tx;
     this.clock = clock;
@@ -43,26 +46,17 @@ public class StepCollisions {
    */
   public void superseded(
       ContactRequest step, String nextStep, LocalDate nextStepDate, Instant postponedUntil) {
-    tx.executeWithoutResult(
-        status -> {
-          if (contacts.made(step.debtId(), step.step()).isPresent()) {
-            return;
-          }
-          contacts.record(
-              step.on(step.channel(), clock.instant()),
-              ContactOutcome.SKIPPED,
-              SUPERSEDED_BY
-                  + nextStep
-                  + ", que sai no lugar dela: adiada para "
-                  + WHEN.format(postponedUntil.atZone(STEP_ZONE))
-                  + ", ela alcançaria o dia de "
-                  + nextStep
-                  + " ("
-                  + DAY.format(nextStepDate)
-                  + ")",
-              null,
-              null);
-        });
+    service.recordSkipped(
+        step,
+        SUPERSEDED_BY
+            + nextStep
+            + ", que sai no lugar dela: adiada para "
+            + WHEN.format(postponedUntil.atZone(STEP_ZONE))
+            + ", ela alcançaria o dia de "
+            + nextStep
+            + " ("
+            + DAY.format(nextStepDate)
+            + ")");
   }
 
   /**
