@@ -73,6 +73,13 @@ public final class JourneyModel {
   public static final String DUPLICATE_JOURNEY = "duplicateJourney";
 
   public static final String PREPARE_AGENT_TASK = "prepare-agent-task";
+
+  /**
+   * Until when an agent's call may be made: the close of the debtor's first contact window from the
+   * call's day ({@code callDay}), answered as {@code callDeadline}.
+   */
+  public static final String CALL_DEADLINE = "call-deadline";
+
   public static final String REGISTER_PROMISE = "register-promise";
   public static final String BREAK_PROMISE = "break-promise";
   public static final String GRANT_EXTRA_DAY = "grant-extra-day";

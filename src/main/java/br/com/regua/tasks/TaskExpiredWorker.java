@@ -28,8 +28,8 @@ public class TaskExpiredWorker {
           "Ligação preventiva não feita até o prazo (D-3, 08:00): a régua segue com o lembrete"
               + " de D-3 por e-mail",
           "ExtraDayCallExpiredTimer",
-          "Ligação D+1 não feita até o prazo (D+3, 08:00): sem o dia a mais sem juros, a régua"
-              + " segue com o WhatsApp de D+3",
+          "Ligação D+1 não feita até o prazo (o fim da janela de contato do dia): a oferta de"
+              + " mais um dia sem juros segue por e-mail no dia seguinte",
           "NegotiationCallExpiredTimer",
           "Negociação com o devedor não feita até o prazo (D+20, 08:00): a régua segue para o"
               + " aviso de negativação, se a estratégia negativa");

@@ -620,8 +620,8 @@ class ComplianceAuditTest {
         "insert into debt_event (debt_id, type, detail, occurred_at) values (?, ?, ?, ?)",
         "SUP-TO-CALL",
         "AGENT_TASK_EXPIRED",
-        "Ligação D+1 não feita até o prazo (D+3, 08:00)",
-        Timestamp.from(local("2026-12-15T08:00", "RJ")));
+        "Ligação D+1 não feita até o prazo (o fim da janela de contato do dia)",
+        Timestamp.from(local("2026-12-14T19:00", "RJ")));
     debt("SUP-VANISHED", "RJ");
     superseded("SUP-VANISHED", "D0", "reminder-due-day", local("2026-12-12T10:00", "RJ"));
     debt("SUP-NOTICE", "RJ");

@@ -143,6 +143,17 @@ public final class ExpectedContacts {
     throw new IllegalStateException("no window after " + day);
   }
 
+  /** When the first window on or after the day closes: the D+1 call's deadline. */
+  static Instant firstWindowCloseFrom(String state, LocalDate day) {
+    for (int ahead = 0; ahead <= 14; ahead++) {
+      LocalTime[] h = hours(state, day.plusDays(ahead));
+      if (h != null) {
+        return day.plusDays(ahead).atTime(h[1]).atZone(ZONE).toInstant();
+      }
+    }
+    throw new IllegalStateException("no window from " + day);
+  }
+
   static Instant at(LocalDate day, int hour) {
     return day.atTime(hour, 0).atZone(ZONE).toInstant();
   }
@@ -379,7 +390,12 @@ public final class ExpectedContacts {
       items.add(new ContactStep("D-3", d.minusDays(3), d));
       items.add(new ContactStep("D0", d, d.plusDays(1)));
       if (intensive) {
-        items.add(new Task("ExtraDayCallUserTask", d.plusDays(1), at(d.plusDays(3), 8), true));
+        items.add(
+            new Task(
+                "ExtraDayCallUserTask",
+                d.plusDays(1),
+                firstWindowCloseFrom(sim.state, d.plusDays(1)),
+                true));
       } else {
         items.add(new ContactStep("D+1", d.plusDays(1), d.plusDays(3)));
       }
@@ -499,6 +515,14 @@ public final class ExpectedContacts {
           if (done != null && done.isBefore(wake)) {
             wake = done;
           }
+          return;
+        }
+        if (task.element.equals("ExtraDayCallUserTask") && !now.isBefore(task.deadline)) {
+          // nobody called: the same offer goes by e-mail the day after the deadline
+          ContactStep offer =
+              new ContactStep("D+1", dayOf(task.deadline).plusDays(1), sim.due.plusDays(3));
+          items.set(index, offer);
+          startStep(sim, offer, now);
           return;
         }
         advance(sim, now); // completed, or its deadline passed

@@ -8,17 +8,21 @@ import br.com.regua.support.JourneyDriver.DebtSpec;
 import br.com.regua.support.ProcessTestEngine;
 import br.com.regua.support.UserTasks.UserTask;
 import io.camunda.client.api.response.ActivatedJob;
+import java.time.Instant;
 import java.time.LocalDate;
+import java.time.OffsetDateTime;
+import java.time.ZoneOffset;
+import java.time.format.DateTimeFormatter;
 import java.util.Map;
 import org.junit.jupiter.api.AfterEach;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 /**
- * The human tasks of the intensive strategy (preventive call, D+1 call, negotiation) and the
- * dispute review, completed as an agent would in Tasklist (through {@link
- * br.com.regua.support.UserTasks}, since the in-JVM engine has no REST API), and how each outcome
- * routes the journey.
+ * The human tasks of the intensive strategy (preventive call, D+1 call with its deadline and
+ * fallback, negotiation) and the dispute review, completed as an agent would in Tasklist (through
+ * {@link br.com.regua.support.UserTasks}, since the in-JVM engine has no REST API), and how each
+ * outcome routes the journey.
  */
 @Tag(ProcessTestEngine.TAG)
 class AgentTasksProcessTest {
@@ -120,6 +124,7 @@ class AgentTasksProcessTest {
     journeys.expectReminder("D0", "EMAIL", "reminder-due-day");
 
     journeys.advanceTo(journeys.contactAt(journey, dueDate.plusDays(1)));
+    callDeadline(JourneyDriver.at(dueDate.plusDays(1), 20));
     prepareAgentTask();
     UserTask call = journeys.userTasks().awaitOpen(journey, "ExtraDayCallUserTask");
     assertThat(call.formId()).isEqualTo("extra-day-call");
@@ -137,6 +142,7 @@ class AgentTasksProcessTest {
     journeys.advanceTo(journeys.contactAt(journey, dueDate));
     journeys.expectReminder("D0", "EMAIL", "reminder-due-day");
     journeys.advanceTo(journeys.contactAt(journey, dueDate.plusDays(1)));
+    callDeadline(JourneyDriver.at(dueDate.plusDays(1), 20));
     prepareAgentTask();
     UserTask call = journeys.userTasks().awaitOpen(journey, "ExtraDayCallUserTask");
 
@@ -146,6 +152,56 @@ class AgentTasksProcessTest {
     journeys.assertThatJourney(journey).isActive();
     assertThat(journeys.timer(journey, "WaitUntilStepDateTimer"))
         .contains(journeys.contactAt(journey, dueDate.plusDays(3)));
+  }
+
+  @Test
+  void aD1CallNobodyTookExpiresWhenItsContactWindowClosesAndTheOfferGoesByEmailTheNextDay() {
+    LocalDate dueDate = journeys.today().plusDays(1);
+    DebtSpec debt = journeys.intensiveDebt(dueDate);
+    long journey = journeys.start(debt);
+    journeys.advanceTo(journeys.contactAt(journey, dueDate));
+    journeys.expectReminder("D0", "EMAIL", "reminder-due-day");
+    journeys.advanceTo(journeys.contactAt(journey, dueDate.plusDays(1)));
+
+    // the deadline is asked for D+1; the answer (the debtor's window closing at 20:00) sets it
+    ActivatedJob deadline = journeys.awaitJob(JourneyModel.CALL_DEADLINE);
+    assertThat(deadline.getVariablesAsMap())
+        .containsEntry("debtId", debt.debtId())
+        .containsEntry("callDay", dueDate.plusDays(1).toString());
+    Instant close = JourneyDriver.at(dueDate.plusDays(1), 20);
+    callDeadline(close);
+    prepareAgentTask();
+    journeys.userTasks().awaitOpen(journey, "ExtraDayCallUserTask");
+    assertThat(journeys.timer(journey, "ExtraDayCallExpiredTimer")).contains(close);
+
+    journeys.advanceTo(close);
+
+    assertThat(journeys.userTasks().open(journey)).isEmpty();
+    assertThat(
+            journeys.playedAnywhere(JourneyModel.RECORD_TASK_EXPIRED, "ExtraDayCallExpiredTimer"))
+        .isTrue();
+    // the offer goes by e-mail the next day, at the debt's minute; D+3 keeps its own day
+    assertThat(journeys.timer(journey, "WaitUntilStepDateTimer"))
+        .contains(journeys.contactAt(journey, dueDate.plusDays(2)));
+    journeys.advanceTo(journeys.contactAt(journey, dueDate.plusDays(2)));
+    journeys.expectReminder("D+1", "EMAIL", "extra-day-offer");
+    assertThat(journeys.timer(journey, "WaitUntilStepDateTimer"))
+        .contains(journeys.contactAt(journey, dueDate.plusDays(3)));
+  }
+
+  @Test
+  void anIntensiveDebtThatReachesD1AfterItsDayRecordsTheStepSkippedInsteadOfDroppingIt() {
+    // registered two days overdue: D-3, D0 and D+1 had ended
+    LocalDate dueDate = journeys.today().minusDays(2);
+    long journey = journeys.start(journeys.intensiveDebt(dueDate));
+
+    // no call and no deadline: the D+1 step went through the e-mail offer, which recorded it
+    // skipped (its day had ended), and the régua waits for D+3
+    assertThat(journeys.timer(journey, "WaitUntilStepDateTimer"))
+        .contains(journeys.contactAt(journey, dueDate.plusDays(3)));
+    assertThat(journeys.activate(JourneyModel.CALL_DEADLINE)).isEmpty();
+    assertThat(journeys.completions(journey, "ExtraDayFallbackMessageCallActivity")).isOne();
+    assertThat(journeys.completions(journey, "StepSkippedEndEvent")).isEqualTo(3);
   }
 
   @Test
@@ -188,6 +244,15 @@ class AgentTasksProcessTest {
     journeys.complete(resume);
     assertThat(journeys.timer(journey, "WaitUntilStepDateTimer"))
         .contains(journeys.contactAt(journey, dueDate.plusDays(7)));
+  }
+
+  private void callDeadline(Instant deadline) {
+    journeys.complete(
+        journeys.awaitJob(JourneyModel.CALL_DEADLINE),
+        Map.of(
+            "callDeadline",
+            DateTimeFormatter.ISO_OFFSET_DATE_TIME.format(
+                OffsetDateTime.ofInstant(deadline, ZoneOffset.ofHours(-3)))));
   }
 
   private void prepareAgentTask() {

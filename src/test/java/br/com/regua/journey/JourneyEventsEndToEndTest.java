@@ -178,6 +178,8 @@ class JourneyEventsEndToEndTest extends IntegrationTest {
   @Test
   void anAgreementEndsTheJourneyRenegotiatedAndNothingFollows() {
     String debtId = registerOverdue("e2e-agreement", 4);
+    // the steps whose day had ended, D-3 to D+3, are recorded skipped before the régua waits
+    await().atMost(AWAIT).until(() -> api.contactSteps(debtId).contains("D+3"));
     int contactsBefore = api.contactSteps(debtId).size();
     String offerId =
         api.get("/api/debts/" + debtId + "/offers").getBody().at("/offers/1/offerId").asText();

@@ -60,6 +60,22 @@ public class ContactWindows {
         "no contact window for " + state + " in the " + MAX_DAYS_AHEAD + " days after " + day);
   }
 
+  /**
+   * When the first window on or after {@code day} closes: the deadline of what must be done on a
+   * day the debtor may be contacted, such as an agent's call (D+1, {@code call-deadline}).
+   */
+  public Instant firstWindowCloseFrom(Uf state, LocalDate day) {
+    for (int ahead = 0; ahead <= MAX_DAYS_AHEAD; ahead++) {
+      LocalDate candidate = day.plusDays(ahead);
+      Hours hours = hoursOn(state, candidate);
+      if (hours != null) {
+        return candidate.atTime(hours.to()).atZone(state.zone()).toInstant();
+      }
+    }
+    throw new IllegalStateException(
+        "no contact window for " + state + " in the " + MAX_DAYS_AHEAD + " days from " + day);
+  }
+
   private Hours hoursOn(Uf state, LocalDate day) {
     if (day.getDayOfWeek() == DayOfWeek.SUNDAY || calendar.isHoliday(day, state)) {
       return null;

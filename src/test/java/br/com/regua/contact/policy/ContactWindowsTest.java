@@ -84,4 +84,26 @@ class ContactWindowsTest {
     assertThat(windows.firstWindowAfter(state, day))
         .isEqualTo(start.atZone(state.zone()).toInstant());
   }
+
+  @ParameterizedTest(name = "{0}: the first window from {1} closes {2}")
+  @CsvSource({
+    // a weekday: that day's close, in the state's hours and time zone
+    "SP, 2026-11-18, 2026-11-18T20:00",
+    "RJ, 2026-11-18, 2026-11-18T19:00",
+    "AM, 2026-11-18, 2026-11-18T20:00",
+    // Saturday closes early; RJ has no Saturday window, so Monday's
+    "SP, 2026-11-21, 2026-11-21T14:00",
+    "RJ, 2026-11-21, 2026-11-23T19:00",
+    // a national holiday (Friday 20) and a Sunday are passed over
+    "SP, 2026-11-20, 2026-11-21T14:00",
+    "SP, 2026-11-22, 2026-11-23T20:00",
+    // the state's own holiday: SP on 9 July, not RJ
+    "SP, 2026-07-09, 2026-07-10T20:00",
+    "RJ, 2026-07-09, 2026-07-09T19:00"
+  })
+  void aCallsDeadlineIsTheCloseOfTheFirstWindowFromItsDay(
+      Uf state, java.time.LocalDate day, LocalDateTime close) {
+    assertThat(windows.firstWindowCloseFrom(state, day))
+        .isEqualTo(close.atZone(state.zone()).toInstant());
+  }
 }
