@@ -8,6 +8,7 @@ import br.com.regua.debt.DebtEventType;
 import br.com.regua.debt.DebtLifecycle;
 import br.com.regua.debt.DebtRepository;
 import br.com.regua.engine.Journeys;
+import br.com.regua.journey.JourneyStarts;
 import br.com.regua.money.Money;
 import java.time.Clock;
 import java.time.Instant;
@@ -36,6 +37,7 @@ public class AgreementBreaking {
   private final AgreementRepository agreements;
   private final AgreementDebts parties;
   private final Journeys journeys;
+  private final JourneyStarts starts;
   private final TransactionTemplate tx;
   private final Clock clock;
 
@@ -45,6 +47,7 @@ public class AgreementBreaking {
       AgreementRepository agreements,
       AgreementDebts parties,
       Journeys journeys,
+      JourneyStarts starts,
       TransactionTemplate tx,
       Clock clock) {
     this.debts = debts;
@@ -52,6 +55,7 @@ public class AgreementBreaking {
     this.agreements = agreements;
     this.parties = parties;
     this.journeys = journeys;
+    this.starts = starts;
     this.tx = tx;
     this.clock = clock;
   }
@@ -112,7 +116,11 @@ public class AgreementBreaking {
     return toCollection;
   }
 
-  /** A new dunning journey for the debt, once: its steps already past are skipped. */
+  /**
+   * A new dunning journey for the debt, once: its steps already past are skipped, and it is
+   * recorded and told where the debt stands as any journey's start ({@link
+   * JourneyStarts#recordStarted}).
+   */
   private void returnToCollection(String debtId, String agreementId) {
     tx.executeWithoutResult(
         status -> {
@@ -120,13 +128,15 @@ public class AgreementBreaking {
           if (debt.processInstanceKey() != null || !debt.status().isOpen()) {
             return;
           }
-          long key = journeys.start(debt.journeyStart(LocalDate.now(clock)));
-          debts.setProcessInstanceKey(debtId, key);
-          debts.addEvent(
-              debtId,
-              DebtEventType.JOURNEY_STARTED,
-              "instância " + key + " (acordo " + agreementId + " rompido)",
-              clock.instant());
+          Journeys.Started journey = journeys.begin(debt.journeyStart(LocalDate.now(clock)));
+          starts.recordStarted(
+              debt,
+              journey,
+              "instância "
+                  + journey.processInstanceKey()
+                  + " (acordo "
+                  + agreementId
+                  + " rompido)");
         });
   }
 }

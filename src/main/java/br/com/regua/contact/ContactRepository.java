@@ -32,7 +32,6 @@ public class ContactRepository {
         > 0;
   }
 
-  /** The step's contact if it was made (sent, recorded or suppressed; postponements aside). */
   /** Whether the step waited on a hold on the debtor at some attempt. */
   boolean wasHeld(String debtId, String step) {
     return jdbc.sql(
@@ -44,6 +43,7 @@ public class ContactRepository {
         .single();
   }
 
+  /** The step's contact if it was made (sent, recorded or suppressed; postponements aside). */
   Optional<ContactAttempt> made(String debtId, String step) {
     return jdbc.sql(
             """

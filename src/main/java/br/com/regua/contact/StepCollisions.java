@@ -1,5 +1,6 @@
 package br.com.regua.contact;
 
+import br.com.regua.ops.ReguaMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -30,13 +31,19 @@ public class StepCollisions {
   private final ContactService service;
   private final ContactRepository contacts;
   private final TransactionTemplate tx;
+  private final ReguaMetrics metrics;
   private final Clock clock;
 
   StepCollisions(
-      ContactService service, ContactRepository contacts, TransactionTemplate tx, Clock clock) {
+      ContactService service,
+      ContactRepository contacts,
+      TransactionTemplate tx,
+      ReguaMetrics metrics,
+      Clock clock) {
     this.service = service;
     this.contacts = contacts;
     this.tx = tx;
+    this.metrics = metrics;
     this.clock = clock;
   }
 
@@ -96,6 +103,7 @@ public class StepCollisions {
                   + WHEN.format(until.atZone(STEP_ZONE)),
               null,
               null);
+          metrics.contactPostponed("previous-step");
         });
   }
 }

@@ -104,7 +104,7 @@ public class JourneyStarts {
    * JOURNEY_STARTED} on the timeline, and the journey told where the debt stands. Called under the
    * debt's row lock.
    */
-  void recordStarted(Debt debt, Journeys.Started journey, String detail) {
+  public void recordStarted(Debt debt, Journeys.Started journey, String detail) {
     long key = journey.processInstanceKey();
     debts.setProcessInstanceKey(debt.debtId(), key);
     debts.setJourneyVersion(debt.debtId(), journey.processDefinitionKey(), journey.version());

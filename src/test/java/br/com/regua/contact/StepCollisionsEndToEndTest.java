@@ -9,6 +9,7 @@ import br.com.regua.support.IntegrationTest;
 import br.com.regua.support.TestDebtors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
+import io.micrometer.core.instrument.MeterRegistry;
 import java.time.DayOfWeek;
 import java.time.Duration;
 import java.time.LocalDate;
@@ -29,6 +30,7 @@ class StepCollisionsEndToEndTest extends IntegrationTest {
 
   @Autowired MovedStepWorker movedSteps;
   @Autowired SupersededStepWorker supersededSteps;
+  @Autowired MeterRegistry meters;
 
   @Test
   void anRjDueDayReminderPostponedPastDPlus1IsSupersededAndTheTimelineSaysSo() {
@@ -75,6 +77,8 @@ class StepCollisionsEndToEndTest extends IntegrationTest {
     assertThat(api.post("/api/debts", api.debt(debtId, "300.00", due)).getStatusCode().value())
         .isEqualTo(201);
 
+    double movedBefore = movedCount();
+
     // when both decisions' jobs are delivered twice: D+1 moved after D0, D+3 superseded by D+7
     var moved =
         new MovedStepWorker.Input(
@@ -111,6 +115,7 @@ class StepCollisionsEndToEndTest extends IntegrationTest {
                 + "): as duas saem, esta no próximo dia permitido depois dela; adiada para "
                 + DAY.format(due.plusDays(3))
                 + " 09:42");
+    assertThat(movedCount()).as("postponements by the previous step").isEqualTo(movedBefore + 1);
     assertThat(outcomes(debtId, "D+3")).containsExactly("SKIPPED");
     assertThat(contact(debtId, "D+3", "SKIPPED").get("detail").asText())
         .isEqualTo(
@@ -119,6 +124,10 @@ class StepCollisionsEndToEndTest extends IntegrationTest {
                 + " 09:00, ela alcançaria o dia de D+7 ("
                 + DAY.format(due.plusDays(7))
                 + ")");
+  }
+
+  private double movedCount() {
+    return meters.counter("regua.contact.postponements", "reason", "previous-step").count();
   }
 
   private List<String> outcomes(String debtId, String step) {
