@@ -17,6 +17,11 @@ import java.util.Set;
  * next step, which {@link SupersededStepsRule} follows), unless something happened to the debt in
  * between that ended or paused its journey (paid, a promise, a dispute, an agreement or one of its
  * installments paid). A partial payment is not one: the journey goes on.
+ *
+ * <p>"In between" ends when the journey records anything after the postponement's time, not at that
+ * time itself: a payment that lands as the step falls due, before its contact is made, ends the
+ * journey with the step unmade, and is stamped a moment after the time it was postponed to (the
+ * development clock moves a day at once, so that moment may be hours).
  */
 final class PostponedStepsRule implements AuditRule {
 
@@ -72,11 +77,17 @@ final class PostponedStepsRule implements AuditRule {
       if (until.isEmpty() || !records.observedUntil().isAfter(until.get())) {
         continue;
       }
+      Instant journeyMovedOn =
+          records.contacts(last.debtId()).stream()
+              .map(Contact::occurredAt)
+              .filter(at -> at.isAfter(until.get()))
+              .min(Instant::compareTo)
+              .orElse(Instant.MAX);
       boolean journeyChanged =
           records.events(last.debtId()).stream()
               .filter(event -> COURSE_CHANGES.contains(event.type()))
               .map(Event::occurredAt)
-              .anyMatch(at -> !at.isBefore(last.occurredAt()) && !at.isAfter(until.get()));
+              .anyMatch(at -> !at.isBefore(last.occurredAt()) && at.isBefore(journeyMovedOn));
       if (!journeyChanged) {
         violations.add(
             new Violation(

@@ -160,7 +160,8 @@ class ComplianceAuditTest {
 
   @Test
   void aPostponedStepWithNothingAfterItIsAViolation() {
-    assertThat(violatorsByRule.get("postponed-steps-resolved")).containsExactly("P-VANISHED");
+    assertThat(violatorsByRule.get("postponed-steps-resolved"))
+        .containsExactlyInAnyOrder("P-VANISHED", "P-PAID-AFTER-MOVING-ON");
   }
 
   @Test
@@ -378,6 +379,29 @@ class ComplianceAuditTest {
     postponed(
         "P-PAID-MEANWHILE", "D0", local("2026-12-12T10:00", "RJ"), local("2026-12-14T09:00", "RJ"));
     event("P-PAID-MEANWHILE", "PAID", local("2026-12-13T09:00", "SP"));
+    // paid as the step fell due, before its contact: the clock had moved on to noon
+    debt("P-PAID-AS-DUE", "RJ");
+    postponed(
+        "P-PAID-AS-DUE", "D0", local("2026-12-12T10:00", "RJ"), local("2026-12-14T09:00", "RJ"));
+    event("P-PAID-AS-DUE", "PAID", local("2026-12-14T12:00", "RJ"));
+    // but paid after the journey had gone on to D+1 without it: the step vanished
+    debt("P-PAID-AFTER-MOVING-ON", "RJ");
+    postponed(
+        "P-PAID-AFTER-MOVING-ON",
+        "D0",
+        local("2026-12-12T10:00", "RJ"),
+        local("2026-12-14T09:00", "RJ"));
+    contact(
+        "P-PAID-AFTER-MOVING-ON",
+        "D+1",
+        "EMAIL",
+        "extra-day-offer",
+        "SENT",
+        local("2026-12-15T09:00", "RJ"),
+        CREDITOR,
+        null,
+        null);
+    event("P-PAID-AFTER-MOVING-ON", "PAID", local("2026-12-16T12:00", "RJ"));
     debt("P-NOT-YET-DUE", "RJ");
     postponed(
         "P-NOT-YET-DUE", "D0", local("2026-12-19T10:00", "RJ"), local("2026-12-21T09:00", "RJ"));
