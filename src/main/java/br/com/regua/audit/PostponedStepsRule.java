@@ -18,10 +18,13 @@ import java.util.Set;
  * between that ended or paused its journey (paid, a promise, a dispute, an agreement or one of its
  * installments paid). A partial payment is not one: the journey goes on.
  *
- * <p>"In between" ends when the journey records anything after the postponement's time, not at that
- * time itself: a payment that lands as the step falls due, before its contact is made, ends the
- * journey with the step unmade, and is stamped a moment after the time it was postponed to (the
- * development clock moves a day at once, so that moment may be hours).
+ * <p>"In between" is wider than the postponement's own span on both sides, because an event and the
+ * step it stops race each other. It starts at the debt's previous contact (of another step): a
+ * dispute opened while the step was being attempted reaches the journey after the attempt recorded
+ * its postponement. It ends when the journey records anything after the postponement's time: a
+ * payment that lands as the step falls due, before its contact is made, ends the journey with the
+ * step unmade, and is stamped a moment after the time it was postponed to (the development clock
+ * moves a day at once, so that moment may be hours).
  */
 final class PostponedStepsRule implements AuditRule {
 
@@ -77,8 +80,16 @@ final class PostponedStepsRule implements AuditRule {
       if (until.isEmpty() || !records.observedUntil().isAfter(until.get())) {
         continue;
       }
+      List<Contact> debtsContacts = records.contacts(last.debtId());
+      Instant previousContact =
+          debtsContacts.stream()
+              .filter(
+                  c -> !c.step().equals(last.step()) && c.occurredAt().isBefore(last.occurredAt()))
+              .map(Contact::occurredAt)
+              .max(Instant::compareTo)
+              .orElse(Instant.MIN);
       Instant journeyMovedOn =
-          records.contacts(last.debtId()).stream()
+          debtsContacts.stream()
               .map(Contact::occurredAt)
               .filter(at -> at.isAfter(until.get()))
               .min(Instant::compareTo)
@@ -87,7 +98,7 @@ final class PostponedStepsRule implements AuditRule {
           records.events(last.debtId()).stream()
               .filter(event -> COURSE_CHANGES.contains(event.type()))
               .map(Event::occurredAt)
-              .anyMatch(at -> !at.isBefore(last.occurredAt()) && at.isBefore(journeyMovedOn));
+              .anyMatch(at -> at.isAfter(previousContact) && at.isBefore(journeyMovedOn));
       if (!journeyChanged) {
         violations.add(
             new Violation(

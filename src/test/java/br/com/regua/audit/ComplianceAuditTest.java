@@ -161,7 +161,7 @@ class ComplianceAuditTest {
   @Test
   void aPostponedStepWithNothingAfterItIsAViolation() {
     assertThat(violatorsByRule.get("postponed-steps-resolved"))
-        .containsExactlyInAnyOrder("P-VANISHED", "P-PAID-AFTER-MOVING-ON");
+        .containsExactlyInAnyOrder("P-VANISHED", "P-PAID-AFTER-MOVING-ON", "P-STALE-PROMISE");
   }
 
   @Test
@@ -384,7 +384,41 @@ class ComplianceAuditTest {
     postponed(
         "P-PAID-AS-DUE", "D0", local("2026-12-12T10:00", "RJ"), local("2026-12-14T09:00", "RJ"));
     event("P-PAID-AS-DUE", "PAID", local("2026-12-14T12:00", "RJ"));
-    // but paid after the journey had gone on to D+1 without it: the step vanished
+    // disputed while D0 was being attempted, after D-3: the dispute reached the journey after the
+    // attempt recorded its postponement
+    debt("P-DISPUTED-AS-ATTEMPTED", "RJ");
+    contact(
+        "P-DISPUTED-AS-ATTEMPTED",
+        "D-3",
+        "EMAIL",
+        "reminder-before-due",
+        "SENT",
+        local("2026-12-09T10:00", "RJ"),
+        CREDITOR,
+        null,
+        null);
+    event("P-DISPUTED-AS-ATTEMPTED", "DISPUTE_OPENED", local("2026-12-12T09:59", "RJ"));
+    postponed(
+        "P-DISPUTED-AS-ATTEMPTED",
+        "D0",
+        local("2026-12-12T10:00", "RJ"),
+        local("2026-12-14T09:00", "RJ"));
+    // but a promise made before D-3 went out is no excuse for D0
+    debt("P-STALE-PROMISE", "RJ");
+    event("P-STALE-PROMISE", "PROMISE_MADE", local("2026-12-08T10:00", "RJ"));
+    contact(
+        "P-STALE-PROMISE",
+        "D-3",
+        "EMAIL",
+        "reminder-before-due",
+        "SENT",
+        local("2026-12-09T10:00", "RJ"),
+        CREDITOR,
+        null,
+        null);
+    postponed(
+        "P-STALE-PROMISE", "D0", local("2026-12-12T10:00", "RJ"), local("2026-12-14T09:00", "RJ"));
+    // nor a payment after the journey had gone on to D+1 without it: the step vanished
     debt("P-PAID-AFTER-MOVING-ON", "RJ");
     postponed(
         "P-PAID-AFTER-MOVING-ON",
