@@ -28,6 +28,11 @@ public enum DebtEventType {
   AGENT_TASK_COMPLETED,
   /** An agent's task reached its deadline unworked; the detail says what the régua does instead. */
   AGENT_TASK_EXPIRED,
+  /**
+   * An agent's task was not opened: the journey reached it after its day (a debt registered late);
+   * the detail says which.
+   */
+  AGENT_TASK_SKIPPED,
   DISPUTE_OPENED,
   DISPUTE_RESOLVED,
   AGREEMENT_SIGNED,

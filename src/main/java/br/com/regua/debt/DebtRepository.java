@@ -479,6 +479,22 @@ public class DebtRepository {
         .single();
   }
 
+  /** Whether the debt's timeline has an event of one of the types whose detail starts so. */
+  public boolean hasEventStartingWith(
+      String debtId, java.util.Collection<DebtEventType> types, String detailStart) {
+    return jdbc.sql(
+            """
+            select exists (select 1 from debt_event
+                            where debt_id = :debtId and type in (:types)
+                              and starts_with(detail, :start))
+            """)
+        .param("debtId", debtId)
+        .param("types", types.stream().map(Enum::name).toList())
+        .param("start", detailStart)
+        .query(Boolean.class)
+        .single();
+  }
+
   public void addEvent(String debtId, DebtEventType type, String detail, Instant at) {
     jdbc.sql(
             """

@@ -95,6 +95,12 @@ public final class JourneyModel {
 
   public static final String RECORD_TASK_EXPIRED = "record-task-expired";
 
+  /**
+   * An agent's call the journey reached after its day: recorded, with the task's {@code
+   * timelineDetail} header, instead of opened.
+   */
+  public static final String RECORD_TASK_SKIPPED = "record-task-skipped";
+
   // Variables set at the start; the FEEL expressions of the models read them.
   public static final String DEBT_ID = "debtId";
   public static final String DUE_DATE = "dueDate";

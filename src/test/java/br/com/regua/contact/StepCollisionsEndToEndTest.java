@@ -5,8 +5,11 @@ import static org.awaitility.Awaitility.await;
 
 import br.com.regua.brazil.Uf;
 import br.com.regua.consent.Channel;
+import br.com.regua.debt.DebtEventType;
+import br.com.regua.debt.DebtRepository;
 import br.com.regua.support.IntegrationTest;
 import br.com.regua.support.TestDebtors;
+import br.com.regua.tasks.TaskSkippedWorker;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -31,6 +34,8 @@ class StepCollisionsEndToEndTest extends IntegrationTest {
   @Autowired MovedStepWorker movedSteps;
   @Autowired SupersededStepWorker supersededSteps;
   @Autowired MeterRegistry meters;
+  @Autowired TaskSkippedWorker skippedTasks;
+  @Autowired DebtRepository debts;
 
   @Test
   void anRjDueDayReminderPostponedPastDPlus1IsSupersededAndTheTimelineSaysSo() {
@@ -67,6 +72,67 @@ class StepCollisionsEndToEndTest extends IntegrationTest {
         .endsWith("alcançaria o dia de D+1 (" + DAY.format(saturday.plusDays(1)) + ")");
     // and D+1 went out on Monday, the day D0 would have: one contact, not two
     assertThat(api.deliveredSteps(debtId)).containsExactly("D-3", "D+1");
+  }
+
+  @Test
+  void anIntensiveDebtRegisteredAfterItsCallsDaysRecordsEachCallNotOpenedAndItsD1Skipped() {
+    // given an intensive debt registered 16 days overdue: its D+1 and D+15 calls are past (the
+    // strategy has no preventive call for a debt registered after D-5)
+    String debtId = TestDebtors.uniqueId("late-calls");
+    registerIntensiveDebt(debtId, today().minusDays(16));
+
+    // then no call opens, and the timeline says which were not opened, each once
+    await()
+        .atMost(Duration.ofSeconds(30))
+        .until(() -> !skippedTasks(debtId).isEmpty() && outcomes(debtId, "D+15").size() == 1);
+    assertThat(skippedTasks(debtId))
+        .containsExactly(
+            "Negociação com o devedor não aberta: a jornada chegou depois do dia dela (D+15)");
+    // and D+1, whose call had passed, is in the contact log as the e-mail offer skipped
+    assertThat(outcomes(debtId, "D+1")).containsExactly("SKIPPED");
+    assertThat(api.get("/api/tasks").getBody().findValuesAsText("debtId")).doesNotContain(debtId);
+  }
+
+  @Test
+  void aCallNotOpenedIsRecordedOnceAndNotAtAllWhenTheDebtAlreadyHadIt() {
+    String detail =
+        "Negociação com o devedor não aberta: a jornada chegou depois do dia dela (D+15)";
+    // a first pass records the call not opened, once however often its job is delivered
+    String debtId = TestDebtors.uniqueId("call-skipped");
+    assertThat(
+            api.post("/api/debts", api.debt(debtId, "300.00", today().plusDays(30)))
+                .getStatusCode()
+                .value())
+        .isEqualTo(201);
+    skippedTasks.record(debtId, "Negociação", detail);
+    skippedTasks.record(debtId, "Negociação", detail);
+    assertThat(skippedTasks(debtId)).containsExactly(detail);
+
+    // a debt whose negotiation was worked gets no such entry when the régua resumes past it
+    String worked = TestDebtors.uniqueId("call-worked");
+    assertThat(
+            api.post("/api/debts", api.debt(worked, "300.00", today().plusDays(30)))
+                .getStatusCode()
+                .value())
+        .isEqualTo(201);
+    debts.addEvent(
+        worked, DebtEventType.AGENT_TASK_COMPLETED, "Negociação: PROMISED", engine.now());
+    skippedTasks.record(worked, "Negociação", detail);
+    assertThat(skippedTasks(worked)).isEmpty();
+  }
+
+  private List<String> skippedTasks(String debtId) {
+    List<String> details = new java.util.ArrayList<>();
+    api.get("/api/debts/" + debtId)
+        .getBody()
+        .get("timeline")
+        .forEach(
+            e -> {
+              if (e.get("type").asText().equals("AGENT_TASK_SKIPPED")) {
+                details.add(e.get("detail").asText());
+              }
+            });
+    return details;
   }
 
   @Test

@@ -205,6 +205,48 @@ class AgentTasksProcessTest {
   }
 
   @Test
+  void aPreventiveCallTheJourneyReachesAfterD3IsRecordedNotOpened() {
+    // a strategy with the preventive call (as decided when the debt was registered in time) for a
+    // journey that reaches the call after D-3, 08:00
+    LocalDate dueDate = journeys.today().plusDays(2);
+    long journey = journeys.start(journeys.intensiveDebt(dueDate), Map.of("preventiveCall", true));
+
+    assertThat(
+            journeys.playedAnywhere(
+                JourneyModel.RECORD_TASK_SKIPPED, "RecordPreventiveCallSkippedTask"))
+        .isTrue();
+    assertThat(journeys.timer(journey, "WaitUntilPreventiveCallTimer")).isEmpty();
+  }
+
+  @Test
+  void anIntensiveDebtThatReachesItsNegotiationAfterD15RecordsItNotOpened() {
+    LocalDate dueDate = journeys.today().minusDays(16);
+    long journey = journeys.start(journeys.intensiveDebt(dueDate));
+
+    assertThat(journeys.activate(JourneyModel.PREPARE_AGENT_TASK)).isEmpty();
+    assertThat(journeys.userTasks().open(journey)).isEmpty();
+    assertThat(
+            journeys.playedAnywhere(
+                JourneyModel.RECORD_TASK_SKIPPED, "RecordNegotiationSkippedTask"))
+        .isTrue();
+    // and the régua goes on to the prior notice at D+20
+    assertThat(journeys.timer(journey, "WaitUntilNegativationNoticeTimer"))
+        .contains(journeys.contactAt(journey, dueDate.plusDays(20)));
+  }
+
+  @Test
+  void aPreventiveCallStillAheadIsNotRecordedSkipped() {
+    LocalDate dueDate = journeys.today().plusDays(10);
+    long journey = journeys.start(journeys.intensiveDebt(dueDate));
+
+    assertThat(journeys.timer(journey, "WaitUntilPreventiveCallTimer")).isPresent();
+    assertThat(
+            journeys.playedAnywhere(
+                JourneyModel.RECORD_TASK_SKIPPED, "RecordPreventiveCallSkippedTask"))
+        .isFalse();
+  }
+
+  @Test
   void theIntensiveStrategyNegotiatesThroughAnAgentAfterTheD15Sms() {
     LocalDate dueDate = journeys.today().minusDays(14);
     long journey = journeys.start(journeys.intensiveDebt(dueDate));

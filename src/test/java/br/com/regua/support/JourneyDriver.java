@@ -185,8 +185,8 @@ public final class JourneyDriver {
    * The jobs no test here plays itself, played as they are met unless a test awaits them: the
    * journeys' claims of their debt or agreement, answered "held" ({@code claim-debt}, {@code
    * claim-agreement}), those that only record what happened ({@code record-skipped-step}, {@code
-   * record-task-expired}) and the {@code debtor-hold-gate}'s check, answered "no hold" (but in
-   * tests of holds).
+   * record-task-expired}, {@code record-task-skipped}) and the {@code debtor-hold-gate}'s check,
+   * answered "no hold" (but in tests of holds).
    */
   private static final List<String> BOOKKEEPING =
       List.of(
@@ -194,6 +194,7 @@ public final class JourneyDriver {
           JourneyModel.CLAIM_AGREEMENT,
           JourneyModel.RECORD_SKIPPED_STEP,
           JourneyModel.RECORD_TASK_EXPIRED,
+          JourneyModel.RECORD_TASK_SKIPPED,
           HoldModel.CHECK_DEBTOR_HOLD);
 
   private boolean testPlaysHoldGates;
