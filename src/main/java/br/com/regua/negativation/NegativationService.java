@@ -251,7 +251,6 @@ public class NegativationService {
     log.info("Negativation {} of debt {} removed", protocol, debtId);
   }
 
-  /** Why the debt must not be reported now, in the timeline's words; empty when it may. */
   /**
    * The model waits on {@code debtor-hold-gate} before the negativation; a hold placed after the
    * gate opened is caught here (the debt is then not negativated, as for any other reason).
@@ -262,6 +261,7 @@ public class NegativationService {
         .map(hold -> "devedor com suspensão (held): " + hold.describe());
   }
 
+  /** Why the debt must not be reported now, in the timeline's words; empty when it may. */
   private static Optional<String> reasonNotToNegativate(Debt debt) {
     String reason =
         switch (debt.status()) {

@@ -185,7 +185,6 @@ class PaymentOptionsApiTest extends IntegrationTest {
         .isZero();
   }
 
-  /** Field 62's txid: the debt id's letters and digits, the last 25. */
   /** Field 62-05 of the BR Code: the first 25 characters of the debt's txid (charge/pix/Txid). */
   private static String txidField(String debtId) {
     return "0525" + br.com.regua.charge.pix.Txid.forDebt(debtId).substring(0, 25);

@@ -77,17 +77,17 @@ class LetterChannel implements ChannelSender {
     return Channel.LETTER;
   }
 
-  /**
-   * @throws MissingAddressException the debtor has no postal address: nothing is generated
-   * @throws LetterRejectedException the provider refused the letter (e.g. its address)
-   * @throws PrintProviderUnavailableException the provider failed or did not answer in time
-   */
   /** The provider takes the contact key as its Idempotency-Key. */
   @Override
   public boolean deduplicatesByKey() {
     return true;
   }
 
+  /**
+   * @throws MissingAddressException the debtor has no postal address: nothing is generated
+   * @throws LetterRejectedException the provider refused the letter (e.g. its address)
+   * @throws PrintProviderUnavailableException the provider failed or did not answer in time
+   */
   @Override
   public Delivery send(Debt debt, String template, Map<String, ?> values, String contactKey) {
     Debt.DebtorRecord debtor = debt.debtor();
