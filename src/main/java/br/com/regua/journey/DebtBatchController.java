@@ -6,13 +6,13 @@ import br.com.regua.api.JsonFieldPath;
 import br.com.regua.api.RuleViolationException;
 import br.com.regua.debt.DebtService;
 import br.com.regua.debt.RegisterDebtRequest;
+import br.com.regua.debt.RegistrationValidator;
 import com.fasterxml.jackson.annotation.JsonInclude;
 import com.fasterxml.jackson.databind.JsonMappingException;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -38,14 +38,14 @@ class DebtBatchController {
   private final PendingJourneys journeys;
   private final BulkLoads loads;
   private final ObjectReader rowReader;
-  private final Validator validator;
+  private final RegistrationValidator validator;
 
   DebtBatchController(
       DebtRegistration registration,
       PendingJourneys journeys,
       BulkLoads loads,
       ObjectMapper json,
-      Validator validator) {
+      RegistrationValidator validator) {
     this.registration = registration;
     this.journeys = journeys;
     this.loads = loads;
