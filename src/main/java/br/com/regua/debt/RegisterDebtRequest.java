@@ -36,13 +36,19 @@ public record RegisterDebtRequest(
 
   public static final String ID_MESSAGE = "may contain only letters, digits, '.', '_' and '-'";
 
+  /** E.164: a + and the country code, then at most 15 digits in all. */
+  public static final String PHONE_PATTERN = "\\+[1-9][0-9]{7,14}";
+
+  /** A bank's nosso número as boletos print it. */
+  public static final String OUR_NUMBER_PATTERN = "[0-9A-Za-z./ -]*";
+
   public record Debtor(
       @NotNull @ValidTaxId String document,
       @NotBlank @Size(max = 200) String name,
       @NotBlank @Email @Size(max = 320) String email,
       @NotNull
           @Pattern(
-              regexp = "\\+[1-9][0-9]{7,14}",
+              regexp = PHONE_PATTERN,
               message = "must be an E.164 phone number, e.g. +5511987654321")
           @ValidPhone
           String phone,
@@ -61,7 +67,7 @@ public record RegisterDebtRequest(
       String digitableLine,
       @Size(max = 20)
           @Pattern(
-              regexp = "[0-9A-Za-z./ -]*",
+              regexp = OUR_NUMBER_PATTERN,
               message = "must be the bank's nosso número: letters and digits, at most 20")
           String ourNumber) {
 

@@ -33,19 +33,37 @@ public @interface ValidBoleto {
       if (boleto == null) {
         return true;
       }
-      if ((boleto.barcode() == null) == (boleto.digitableLine() == null)) {
+      if (!givenOneWay(boleto)) {
         return false;
       }
+      InvalidBoletoException wrongDigit = wrongCheckDigit(boleto);
+      if (wrongDigit == null) {
+        return true;
+      }
+      context.disableDefaultConstraintViolation();
+      context
+          .buildConstraintViolationWithTemplate(wrongDigit.getMessage())
+          .addPropertyNode(boleto.barcode() != null ? "barcode" : "digitableLine")
+          .addConstraintViolation();
+      return false;
+    }
+
+    /** The same verdict without a context to report to ({@link RegistrationValidator}). */
+    static boolean isValid(RegisterDebtRequest.BoletoReference boleto) {
+      return boleto == null || (givenOneWay(boleto) && wrongCheckDigit(boleto) == null);
+    }
+
+    private static boolean givenOneWay(RegisterDebtRequest.BoletoReference boleto) {
+      return (boleto.barcode() == null) != (boleto.digitableLine() == null);
+    }
+
+    private static InvalidBoletoException wrongCheckDigit(
+        RegisterDebtRequest.BoletoReference boleto) {
       try {
         boleto.toBoleto();
-        return true;
+        return null;
       } catch (InvalidBoletoException e) {
-        context.disableDefaultConstraintViolation();
-        context
-            .buildConstraintViolationWithTemplate(e.getMessage())
-            .addPropertyNode(boleto.barcode() != null ? "barcode" : "digitableLine")
-            .addConstraintViolation();
-        return false;
+        return e;
       }
     }
   }

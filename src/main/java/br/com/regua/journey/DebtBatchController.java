@@ -6,13 +6,13 @@ import br.com.regua.api.JsonFieldPath;
 import br.com.regua.api.RuleViolationException;
 import br.com.regua.debt.DebtService;
 import br.com.regua.debt.RegisterDebtRequest;
+import br.com.regua.debt.RegistrationValidator;
 import com.fasterxml.jackson.annotation.JsonInclude;
+import com.fasterxml.jackson.core.JsonParser;
 import com.fasterxml.jackson.databind.JsonMappingException;
-import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.ObjectMapper;
 import com.fasterxml.jackson.databind.ObjectReader;
 import jakarta.validation.ConstraintViolation;
-import jakarta.validation.Validator;
 import java.util.ArrayList;
 import java.util.Comparator;
 import java.util.List;
@@ -38,14 +38,14 @@ class DebtBatchController {
   private final PendingJourneys journeys;
   private final BulkLoads loads;
   private final ObjectReader rowReader;
-  private final Validator validator;
+  private final RegistrationValidator validator;
 
   DebtBatchController(
       DebtRegistration registration,
       PendingJourneys journeys,
       BulkLoads loads,
       ObjectMapper json,
-      Validator validator) {
+      RegistrationValidator validator) {
     this.registration = registration;
     this.journeys = journeys;
     this.loads = loads;
@@ -53,7 +53,7 @@ class DebtBatchController {
     this.validator = validator;
   }
 
-  record BatchRequest(List<JsonNode> debts) {}
+  record BatchRequest(List<BatchRow> debts) {}
 
   record FieldError(String field, String message) {}
 
@@ -78,12 +78,12 @@ class DebtBatchController {
     }
   }
 
-  private BatchResult register(List<JsonNode> debts) {
+  private BatchResult register(List<BatchRow> debts) {
     RowResult[] rows = new RowResult[debts.size()];
     List<Integer> valid = new ArrayList<>();
     List<RegisterDebtRequest> toStore = new ArrayList<>();
     for (int i = 0; i < rows.length; i++) {
-      JsonNode row = debts.get(i);
+      BatchRow row = debts.get(i);
       Object checked = check(i, row);
       if (checked instanceof RegisterDebtRequest debt) {
         valid.add(i);
@@ -109,28 +109,29 @@ class DebtBatchController {
   }
 
   /** The row as a registration to store, or its rejection: what a single request would answer. */
-  private Object check(int index, JsonNode row) {
-    String debtId =
-        row != null && row.path("debtId").isTextual() ? row.get("debtId").asText() : null;
+  private Object check(int index, BatchRow row) {
+    if (row == null) {
+      return notAnObject(index, null);
+    }
     RegisterDebtRequest request;
-    try {
-      request = rowReader.readValue(row);
+    try (JsonParser tokens = row.parser()) {
+      request = rowReader.readValue(tokens);
     } catch (JsonMappingException e) {
       return e.getPath().isEmpty()
-          ? notAnObject(index, debtId)
-          : rejected(index, debtId, 400, JsonFieldPath.of(e), "has an invalid value or type");
+          ? notAnObject(index, row.debtId())
+          : rejected(index, row.debtId(), 400, JsonFieldPath.of(e), "has an invalid value or type");
     } catch (Exception e) {
-      return notAnObject(index, debtId);
+      return notAnObject(index, row.debtId());
     }
     if (request == null) {
-      return notAnObject(index, debtId);
+      return notAnObject(index, row.debtId());
     }
     List<FieldError> violations =
         validator.validate(request).stream()
             .map(DebtBatchController::fieldError)
             .sorted(Comparator.comparing(FieldError::field))
             .toList();
-    return violations.isEmpty() ? request : new RowResult(index, debtId, 400, violations);
+    return violations.isEmpty() ? request : new RowResult(index, row.debtId(), 400, violations);
   }
 
   private static RowResult result(int index, DebtService.RowStored stored) {

@@ -93,6 +93,39 @@ class DebtBatchApiTest extends IntegrationTest {
   }
 
   @Test
+  void aRowThatIsNoRegistrationIsNamedByItsIndexAndDebtId() {
+    // given rows that are no object, a field of the wrong type, a debtId given twice (the last
+    // counts, as for an object of the single endpoint), and an amount sent as a JSON number
+    String wrongType = TestDebtors.uniqueId("batch-type");
+    ObjectNode scoreAsText = api.debt(wrongType, "10.00", today().plusDays(30));
+    scoreAsText.put("propensityScore", "high");
+    String numeric = TestDebtors.uniqueId("batch-number");
+    ObjectNode amountAsNumber = api.debt(numeric, "10.00", today().plusDays(30));
+    amountAsNumber.put("amount", new java.math.BigDecimal("1234.50"));
+    String lastId = TestDebtors.uniqueId("batch-last");
+    ObjectNode badDate = api.debt("first-of-two", "10.00", today().plusDays(30));
+    badDate.put("dueDate", "yesterday");
+    String twoIds = badDate.toString().replaceFirst("}$", ",\"debtId\":\"" + lastId + "\"}");
+    String body =
+        "{\"debts\": [[], 42, " + scoreAsText + ", " + amountAsNumber + ", null, " + twoIds + "]}";
+
+    // when
+    JsonNode result = api.post("/api/debts:batch", body).getBody();
+
+    // then each is refused with what can be told of it, and the number is read as an amount
+    assertThat(statuses(result)).containsExactly(400, 400, 400, 201, 400, 400);
+    assertThat(result.at("/rows/0/errors/0/field").asText()).isEqualTo("row");
+    assertThat(result.at("/rows/1/errors/0/field").asText()).isEqualTo("row");
+    assertThat(result.at("/rows/2/errors/0/field").asText()).isEqualTo("propensityScore");
+    assertThat(result.at("/rows/2/debtId").asText()).isEqualTo(wrongType);
+    assertThat(result.at("/rows/4/errors/0/field").asText()).isEqualTo("row");
+    assertThat(result.at("/rows/5/errors/0/field").asText()).isEqualTo("dueDate");
+    assertThat(result.at("/rows/5/debtId").asText()).isEqualTo(lastId);
+    assertThat(api.get("/api/debts/" + numeric).getBody().get("amount").asText())
+        .isEqualTo("1234.50");
+  }
+
+  @Test
   void aRowBeyondTheRegistrationLimitsIsA422AndTheOthersAreStored() {
     // given a row due in 1990 and one above the ceiling, beside a valid one
     String valid = TestDebtors.uniqueId("batch-ok");
