@@ -278,13 +278,33 @@ public class ContactService {
     } else {
       return Optional.empty();
     }
-    String detail = reason + "; adiado para " + WHEN.format(until.atZone(state.zone()));
+    recordPostponed(
+        request,
+        channel,
+        now,
+        until,
+        reason + "; adiado para " + WHEN.format(until.atZone(state.zone())),
+        metricReason);
+    return Optional.of(new ContactAttempt(ContactOutcome.POSTPONED, channel, now, until));
+  }
+
+  /**
+   * Records the step {@link ContactOutcome#POSTPONED} until {@code until}, with why, once per
+   * postponement (its key names the instant: a redelivered job records nothing twice), and counts
+   * it in {@code regua_contact_postponements_total} by {@code metricReason}.
+   */
+  void recordPostponed(
+      ContactRequest request,
+      Channel channel,
+      Instant now,
+      Instant until,
+      String detail,
+      String metricReason) {
     Contact contact = request.on(channel, now).withKeySuffix("@" + until);
     if (!contacts.exists(contact.key())) {
       contacts.record(contact, ContactOutcome.POSTPONED, detail, null, null);
       metrics.contactPostponed(metricReason);
     }
-    return Optional.of(new ContactAttempt(ContactOutcome.POSTPONED, channel, now, until));
   }
 
   private ContactAttempt deliver(Debt debt, ContactRequest request, Channel channel, Instant now) {

@@ -1,6 +1,5 @@
 package br.com.regua.contact;
 
-import br.com.regua.ops.ReguaMetrics;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
@@ -29,21 +28,12 @@ public class StepCollisions {
   private static final DateTimeFormatter WHEN = DateTimeFormatter.ofPattern("dd/MM/yyyy HH:mm");
 
   private final ContactService service;
-  private final ContactRepository contacts;
   private final TransactionTemplate tx;
-  private final ReguaMetrics metrics;
   private final Clock clock;
 
-  StepCollisions(
-      ContactService service,
-      ContactRepository contacts,
-      TransactionTemplate tx,
-      ReguaMetrics metrics,
-      Clock clock) {
+  StepCollisions(ContactService service, TransactionTemplate tx, Clock clock) {
     this.service = service;
-    this.contacts = contacts;
     this.tx = tx;
-    this.metrics = metrics;
     this.clock = clock;
   }
 
@@ -84,26 +74,18 @@ public class StepCollisions {
             .atZone(STEP_ZONE)
             .toInstant()
             .plus(Duration.ofMinutes(contactMinuteOffset));
+    String why =
+        (previousStep == null ? "a etapa anterior" : previousStep)
+            + " saiu em "
+            + DAY.format(previousContactDay)
+            + (previousContactDay.isAfter(stepDate)
+                ? ", depois do dia desta etapa (" + DAY.format(stepDate) + ")"
+                : ", o dia desta etapa")
+            + ": as duas saem, esta no próximo dia permitido depois dela; adiada para "
+            + WHEN.format(until.atZone(STEP_ZONE));
     tx.executeWithoutResult(
-        status -> {
-          Contact contact = step.on(step.channel(), clock.instant()).withKeySuffix("@" + until);
-          if (contacts.exists(contact.key())) {
-            return;
-          }
-          contacts.record(
-              contact,
-              ContactOutcome.POSTPONED,
-              (previousStep == null ? "a etapa anterior" : previousStep)
-                  + " saiu em "
-                  + DAY.format(previousContactDay)
-                  + (previousContactDay.isAfter(stepDate)
-                      ? ", depois do dia desta etapa (" + DAY.format(stepDate) + ")"
-                      : ", o dia desta etapa")
-                  + ": as duas saem, esta no próximo dia permitido depois dela; adiada para "
-                  + WHEN.format(until.atZone(STEP_ZONE)),
-              null,
-              null);
-          metrics.contactPostponed("previous-step");
-        });
+        status ->
+            service.recordPostponed(
+                step, step.channel(), clock.instant(), until, why, "previous-step"));
   }
 }
