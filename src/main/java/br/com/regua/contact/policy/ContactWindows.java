@@ -49,15 +49,8 @@ public class ContactWindows {
 
   /** The start of the first window on a day after {@code day}. */
   public Instant firstWindowAfter(Uf state, LocalDate day) {
-    for (int ahead = 1; ahead <= MAX_DAYS_AHEAD; ahead++) {
-      LocalDate candidate = day.plusDays(ahead);
-      Hours hours = hoursOn(state, candidate);
-      if (hours != null) {
-        return candidate.atTime(hours.from()).atZone(state.zone()).toInstant();
-      }
-    }
-    throw new IllegalStateException(
-        "no contact window for " + state + " in the " + MAX_DAYS_AHEAD + " days after " + day);
+    DayWindow window = firstWindowFrom(state, day.plusDays(1));
+    return window.day().atTime(window.hours().from()).atZone(state.zone()).toInstant();
   }
 
   /**
@@ -65,11 +58,19 @@ public class ContactWindows {
    * day the debtor may be contacted, such as an agent's call (D+1, {@code call-deadline}).
    */
   public Instant firstWindowCloseFrom(Uf state, LocalDate day) {
-    for (int ahead = 0; ahead <= MAX_DAYS_AHEAD; ahead++) {
+    DayWindow window = firstWindowFrom(state, day);
+    return window.day().atTime(window.hours().to()).atZone(state.zone()).toInstant();
+  }
+
+  private record DayWindow(LocalDate day, Hours hours) {}
+
+  /** The first day on or after {@code day} with contact hours, and those hours. */
+  private DayWindow firstWindowFrom(Uf state, LocalDate day) {
+    for (int ahead = 0; ahead < MAX_DAYS_AHEAD; ahead++) {
       LocalDate candidate = day.plusDays(ahead);
       Hours hours = hoursOn(state, candidate);
       if (hours != null) {
-        return candidate.atTime(hours.to()).atZone(state.zone()).toInstant();
+        return new DayWindow(candidate, hours);
       }
     }
     throw new IllegalStateException(
