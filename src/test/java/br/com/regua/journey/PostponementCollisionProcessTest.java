@@ -224,7 +224,18 @@ class PostponementCollisionProcessTest {
         && !CALENDAR.isHoliday(day, Uf.RJ);
   }
 
+  /**
+   * The first such day on or after {@code from} with no RJ holiday in the week after it, so that
+   * the Mondays, Tuesdays and Wednesdays the tests expect are working days wherever the engine's
+   * clock stands (a Saturday before 1 May 2028 moved Monday's window to Tuesday).
+   */
   private static LocalDate nextAfter(LocalDate from, DayOfWeek day) {
-    return from.with(TemporalAdjusters.nextOrSame(day));
+    LocalDate candidate = from.with(TemporalAdjusters.nextOrSame(day));
+    while (candidate
+        .datesUntil(candidate.plusDays(8))
+        .anyMatch(date -> CALENDAR.isHoliday(date, Uf.RJ))) {
+      candidate = candidate.plusWeeks(1);
+    }
+    return candidate;
   }
 }
