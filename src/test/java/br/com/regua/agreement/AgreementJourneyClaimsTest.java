@@ -10,7 +10,6 @@ import br.com.regua.support.IntegrationTest;
 import br.com.regua.support.TestDebtors;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.client.CamundaClient;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import java.util.concurrent.atomic.AtomicLong;
@@ -26,8 +25,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  * transaction that locks the agreement, creates the journey and does not store it.
  */
 class AgreementJourneyClaimsTest extends IntegrationTest {
-
-  private static final Duration AWAIT = Duration.ofSeconds(30);
 
   @Autowired JdbcClient jdbc;
   @Autowired CamundaClient client;

@@ -9,7 +9,6 @@ import br.com.regua.money.Money;
 import br.com.regua.support.IntegrationTest;
 import br.com.regua.support.TestDebtors;
 import com.fasterxml.jackson.databind.JsonNode;
-import java.time.Duration;
 import java.util.List;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
@@ -21,8 +20,6 @@ import org.junit.jupiter.api.Test;
  * that takes none any more waits for a supervisor.
  */
 class AgreementPixEndToEndTest extends IntegrationTest {
-
-  private static final Duration AWAIT = Duration.ofSeconds(30);
 
   @Test
   void theInstallmentsReminderCarriesItsPixAndThePixPaysTheAgreement() {

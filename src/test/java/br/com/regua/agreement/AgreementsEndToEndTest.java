@@ -13,7 +13,6 @@ import br.com.regua.support.UserTasks.UserTask;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.math.BigDecimal;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.ArrayList;
 import java.util.HashMap;
@@ -29,8 +28,6 @@ import org.springframework.http.ResponseEntity;
  * negotiation task.
  */
 class AgreementsEndToEndTest extends IntegrationTest {
-
-  private static final Duration AWAIT = Duration.ofSeconds(30);
 
   @Test
   void offersAddTheLateChargesAndTheStrategysLimitsAreEnforced() {

@@ -28,8 +28,6 @@ import org.springframework.http.ResponseEntity;
  */
 class ContactPolicyTest extends IntegrationTest {
 
-  private static final java.time.Duration AWAIT = java.time.Duration.ofSeconds(20);
-
   @Autowired ContactService contacts;
 
   @BeforeEach

@@ -23,7 +23,6 @@ import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import io.camunda.zeebe.protocol.record.value.ErrorType;
 import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 import io.camunda.zeebe.protocol.record.value.JobRecordValue;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.util.List;
 import java.util.Map;
@@ -38,8 +37,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * requests, what the contact log keeps, and what a provider's refusal or outage does to the job.
  */
 class MessagingChannelsTest extends IntegrationTest {
-
-  private static final Duration AWAIT = Duration.ofSeconds(20);
 
   /** The test profile's creditor (application-test.yaml). */
   private static final String CREDITOR_ADDRESS =

@@ -9,7 +9,6 @@ import br.com.regua.support.IntegrationTest;
 import br.com.regua.support.TestDebtors;
 import com.fasterxml.jackson.databind.JsonNode;
 import com.fasterxml.jackson.databind.node.ObjectNode;
-import java.time.Duration;
 import java.time.Instant;
 import java.time.LocalDate;
 import java.util.ArrayList;
@@ -23,8 +22,6 @@ import org.springframework.http.ResponseEntity;
 class DebtorHistoryApiTest extends IntegrationTest {
 
   @Autowired ContactService contacts;
-
-  private static final Duration AWAIT = Duration.ofSeconds(40);
 
   @Test
   void showsEveryDebtContactPromiseAndPaymentOfTheDebtor() {

@@ -35,7 +35,6 @@ import org.springframework.boot.test.web.server.LocalServerPort;
 class AgentDeskBrowserTest extends IntegrationTest {
 
   private static final Path SCREENSHOTS = Path.of("target", "desk");
-  private static final Duration AWAIT = Duration.ofSeconds(20);
 
   @LocalServerPort int port;
   @Autowired ObjectMapper json;

@@ -26,8 +26,6 @@ import org.springframework.transaction.support.TransactionTemplate;
  */
 class MessageOutboxTest extends IntegrationTest {
 
-  private static final Duration AWAIT = Duration.ofSeconds(20);
-
   @Autowired JdbcClient jdbc;
   @Autowired TransactionTemplate tx;
   @Autowired ObjectMapper json;

@@ -24,8 +24,6 @@ import org.springframework.http.ResponseEntity;
  */
 class DebtorHoldEndToEndTest extends IntegrationTest {
 
-  private static final Duration AWAIT = Duration.ofSeconds(30);
-
   @BeforeEach
   void duringContactHours() {
     moveToContactHours();

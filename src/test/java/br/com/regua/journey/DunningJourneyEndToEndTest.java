@@ -33,7 +33,6 @@ import org.springframework.http.ResponseEntity;
  */
 class DunningJourneyEndToEndTest extends IntegrationTest {
 
-  private static final Duration AWAIT = Duration.ofSeconds(20);
   private static final DateTimeFormatter BR_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 
   @Test

@@ -27,8 +27,6 @@ class JourneyEventsEndToEndTest extends IntegrationTest {
     moveToContactHours();
   }
 
-  private static final Duration AWAIT = Duration.ofSeconds(20);
-
   @Test
   void aPromiseSuspendsTheRéguaAndABrokenOneResumesIt() {
     // given an overdue standard debt whose strategy allows promises up to 15 days ahead

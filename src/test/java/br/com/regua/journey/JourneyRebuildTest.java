@@ -8,7 +8,6 @@ import br.com.regua.support.IntegrationTest;
 import br.com.regua.support.TestDebtors;
 import br.com.regua.support.UserTasks;
 import io.camunda.client.CamundaClient;
-import java.time.Duration;
 import java.util.Map;
 import org.junit.jupiter.api.Test;
 import org.springframework.beans.factory.annotation.Autowired;
@@ -21,8 +20,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  * debts' instances; the rebuild is the one the service runs at start.
  */
 class JourneyRebuildTest extends IntegrationTest {
-
-  private static final Duration AWAIT = Duration.ofSeconds(20);
 
   @Autowired PendingJourneys pendingJourneys;
   @Autowired CamundaClient client;

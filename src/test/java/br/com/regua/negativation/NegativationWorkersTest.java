@@ -35,7 +35,6 @@ import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import io.camunda.zeebe.protocol.record.value.ErrorType;
 import io.camunda.zeebe.protocol.record.value.IncidentRecordValue;
 import io.camunda.zeebe.protocol.record.value.JobRecordValue;
-import java.time.Duration;
 import java.time.LocalDate;
 import java.time.ZoneId;
 import java.time.format.DateTimeFormatter;
@@ -60,7 +59,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 class NegativationWorkersTest extends IntegrationTest {
 
   private static final ZoneId SAO_PAULO = ZoneId.of("America/Sao_Paulo");
-  private static final Duration AWAIT = Duration.ofSeconds(20);
   private static final WireMockServer bureau = CreditBureauStub.SERVER;
   private static final DateTimeFormatter BR_DATE = DateTimeFormatter.ofPattern("dd/MM/yyyy");
 

@@ -49,7 +49,6 @@ class PortalBrowserTest extends IntegrationTest {
 
   private static final Path SCREENSHOTS = Path.of("target", "portal");
   private static final Pattern LINK = Pattern.compile("https://pagar\\.example\\.test/p/(\\S+)");
-  private static final Duration AWAIT = Duration.ofSeconds(20);
 
   @LocalServerPort int port;
   @Autowired ObjectMapper json;

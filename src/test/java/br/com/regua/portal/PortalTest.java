@@ -32,8 +32,6 @@ import org.springframework.jdbc.core.simple.JdbcClient;
  */
 class PortalTest extends IntegrationTest {
 
-  private static final Duration AWAIT = Duration.ofSeconds(20);
-
   @LocalServerPort int port;
   @Autowired PortalTokens tokens;
   @Autowired PortalVisits visits;

@@ -44,6 +44,14 @@ public abstract class IntegrationTest {
 
   protected static final ZoneId SAO_PAULO = ZoneId.of("America/Sao_Paulo");
 
+  /**
+   * The longest a test waits for the service's own work (Awaitility's {@code atMost}): a wait that
+   * is met returns at once, so this bounds only a failure. Generous, since the context's one engine
+   * may first have to work through a backlog (a clock jump fires every earlier test's timers) while
+   * bin/test's other test JVMs share the two cores.
+   */
+  protected static final Duration AWAIT = Duration.ofSeconds(60);
+
   protected static final GreenMail SMTP = startSmtp();
 
   @Autowired protected TestRestTemplate http;

@@ -23,8 +23,6 @@ class AgentTasksApiTest extends IntegrationTest {
 
   @org.springframework.boot.test.web.server.LocalServerPort int port;
 
-  private static final Duration AWAIT = Duration.ofSeconds(15);
-
   @Test
   void anAgentClaimsAndCompletesThePreventiveCallAndTheJourneyMovesOn() {
     // given an intensive debt whose preventive call opened at D-5

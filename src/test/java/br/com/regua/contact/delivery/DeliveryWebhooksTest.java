@@ -17,7 +17,6 @@ import br.com.regua.support.MessagingProviders;
 import br.com.regua.support.TestDebtors;
 import com.fasterxml.jackson.databind.JsonNode;
 import io.camunda.zeebe.protocol.record.intent.MessageIntent;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.Map;
 import java.util.stream.StreamSupport;
@@ -35,8 +34,6 @@ import org.springframework.test.context.event.RecordApplicationEvents;
  */
 @RecordApplicationEvents
 class DeliveryWebhooksTest extends IntegrationTest {
-
-  private static final Duration AWAIT = Duration.ofSeconds(20);
 
   @Autowired ContactService contacts;
   @Autowired DeliveryReceipts receipts;
