@@ -37,8 +37,8 @@ import java.util.TreeMap;
  * docs/agreements.md): the régua's steps in sequence, each at 09:00 São Paulo on its day and
  * skipped once its day has ended, the agents' tasks and their deadlines, promises, disputes,
  * agreements' installments, the engagement follow-ups (one per stage of the régua), and the contact
- * policy (the state's hours, Sundays and national holidays, one contact per debtor per day). The
- * clock moves in jumps to 10:00, so what falls due between two moves happens at the second.
+ * policy (the state's hours, Sundays, national and state holidays, one contact per debtor per day).
+ * The clock moves in jumps to 10:00, so what falls due between two moves happens at the second.
  *
  * <p>Two things the driver cannot order are read from the log instead of guessed: which of two
  * contacts due at the same clock move went first (the daily limit then postpones the other), and
@@ -76,8 +76,13 @@ public final class ExpectedContacts {
 
   // --- the calendar and the contact policy ---------------------------------------------------
 
-  static boolean holiday(LocalDate day) {
-    Set<MonthDay> fixed =
+  /**
+   * National holidays, and the state's own that the contact policy keeps (brazil/BusinessDays lists
+   * them: RJ 23 Apr, SP 9 Jul, PB 26 Jul and 5 Aug, RS 20 Sep, RN 3 Oct, MS 11 Oct, GO 24 Oct, PE 8
+   * Dec), restated here so that this check does not lean on the code it checks.
+   */
+  static boolean holiday(String state, LocalDate day) {
+    Set<MonthDay> national =
         Set.of(
             MonthDay.of(1, 1),
             MonthDay.of(4, 21),
@@ -88,7 +93,22 @@ public final class ExpectedContacts {
             MonthDay.of(11, 15),
             MonthDay.of(11, 20),
             MonthDay.of(12, 25));
-    return fixed.contains(MonthDay.from(day)) || day.equals(easter(day.getYear()).minusDays(2));
+    Set<MonthDay> ofTheState =
+        switch (state) {
+          case "RJ" -> Set.of(MonthDay.of(4, 23));
+          case "SP" -> Set.of(MonthDay.of(7, 9));
+          case "PB" -> Set.of(MonthDay.of(7, 26), MonthDay.of(8, 5));
+          case "RS" -> Set.of(MonthDay.of(9, 20));
+          case "RN" -> Set.of(MonthDay.of(10, 3));
+          case "MS" -> Set.of(MonthDay.of(10, 11));
+          case "GO" -> Set.of(MonthDay.of(10, 24));
+          case "PE" -> Set.of(MonthDay.of(12, 8));
+          default -> Set.of();
+        };
+    MonthDay monthDay = MonthDay.from(day);
+    return national.contains(monthDay)
+        || ofTheState.contains(monthDay)
+        || day.equals(easter(day.getYear()).minusDays(2));
   }
 
   static LocalDate easter(int y) {
@@ -101,7 +121,7 @@ public final class ExpectedContacts {
 
   /** The hours of the state on the day, {from, to}, or null. */
   static LocalTime[] hours(String state, LocalDate day) {
-    if (day.getDayOfWeek() == DayOfWeek.SUNDAY || holiday(day)) {
+    if (day.getDayOfWeek() == DayOfWeek.SUNDAY || holiday(state, day)) {
       return null;
     }
     boolean saturday = day.getDayOfWeek() == DayOfWeek.SATURDAY;
