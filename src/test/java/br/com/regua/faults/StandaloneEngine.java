@@ -10,8 +10,10 @@ import io.camunda.zeebe.protocol.record.Record;
 import io.camunda.zeebe.protocol.record.RecordType;
 import io.camunda.zeebe.protocol.record.ValueType;
 import io.camunda.zeebe.protocol.record.intent.IncidentIntent;
+import io.camunda.zeebe.protocol.record.intent.JobIntent;
 import io.camunda.zeebe.protocol.record.intent.ProcessInstanceIntent;
 import io.camunda.zeebe.protocol.record.intent.VariableIntent;
+import io.camunda.zeebe.protocol.record.value.JobRecordValue;
 import io.camunda.zeebe.protocol.record.value.ProcessInstanceRecordValue;
 import io.camunda.zeebe.protocol.record.value.VariableRecordValue;
 import jakarta.mail.MessagingException;
@@ -49,9 +51,9 @@ import java.util.regex.Pattern;
  *
  * <p>{@code java ... StandaloneEngine GRPC_PORT HTTP_PORT SMTP_PORT}. The credit bureau answers on
  * the HTTP port under {@code /credit-bureau/v1/negativations}, as {@code dev/DevCreditBureau}, and
- * {@code GET /incidents} counts the engine's open incidents, {@code GET /journeys} lists the debt
- * of every dunning journey the engine ran, {@code GET /duplicate-journeys} of every one that ended
- * at its start because another journey held its debt.
+ * {@code GET /incidents} counts the engine's open incidents, {@code GET /jobs} its open jobs,
+ * {@code GET /journeys} lists the debt of every dunning journey the engine ran, {@code GET
+ * /duplicate-journeys} of every one that ended at its start because another journey held its debt.
  */
 public final class StandaloneEngine {
 
@@ -85,6 +87,7 @@ public final class StandaloneEngine {
     http.createContext("/actuator/clock", standalone::clock);
     http.createContext("/credit-bureau/v1/negativations", standalone::creditBureau);
     http.createContext("/incidents", standalone::incidents);
+    http.createContext("/jobs", standalone::jobs);
     http.createContext("/journeys", exchange -> standalone.journeys(exchange, false));
     http.createContext("/duplicate-journeys", exchange -> standalone.journeys(exchange, true));
     http.createContext("/mails", exchange -> mails(exchange, mail));
@@ -162,6 +165,33 @@ public final class StandaloneEngine {
           } else if (record.getIntent() == IncidentIntent.RESOLVED) {
             open.remove(record.getKey());
           }
+        }
+      }
+      respond(exchange, 200, "{\"open\": " + open.size() + "}");
+    }
+  }
+
+  /**
+   * {@code GET /jobs}: {@code {"open": N}}, the jobs the engine holds for a worker to do, whether a
+   * worker has them in hand or not: created and not yet completed, cancelled, thrown as an error or
+   * failed for good (an incident, which {@code /incidents} counts). The driver waits for none
+   * before it moves the clock again, since a service restarting after a kill works them late.
+   */
+  private void jobs(HttpExchange exchange) throws IOException {
+    try (exchange) {
+      Set<Long> open = new HashSet<>();
+      for (Record<?> record : engine.getRecordStreamSource().getRecords()) {
+        if (record.getRecordType() != RecordType.EVENT || record.getValueType() != ValueType.JOB) {
+          continue;
+        }
+        if (record.getIntent() == JobIntent.CREATED) {
+          open.add(record.getKey());
+        } else if (record.getIntent() == JobIntent.COMPLETED
+            || record.getIntent() == JobIntent.CANCELED
+            || record.getIntent() == JobIntent.ERROR_THROWN
+            || (record.getIntent() == JobIntent.FAILED
+                && ((JobRecordValue) record.getValue()).getRetries() <= 0)) {
+          open.remove(record.getKey());
         }
       }
       respond(exchange, 200, "{\"open\": " + open.size() + "}");
