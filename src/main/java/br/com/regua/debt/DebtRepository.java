@@ -465,18 +465,23 @@ public class DebtRepository {
         .single();
   }
 
-  /** Whether the debt's timeline has an event of the type with exactly this detail. */
-  public boolean hasEvent(String debtId, DebtEventType type, String detail) {
-    return jdbc.sql(
+  /**
+   * Adds the event unless the debt's timeline already has one of the type with exactly this detail,
+   * in one statement: a job delivered again, a listener run again, leaves it once.
+   */
+  public void addEventOnce(String debtId, DebtEventType type, String detail, Instant at) {
+    jdbc.sql(
             """
-            select exists (select 1 from debt_event
-                            where debt_id = :debtId and type = :type and detail = :detail)
+            insert into debt_event (debt_id, type, detail, occurred_at)
+            select :debtId, :type, :detail, :at
+             where not exists (select 1 from debt_event
+                                where debt_id = :debtId and type = :type and detail = :detail)
             """)
         .param("debtId", debtId)
         .param("type", type.name())
         .param("detail", detail)
-        .query(Boolean.class)
-        .single();
+        .param("at", Timestamp.from(at))
+        .update();
   }
 
   /** Whether the debt's timeline has an event of one of the types whose detail starts so. */

@@ -52,8 +52,6 @@ public class TaskExpiredWorker {
                 + job.getElementId()
                 + "): a régua segue sem ela");
     // once, whatever the job's redeliveries: the listener of one deadline runs once per task
-    if (!debts.hasEvent(debtId, DebtEventType.AGENT_TASK_EXPIRED, detail)) {
-      debts.addEvent(debtId, DebtEventType.AGENT_TASK_EXPIRED, detail, clock.instant());
-    }
+    debts.addEventOnce(debtId, DebtEventType.AGENT_TASK_EXPIRED, detail, clock.instant());
   }
 }

@@ -53,8 +53,6 @@ public class TaskSkippedWorker {
       return;
     }
     // once, whatever the job's redeliveries
-    if (!debts.hasEvent(debtId, DebtEventType.AGENT_TASK_SKIPPED, detail)) {
-      debts.addEvent(debtId, DebtEventType.AGENT_TASK_SKIPPED, detail, clock.instant());
-    }
+    debts.addEventOnce(debtId, DebtEventType.AGENT_TASK_SKIPPED, detail, clock.instant());
   }
 }
