@@ -8,6 +8,7 @@ import br.com.regua.consent.ChannelConsents;
 import br.com.regua.debt.DebtRepository;
 import br.com.regua.debt.DebtService;
 import br.com.regua.debt.RegisterDebtRequest;
+import br.com.regua.support.Api;
 import br.com.regua.support.IntegrationTest;
 import br.com.regua.support.TestDebtors;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -70,7 +71,7 @@ class DebtBatchApiTest extends IntegrationTest {
     assertThat(result.get("received").asInt()).isEqualTo(5);
     assertThat(result.get("created").asInt()).isEqualTo(1);
     assertThat(result.get("rejected").asInt()).isEqualTo(4);
-    assertThat(statuses(result)).containsExactly(201, 400, 400, 409, 400);
+    assertThat(Api.batchStatuses(result)).containsExactly(201, 400, 400, 409, 400);
     assertThat(result.at("/rows/1/errors/0/field").asText()).isEqualTo("debtor.document");
     assertThat(result.at("/rows/1/debtId").asText()).isEqualTo(badCpf);
     assertThat(result.at("/rows/2/errors/0/field").asText()).isEqualTo("amount");
@@ -88,7 +89,7 @@ class DebtBatchApiTest extends IntegrationTest {
 
     // and the same batch again changes nothing: the stored row is 200, the others still refused
     JsonNode again = api.post("/api/debts:batch", Map.of("debts", rows)).getBody();
-    assertThat(statuses(again)).containsExactly(200, 400, 400, 409, 400);
+    assertThat(Api.batchStatuses(again)).containsExactly(200, 400, 400, 409, 400);
     assertThat(again.get("unchanged").asInt()).isEqualTo(1);
   }
 
@@ -113,7 +114,7 @@ class DebtBatchApiTest extends IntegrationTest {
     JsonNode result = api.post("/api/debts:batch", body).getBody();
 
     // then each is refused with what can be told of it, and the number is read as an amount
-    assertThat(statuses(result)).containsExactly(400, 400, 400, 201, 400, 400);
+    assertThat(Api.batchStatuses(result)).containsExactly(400, 400, 400, 201, 400, 400);
     assertThat(result.at("/rows/0/errors/0/field").asText()).isEqualTo("row");
     assertThat(result.at("/rows/1/errors/0/field").asText()).isEqualTo("row");
     assertThat(result.at("/rows/2/errors/0/field").asText()).isEqualTo("propensityScore");
@@ -141,7 +142,7 @@ class DebtBatchApiTest extends IntegrationTest {
     JsonNode result = api.post("/api/debts:batch", Map.of("debts", rows)).getBody();
 
     // then
-    assertThat(statuses(result)).containsExactly(201, 422, 422);
+    assertThat(Api.batchStatuses(result)).containsExactly(201, 422, 422);
     assertThat(result.get("rejected").asInt()).isEqualTo(2);
     assertThat(result.at("/rows/1/errors/0/field").asText()).isEqualTo("dueDate");
     assertThat(result.at("/rows/2/errors/0/field").asText()).isEqualTo("amount");
@@ -178,7 +179,7 @@ class DebtBatchApiTest extends IntegrationTest {
     JsonNode result = api.post("/api/debts:batch", Map.of("debts", rows)).getBody();
 
     // then a debt id repeated in the batch is created once, then the same (200) or a conflict (409)
-    assertThat(statuses(result)).containsExactly(201, 201, 200, 409, 201);
+    assertThat(Api.batchStatuses(result)).containsExactly(201, 201, 200, 409, 201);
     assertThat(result.at("/rows/3/errors/0/field").asText()).isEqualTo("debtId");
     assertThat(api.get("/api/debts/" + first).getBody().get("amount").asText()).isEqualTo("100.00");
     assertThat(api.timelineTypes(first)).containsOnlyOnce("REGISTERED");
@@ -236,8 +237,8 @@ class DebtBatchApiTest extends IntegrationTest {
     JsonNode second = api.post("/api/debts:batch", Map.of("debts", rows)).getBody();
 
     // then the valid rows are stored once, the invalid one is named by row and field
-    assertThat(statuses(first)).containsExactly(201, 201, 400, 200);
-    assertThat(statuses(second)).containsExactly(200, 200, 400, 200);
+    assertThat(Api.batchStatuses(first)).containsExactly(201, 201, 400, 200);
+    assertThat(Api.batchStatuses(second)).containsExactly(200, 200, 400, 200);
     assertThat(first.at("/rows/2/index").asInt()).isEqualTo(2);
     assertThat(first.at("/rows/2/debtId").asText()).isEqualTo(badPhone);
     assertThat(first.at("/rows/2/errors/0/field").asText()).isEqualTo("debtor.phone");
@@ -314,11 +315,5 @@ class DebtBatchApiTest extends IntegrationTest {
         .param("id", debtId)
         .query(Long.class)
         .single();
-  }
-
-  private static List<Integer> statuses(JsonNode result) {
-    List<Integer> statuses = new ArrayList<>();
-    result.get("rows").forEach(row -> statuses.add(row.get("status").asInt()));
-    return statuses;
   }
 }

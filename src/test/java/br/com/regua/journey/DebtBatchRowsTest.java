@@ -6,6 +6,7 @@ import static org.awaitility.Awaitility.await;
 import br.com.regua.charge.boleto.Boleto;
 import br.com.regua.debt.DebtService;
 import br.com.regua.debt.RegisterDebtRequest;
+import br.com.regua.support.Api;
 import br.com.regua.support.IntegrationTest;
 import br.com.regua.support.TestDebtors;
 import com.fasterxml.jackson.databind.JsonNode;
@@ -81,8 +82,8 @@ class DebtBatchRowsTest extends IntegrationTest {
     JsonNode again = api.post("/api/debts:batch", Map.of("debts", rows)).getBody();
 
     // then every value is stored as sent, and the same rows again are the same registrations
-    assertThat(statuses(first)).containsExactly(201, 201, 201);
-    assertThat(statuses(again)).containsExactly(200, 200, 200);
+    assertThat(Api.batchStatuses(first)).containsExactly(201, 201, 201);
+    assertThat(Api.batchStatuses(again)).containsExactly(200, 200, 200);
     for (int i = 0; i < debtors.length; i++) {
       Map<String, Object> stored =
           jdbc.sql(
@@ -110,7 +111,7 @@ class DebtBatchRowsTest extends IntegrationTest {
     assertThat(api.post("/api/debts", aloneRow).getStatusCode().value()).isEqualTo(201);
     String earlier = TestDebtors.uniqueId("batch-mix-earlier");
     ObjectNode earlierRow = api.debt(earlier, "20.00", today().plusDays(30));
-    assertThat(statuses(batch(List.of(earlierRow)))).containsExactly(201);
+    assertThat(Api.batchStatuses(batch(List.of(earlierRow)))).containsExactly(201);
     // and a batch: a new debt with a boleto and its nosso número, both stored debts as they were,
     // the earlier one with another amount, the new one again, the new one with another score,
     // and a second new debt of the same debtor as the first
@@ -141,8 +142,8 @@ class DebtBatchRowsTest extends IntegrationTest {
     JsonNode second = batch(rows);
 
     // then each row has its own outcome, the same the second time but for the debts it created
-    assertThat(statuses(first)).containsExactly(201, 200, 200, 409, 200, 409, 201);
-    assertThat(statuses(second)).containsExactly(200, 200, 200, 409, 200, 409, 200);
+    assertThat(Api.batchStatuses(first)).containsExactly(201, 200, 200, 409, 200, 409, 201);
+    assertThat(Api.batchStatuses(second)).containsExactly(200, 200, 200, 409, 200, 409, 200);
     assertThat(first.get("created").asInt()).isEqualTo(2);
     assertThat(first.get("unchanged").asInt()).isEqualTo(3);
     assertThat(first.get("rejected").asInt()).isEqualTo(2);
@@ -210,8 +211,8 @@ class DebtBatchRowsTest extends IntegrationTest {
     // then each row is created by one of them and found the same by the other
     assertThat(a.get("created").asInt() + b.get("created").asInt()).isEqualTo(40);
     assertThat(a.get("unchanged").asInt() + b.get("unchanged").asInt()).isEqualTo(40);
-    List<Integer> sa = statuses(a);
-    List<Integer> sb = statuses(b);
+    List<Integer> sa = Api.batchStatuses(a);
+    List<Integer> sb = Api.batchStatuses(b);
     for (int i = 0; i < rows.size(); i++) {
       assertThat(List.of(sa.get(i), sb.get(i))).containsExactlyInAnyOrder(200, 201);
       assertThat(registeredEvents(ids.get(i))).isOne();
@@ -254,7 +255,7 @@ class DebtBatchRowsTest extends IntegrationTest {
 
     // then it is answered as if the other load had come first: the same debt, a new one, the
     // debtor as the batch describes them
-    assertThat(statuses(answer)).containsExactly(200, 201);
+    assertThat(Api.batchStatuses(answer)).containsExactly(200, 201);
     assertThat(registeredEvents(held.debtId())).isOne();
     assertThat(registeredEvents(sibling.get("debtId").asText())).isOne();
     assertThat(
@@ -278,7 +279,7 @@ class DebtBatchRowsTest extends IntegrationTest {
     JsonNode answer = whileAnotherLoadHolds(held, List.of(sameIdOtherDebtor, fresh));
 
     // then it is answered as if the other load had come first: a conflict, and a new debt
-    assertThat(statuses(answer)).containsExactly(409, 201);
+    assertThat(Api.batchStatuses(answer)).containsExactly(409, 201);
     assertThat(registeredEvents(held.debtId())).isOne();
     assertThat(registeredEvents(fresh.get("debtId").asText())).isOne();
     assertThat(
@@ -338,11 +339,5 @@ class DebtBatchRowsTest extends IntegrationTest {
         .param("id", debtId)
         .query(Long.class)
         .single();
-  }
-
-  private static List<Integer> statuses(JsonNode result) {
-    List<Integer> statuses = new ArrayList<>();
-    result.get("rows").forEach(row -> statuses.add(row.get("status").asInt()));
-    return statuses;
   }
 }

@@ -7,6 +7,7 @@ import com.fasterxml.jackson.databind.node.ObjectNode;
 import java.nio.charset.StandardCharsets;
 import java.time.Instant;
 import java.time.LocalDate;
+import java.util.ArrayList;
 import java.util.List;
 import org.springframework.boot.test.context.TestComponent;
 import org.springframework.boot.test.web.client.TestRestTemplate;
@@ -100,6 +101,13 @@ public class Api {
           headers.set(WebhookSignatures.SHARED_SECRET, TestCredentials.PIX_WEBHOOK_SECRET);
       default -> throw new IllegalArgumentException("no webhook " + provider);
     }
+  }
+
+  /** Each row's HTTP status in an answer of {@code POST /api/debts:batch}, in the rows' order. */
+  public static List<Integer> batchStatuses(JsonNode answer) {
+    List<Integer> statuses = new ArrayList<>();
+    answer.get("rows").forEach(row -> statuses.add(row.get("status").asInt()));
+    return statuses;
   }
 
   public ResponseEntity<JsonNode> get(String path) {
