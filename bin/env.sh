@@ -90,11 +90,11 @@ free_port() {
 }
 
 # --- starting the service faster ----------------------------------------------------------------
-# The scripts that start the service many times (fault injection's kills and restarts, the soak,
-# the replica load; CI's walk-through through bin/run) start it from the jar extracted
+# The scripts that start the service many times (fault injection's kills and restarts, the soak;
+# CI's walk-through through bin/run) start it from the jar extracted
 # (`java -Djarmode=tools -jar … extract`) with the classes of one training run already loaded and
 # linked: an AOT cache on JDK 25+ (JEP 483/514), a CDS archive on JDK 21–24. The JVM maps them
-# instead of reading the nested jars, which takes about two thirds off a start (docs/performance.md).
+# instead of reading the nested jars, which takes about half off a start (docs/performance.md).
 # The cache lives in target/fast-start and holds only for the jar and the JDK it was made with.
 
 # fast_start_stamp JAR: what the cache is valid for (the jar's size and time, the JDK).
